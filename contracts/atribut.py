@@ -1,0 +1,27 @@
+"""Contract for the office's indicator attributes (atribut-indikator.csv), edited by a person."""
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from contracts.rak import KODE_INDIKATOR
+
+POLARITAS = ["+", "-"]
+AGREGASI = ["SUM", "LAST", "AVG", "MAX"]
+
+
+class AtributIndikator(pa.DataFrameModel):
+    """How an indicator is measured: direction, quarter-to-year rule, per-quarter targets."""
+
+    kode: Series[str] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code (K01.I03)")
+    polaritas: Series[str] = pa.Field(isin=POLARITAS, description="'+' higher is better, '-' lower is better")
+    agregasi: Series[str] = pa.Field(isin=AGREGASI, description="Quarterly to annual: SUM, LAST, AVG or MAX")
+    jenis_nilai: Series[str] = pa.Field(nullable=True, isin=["periode", "kumulatif"],
+                                        description="Default kind of quarterly value; empty = from the form")
+    target_tw1: Series[float] = pa.Field(nullable=True, description="Target for Triwulan I, when set")
+    target_tw2: Series[float] = pa.Field(nullable=True, description="Target for Triwulan II, when set")
+    target_tw3: Series[float] = pa.Field(nullable=True, description="Target for Triwulan III, when set")
+    target_tw4: Series[float] = pa.Field(nullable=True, description="Target for Triwulan IV, when set")
+    sumber_baris: Series[int] = pa.Field(ge=1, description="Line of the CSV file the row came from")
+
+    class Config:
+        coerce = True

@@ -1,0 +1,164 @@
+"""The `lkip` command: validate, inspect and template (reports and flows come in later commands).
+
+Messages to the user are Indonesian. Exit codes: 0 valid, 1 a problem blocks the report,
+2 a usage error (wrong arguments, a path that does not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tasks.config import PROFILE_NAME, load_profile
+from tasks.inspect import describe_rak, describe_realisasi
+from tasks.problems import InputError, Severity
+from tasks.rak import read_rak
+from tasks.realisasi import read_realisasi
+from tasks.template_form import write_forms
+from tasks.validate import classify, load_inputs
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Wrong arguments: printed with exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lkip",
+        description="Laporan kinerja (LKIP) dan laporan bulanan KPU dari RAK dan realisasi triwulan.",
+        epilog="Contoh: lkip validate data/pasaman-barat-2024   |   lkip inspect data/pasaman-barat-2024/RAK-2024.xlsx"
+               " --json")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+
+    p = sub.add_parser("validate", help="periksa RAK, formulir realisasi, atau satu folder satker-tahun",
+                       description="Memeriksa semua berkas sekaligus dan melaporkan setiap masalah dengan berkas, "
+                                   "sheet, sel dan saran perbaikan. Keluar 0 bila valid, 1 bila ada galat.")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="berkas RAK/realisasi atau folder masukan")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", help="tahun laporan (bawaan: tahun pada judul RAK)")
+    p.add_argument("--json", action="store_true", help="keluaran JSON di stdout")
+    p.add_argument("--rinci", "--verbose", action="store_true", dest="rinci",
+                   help="tampilkan juga catatan (baris yang dilewati, dsb.)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("inspect", help="tampilkan isi RAK atau formulir realisasi sebagaimana dibaca",
+                       description="Menampilkan apa yang dibaca dari berkas, sudah dinormalisasi, sebelum dihitung.")
+    p.add_argument("file", type=Path, metavar="FILE", help="RAK (.xlsx/.xls/.docx) atau formulir realisasi")
+    p.add_argument("--json", action="store_true", help="keluaran JSON di stdout")
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("template", help="buat formulir realisasi TW I-IV dari RAK",
+                       description="Menulis empat formulir realisasi triwulan, terisi dari RAK; hanya sel kuning "
+                                   "yang perlu diisi. Formulir yang sudah ada tidak ditimpa tanpa --force.")
+    p.add_argument("--rak", type=Path, required=True, metavar="FILE", help="berkas RAK")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder tujuan formulir")
+    p.add_argument("--profil", type=Path, metavar="FILE",
+                   help=f"profil satker (bawaan: {PROFILE_NAME} di folder RAK)")
+    p.add_argument("--force", action="store_true", help="timpa formulir yang sudah ada")
+    p.set_defaults(func=cmd_template)
+    return parser
+
+
+def _existing(paths: list[Path]) -> list[Path]:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"tidak ditemukan: {', '.join(missing)}")
+    return paths
+
+
+def cmd_validate(args) -> int:
+    inputs = load_inputs(_existing(args.paths), args.tahun)
+    if args.json:
+        _print_json({"files": inputs.files, "counts": inputs.counts(),
+                     "problems": [p.to_dict() for p in inputs.problems], "valid": inputs.ok})
+    else:
+        _print_validation(inputs, args.rinci)
+    return EXIT_OK if inputs.ok else EXIT_INVALID
+
+
+def _print_validation(inputs, rinci: bool) -> None:
+    for item in inputs.files:
+        print(f"  {item['file']}: {item['jenis']}")
+    counts = inputs.counts()
+    print(f"RAK: {counts['kegiatan']} kegiatan, {counts['indikator']} indikator, {counts['aktivitas']} aktivitas")
+    for real in sorted(inputs.realisasi, key=lambda r: r.triwulan or 0):
+        reported = int(real.indikator["realisasi"].notna().sum()) if not real.indikator.empty else 0
+        print(f"Realisasi TW {real.triwulan or '?'}: {reported} dari {len(real.indikator)} indikator terisi")
+    shown = [p for p in inputs.problems if rinci or p.severity is not Severity.INFO]
+    for problem in shown:
+        print(problem.describe())
+    tally = {s: sum(p.severity is s for p in inputs.problems) for s in Severity}
+    verdict = "Data siap dipakai." if inputs.ok else "Perbaiki galat di atas sebelum laporan dibuat."
+    notes = "" if rinci else " (lihat dengan --rinci)"
+    print(f"Hasil: {tally[Severity.ERROR]} galat, {tally[Severity.WARNING]} peringatan, "
+          f"{tally[Severity.INFO]} catatan{notes}. {verdict}")
+
+
+def cmd_inspect(args) -> int:
+    path = _existing([args.file])[0]
+    kind = classify(path)
+    if kind == "rak":
+        rak = read_rak(path)
+        data, problems = describe_rak(rak), rak.problems
+    elif kind == "realisasi":
+        real = read_realisasi(path)
+        data, problems = describe_realisasi(real), real.problems
+    else:
+        raise UsageError(f"{path.name}: bukan RAK atau formulir realisasi ({kind})")
+    data["problems"] = [p.to_dict() for p in problems]
+    if args.json:
+        _print_json(data)
+    else:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    return EXIT_INVALID if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
+def cmd_template(args) -> int:
+    rak_path = _existing([args.rak])[0]
+    profile_path = args.profil or rak_path.parent / PROFILE_NAME
+    profile = load_profile(_existing([profile_path])[0])
+    rak = read_rak(rak_path, profile.sub_bagian)
+    errors = [p for p in rak.problems if p.severity is Severity.ERROR]
+    if errors:
+        for problem in errors:
+            print(problem.describe(), file=sys.stderr)
+        print("RAK belum valid; formulir tidak dibuat.", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        paths = write_forms(rak, profile, args.tahun, args.out, force=args.force)
+    except FileExistsError as exc:
+        print(f"GALAT: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"lkip {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem.describe(), file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

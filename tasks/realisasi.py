@@ -1,0 +1,402 @@
+"""Reading a quarterly realisation workbook (the form `lkip template` writes) into contracts.
+
+Columns are found by their header words, not by position, so a form whose columns were moved or
+whose sheets were renamed in case still reads. Every value keeps the cell it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
+from tasks import form
+from tasks.parse import (MISSING_MARKERS, ParseError, canonical_unit, normalize_key, normalize_text, parse_date,
+                         parse_number, parse_quantity)
+from tasks.problems import InputError, Problem, Problems
+from tasks.rak import Rak
+from tasks.workbook import Grid, Workbook
+
+COUNT_UNITS_EXCLUDED = {"%", "indeks", "nilai"}  # units whose values may have decimals
+FAR_ABOVE_TARGET = 5  # BAD_INPUTS 20: a realisation above 5x its target is probably a typo
+STATUS_ALIASES = {
+    "belum mulai": "Belum Mulai", "belum": "Belum Mulai", "belum dilaksanakan": "Belum Mulai",
+    "dalam proses": "Dalam Proses", "proses": "Dalam Proses", "sedang berjalan": "Dalam Proses",
+    "on progress": "Dalam Proses", "berjalan": "Dalam Proses",
+    "selesai": "Selesai", "sudah selesai": "Selesai", "sudah": "Selesai", "terlaksana": "Selesai",
+    "selesai 100": "Selesai", "done": "Selesai",
+}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass
+class Realisasi:
+    """One realisation workbook as read: identity, the three tables, and every problem found."""
+
+    file: str
+    satker_kode: str = ""
+    tahun: int | None = None
+    triwulan: int | None = None
+    indikator: pd.DataFrame = field(default_factory=pd.DataFrame)
+    aktivitas: pd.DataFrame = field(default_factory=pd.DataFrame)
+    anggaran: pd.DataFrame = field(default_factory=pd.DataFrame)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class FormSheet:
+    """A form sheet with its header mapped: column key -> column number."""
+
+    def __init__(self, grid: Grid, problems: Problems, columns: list[form.Column]):
+        self.grid, self.problems, self.specs = grid, problems, columns
+        self.header_row, self.cols = self._find_header()
+
+    def _find_header(self) -> tuple[int, dict[str, int]]:
+        wanted = {spec.match_key: spec.key for spec in self.specs}
+        best = (0, {})
+        for row in sorted(self.grid.rows)[:30]:
+            found = {}
+            for col, value in enumerate(self.grid.rows[row], start=1):
+                key = wanted.get(normalize_key(value))
+                if key and key not in found and col not in self.grid.hidden_cols:
+                    found[key] = col
+            if len(found) > len(best[1]):
+                best = (row, found)
+        return best
+
+    def require(self, keys: list[str]) -> bool:
+        missing = [spec.label for spec in self.specs if spec.key in keys and spec.key not in self.cols]
+        if missing:
+            headers = [normalize_text(v) for v in self.grid.rows.get(self.header_row, []) if normalize_text(v)]
+            self.problems.error(f"kolom wajib tidak ditemukan: {', '.join(missing)}. Judul kolom yang ditemukan: "
+                                f"{', '.join(headers) or '-'}", sheet=self.grid.sheet, row=self.header_row or None,
+                                hint="gunakan formulir dari 'lkip template' dan jangan mengubah judul kolom")
+        return not missing
+
+    def data_rows(self) -> list[int]:
+        return [r for r in sorted(self.grid.rows) if r > self.header_row and r not in self.grid.hidden_rows]
+
+    def raw(self, row: int, key: str):
+        return self.grid.value(row, self.cols[key]) if key in self.cols else ""
+
+    def text(self, row: int, key: str) -> str:
+        return normalize_text(self.raw(row, key))
+
+    def where(self, row: int, key: str) -> dict:
+        col = self.cols.get(key, 1)
+        cell = Grid.cell_name(row, col)
+        label = next((s.label for s in self.specs if s.key == key), "")
+        return {"sheet": self.grid.sheet, "cell": cell, "row": row, "column": cell.rstrip("0123456789"),
+                "header": label, "value": normalize_text(self.raw(row, key))[:80]}
+
+    def number(self, row: int, key: str, *, integral: bool, percent_ok: bool, unit: str | None = None):
+        """A number cell: Excel errors, formulas, text numbers, stray percents and units reported at the cell.
+
+        With `unit`, a value written with its unit ("2 Lap") is accepted when the unit agrees.
+        """
+        col = self.cols.get(key)
+        if col is None or self._special(row, col, key):
+            return None
+        raw, where = self.raw(row, key), self.where(row, key)
+        try:
+            if unit is not None and isinstance(raw, str) and _has_letters(raw):
+                return self._quantity(raw, unit, where)
+            number = parse_number(raw, integral=integral)
+        except ParseError as exc:
+            self.problems.error(exc.pesan, hint=exc.saran, **where)
+            return None
+        value = number.value
+        if (row, col) in self.grid.percent_cells and value is not None:
+            return self._checked_percent(value * 100, percent_ok, where)  # Excel keeps 95,5% as 0.955
+        if number.percent:
+            return self._checked_percent(value, percent_ok, where)
+        if value is not None and number.from_text:
+            self.problems.warn("angka disimpan sebagai teks; tetap dibaca", hint="ubah format sel menjadi angka",
+                               **where)
+        return value
+
+    def _special(self, row: int, col: int, key: str) -> bool:
+        """Excel error and formula cells are reported and never used."""
+        where = self.where(row, key)
+        if (row, col) in self.grid.errors:
+            self.problems.error(f"sel berisi galat Excel {self.grid.errors[(row, col)]}",
+                                hint="ketik nilainya sebagai angka", **where)
+            return True
+        if (row, col) in self.grid.formulas:
+            self.problems.error("sel berisi rumus; hasil rumus tidak dipakai",
+                                hint="ketik nilainya sebagai angka (salin, lalu Paste Values)",
+                                **{**where, "value": self.grid.formulas[(row, col)][:80]})
+            return True
+        return False
+
+    def _checked_percent(self, value, percent_ok: bool, where: dict):
+        if percent_ok:
+            return value
+        self.problems.error("nilai persen di kolom yang bukan persen",
+                            hint="tulis angkanya saja dalam satuan kolom ini", **where)
+        return None
+
+    def _quantity(self, raw: str, unit: str, where: dict):
+        value, found = parse_quantity(raw, integral_default=unit not in COUNT_UNITS_EXCLUDED)
+        if found and unit and found != unit:
+            self.problems.error(f"satuan '{found}' tidak sesuai dengan satuan indikator '{unit}'",
+                                hint=f"tulis angka saja, dalam satuan {unit}", **where)
+            return None
+        return value
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and normalize_text(text).casefold() not in MISSING_MARKERS \
+        and not normalize_text(text).lstrip().lower().startswith(("rp", "idr"))
+
+
+def resolve_sheet(book: Workbook, wanted: str, problems: Problems) -> str | None:
+    """The sheet meant by `wanted`: exact, or by case/space-insensitive name (with a warning)."""
+    matches = [s for s in book.sheet_names if normalize_key(s) == normalize_key(wanted)]
+    name = wanted if wanted in book.sheet_names else (matches[0] if matches else None)
+    if name is None:
+        problems.error(f"sheet '{wanted}' tidak ditemukan. Sheet yang ada: {', '.join(book.sheet_names)}",
+                       hint=f"kembalikan nama sheet menjadi '{wanted}'")
+        return None
+    if name != wanted:
+        problems.warn(f"sheet '{name}' dianggap sebagai sheet '{wanted}'", sheet=name,
+                      hint=f"ganti nama sheet menjadi '{wanted}'")
+    if book.hidden.get(name):
+        problems.warn("sheet tersembunyi; tetap dibaca", sheet=name, hint="tampilkan (unhide) sheet ini")
+    return name
+
+
+def read_identitas(grid: Grid, problems: Problems) -> dict:
+    """Key-value pairs of the Identitas sheet: label in one cell, value in the next filled cell."""
+    labels = {normalize_key(label): key for key, label in form.IDENTITAS_FIELDS.items()}
+    found: dict = {}
+    for row, values in sorted(grid.rows.items()):
+        for col, value in enumerate(values, start=1):
+            key = labels.get(normalize_key(value))
+            if key:
+                rest = [(c, v) for c, v in enumerate(values[col:], start=col + 1) if normalize_text(v)]
+                found[key] = (rest[0][1], Grid.cell_name(row, rest[0][0])) if rest else ("", Grid.cell_name(row, col + 1))
+    return found
+
+
+def _int_field(found: dict, key: str, grid: Grid, problems: Problems, roman: bool = False) -> int | None:
+    value, cell = found.get(key, ("", ""))
+    text = normalize_key(value).removeprefix("tw ").removeprefix("triwulan ").strip()
+    if roman and text in _ROMAN:
+        return _ROMAN[text]
+    try:
+        number = parse_number(value, integral=True).value
+    except ParseError:
+        number = None
+    if number is None or number != int(number):
+        label = form.IDENTITAS_FIELDS[key]
+        problems.error(f"{label} tidak valid atau kosong", sheet=grid.sheet, cell=cell, value=normalize_text(value),
+                       header=label, hint=f"isi {label} dengan angka")
+        return None
+    return int(number)
+
+
+def parse_identitas(grid: Grid, problems: Problems) -> tuple[str, int | None, int | None]:
+    found = read_identitas(grid, problems)
+    kode = normalize_text(found.get("kode_satker", ("", ""))[0])
+    if not kode:
+        problems.error("Kode Satker kosong", sheet=grid.sheet, hint="isi kode satker seperti pada profil.toml")
+    tahun = _int_field(found, "tahun", grid, problems)
+    triwulan = _int_field(found, "triwulan", grid, problems, roman=True)
+    if triwulan is not None and triwulan not in (1, 2, 3, 4):
+        problems.error("Triwulan harus 1, 2, 3 atau 4", sheet=grid.sheet, cell=found["triwulan"][1],
+                       value=str(triwulan))
+        triwulan = None
+    if "tanggal" in found and normalize_text(found["tanggal"][0]):
+        try:
+            parse_date(found["tanggal"][0], date1904=grid.date1904)
+        except ParseError as exc:
+            problems.error(exc.pesan, hint=exc.saran, sheet=grid.sheet, cell=found["tanggal"][1],
+                           header="Tanggal Pengisian", value=normalize_text(found["tanggal"][0]))
+    return kode, tahun, triwulan
+
+
+def _known(kind: str, kode: str, known: set[str] | None, sheet: FormSheet, row: int, problems: Problems) -> bool:
+    if not kode:
+        problems.error(f"kode {kind} kosong pada baris yang berisi data", hint="jangan menambah baris baru; "
+                       "gunakan formulir dari 'lkip template'", **sheet.where(row, "kode"))
+        return False
+    if known is not None and kode not in known:
+        problems.error(f"kode {kind} '{kode}' tidak ada di RAK", hint="periksa kode; buat ulang formulir dari RAK "
+                       "terbaru dengan 'lkip template'", **sheet.where(row, "kode"))
+        return False
+    return True
+
+
+def _first_seen(seen: dict, key, sheet: FormSheet, row: int, what: str, problems: Problems) -> bool:
+    if key in seen:
+        problems.error(f"{what} ganda: baris {seen[key]} dan baris {row}", hint="hapus salah satu baris",
+                       **sheet.where(row, "kode"))
+        return False
+    seen[key] = row
+    return True
+
+
+def _has_input(sheet: FormSheet, row: int) -> bool:
+    return any(normalize_text(sheet.raw(row, s.key)) for s in sheet.specs if s.input)
+
+
+def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems) -> list[dict]:
+    if not sheet.require(["kode", "realisasi", "jenis_nilai"]):
+        return []
+    targets = {} if rak is None else {r.kode: r for r in rak.indikator.itertuples()}
+    rows, seen = [], {}
+    for row in sheet.data_rows():
+        kode = sheet.text(row, "kode")
+        if not kode and not _has_input(sheet, row):
+            continue
+        if not _known("indikator", kode, set(targets) if rak is not None else None, sheet, row, problems):
+            continue
+        if not _first_seen(seen, kode, sheet, row, "indikator", problems):
+            continue
+        rows.append(_indikator_row(sheet, row, kode, targets.get(kode), problems))
+    return rows
+
+
+def _indikator_row(sheet: FormSheet, row: int, kode: str, target, problems: Problems) -> dict:
+    satuan = target.target_satuan if target is not None else canonical_unit(sheet.text(row, "satuan"))
+    value = sheet.number(row, "realisasi", integral=satuan not in COUNT_UNITS_EXCLUDED, percent_ok=satuan == "%",
+                         unit=satuan)
+    _check_range(sheet, row, value, target, problems)
+    jenis_text = sheet.text(row, "jenis_nilai")
+    jenis = {normalize_key(k): v for k, v in form.JENIS_NILAI.items()}.get(normalize_key(jenis_text))
+    if jenis is None and (jenis_text or value is not None):
+        problems.error("Jenis Nilai kosong atau tidak dikenal", hint="pilih 'Triwulan ini' atau 'Kumulatif s.d. "
+                       "triwulan ini'", **sheet.where(row, "jenis_nilai"))
+    return {"indikator_kode": kode, "realisasi": value, "satuan": satuan, "jenis_nilai": jenis or "periode",
+            "kendala": sheet.text(row, "kendala"), "upaya": sheet.text(row, "upaya"),
+            "bukti": sheet.text(row, "bukti"), "sumber_sel": sheet.where(row, "realisasi")["cell"],
+            "sumber_baris": row}
+
+
+def _check_range(sheet: FormSheet, row: int, value, target, problems: Problems) -> None:
+    if value is None:
+        return
+    where = sheet.where(row, "realisasi")
+    if value < 0:
+        problems.error("realisasi bernilai negatif", hint="periksa kembali angka realisasi", **where)
+        return
+    reference = None if target is None else (target.target_nilai if pd.notna(target.target_nilai) else target.target_max)
+    if reference is not None and pd.notna(reference) and reference > 0 and value > FAR_ABOVE_TARGET * reference:
+        problems.warn(f"realisasi {value:g} lebih dari {FAR_ABOVE_TARGET}x target ({reference:g})",
+                      hint="periksa apakah ada salah ketik", **where)
+
+
+def parse_aktivitas(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems) -> list[dict]:
+    if not sheet.require(["kode"]):
+        return []
+    known = None if rak is None else set(rak.aktivitas["kode"])
+    rows, seen = [], {}
+    for row in sheet.data_rows():
+        kode = sheet.text(row, "kode")
+        if not kode and not _has_input(sheet, row):
+            continue
+        if not _known("aktivitas", kode, known, sheet, row, problems) or \
+                not _first_seen(seen, kode, sheet, row, "aktivitas", problems):
+            continue
+        for month in form.quarter_months(triwulan):
+            rows.append(_status_row(sheet, row, kode, month, problems))
+    return rows
+
+
+def _status_row(sheet: FormSheet, row: int, kode: str, month: int, problems: Problems) -> dict:
+    key = f"status_{month}"
+    text = sheet.text(row, key)
+    status = STATUS_ALIASES.get(normalize_key(text)) if text else None
+    if text and status is None:
+        problems.error(f"status '{text}' tidak dikenal", hint="pilih Belum Mulai, Dalam Proses atau Selesai",
+                       **sheet.where(row, key))
+    return {"aktivitas_kode": kode, "bulan": month, "status": status, "keterangan": sheet.text(row, "keterangan"),
+            "sumber_sel": sheet.where(row, key)["cell"], "sumber_baris": row}
+
+
+def parse_anggaran(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems) -> list[dict]:
+    if not sheet.require(["kegiatan_kode", "sumber_dana", "pagu"]):
+        return []
+    known = None if rak is None else set(rak.kegiatan["kode"])
+    rows, seen = [], {}
+    for row in sheet.data_rows():
+        kode, sumber = sheet.text(row, "kegiatan_kode"), sheet.text(row, "sumber_dana").upper()
+        if not _has_input(sheet, row):
+            continue
+        if known is not None and kode not in known:
+            problems.error(f"kode kegiatan '{kode}' tidak ada di RAK", **sheet.where(row, "kegiatan_kode"))
+            continue
+        if not _first_seen(seen, (kode, sumber), sheet, row, "baris anggaran", problems):
+            continue
+        rows += _anggaran_rows(sheet, row, kode, sumber, triwulan, problems)
+    return rows
+
+
+def _anggaran_rows(sheet: FormSheet, row: int, kode: str, sumber: str, triwulan: int, problems: Problems) -> list:
+    money = {"integral": True, "percent_ok": False}
+    pagu = sheet.number(row, "pagu", **money)
+    out, spent = [], 0.0
+    for month in form.quarter_months(triwulan):
+        rpd = sheet.number(row, f"rpd_{month}", **money)
+        real = sheet.number(row, f"realisasi_{month}", **money)
+        for key, value in ((f"rpd_{month}", rpd), (f"realisasi_{month}", real)):
+            if value is not None and value < 0:
+                problems.error("nilai rupiah negatif", hint="periksa kembali angkanya", **sheet.where(row, key))
+        spent += real or 0
+        out.append({"kegiatan_kode": kode, "sumber_dana": sumber, "pagu": pagu, "bulan": month,
+                    "rpd": rpd if rpd is None or rpd >= 0 else None,
+                    "realisasi": real if real is None or real >= 0 else None,
+                    "sel_pagu": sheet.where(row, "pagu")["cell"], "sel_rpd": sheet.where(row, f"rpd_{month}")["cell"],
+                    "sel_realisasi": sheet.where(row, f"realisasi_{month}")["cell"], "sumber_baris": row})
+    if pagu is not None and pagu < 0:
+        problems.error("pagu bernilai negatif", **sheet.where(row, "pagu"))
+        for item in out:
+            item["pagu"] = None
+    elif pagu is not None and spent > pagu:
+        problems.warn(f"realisasi triwulan ini (Rp{spent:,.0f}) melebihi pagu".replace(",", "."),
+                      hint="periksa pagu revisi dan angka realisasi", **sheet.where(row, "pagu"))
+    return out
+
+
+def _table(rows: list[dict], model, base: dict) -> pd.DataFrame:
+    columns = list(model.to_schema().columns)
+    frame = pd.DataFrame([{**base, **r} for r in rows], columns=columns)
+    return model.validate(frame.astype({c: "object" for c in ("realisasi", "rpd", "pagu", "status")
+                                        if c in frame and frame[c].isna().all()}))
+
+
+def read_realisasi(path: Path, rak: Rak | None = None) -> Realisasi:
+    """Read one quarter's realisation workbook; problems are collected, never raised."""
+    path = Path(path)
+    problems = Problems(path.name)
+    result = Realisasi(file=path.name)
+    try:
+        book = Workbook(path)
+    except InputError as exc:
+        result.problems = exc.problems
+        return result
+    names = {wanted: resolve_sheet(book, wanted, problems) for wanted in form.DATA_SHEETS}
+    if names[form.SHEET_IDENTITAS]:
+        result.satker_kode, result.tahun, result.triwulan = parse_identitas(book.grid(names[form.SHEET_IDENTITAS]),
+                                                                            problems)
+    if result.triwulan is not None and result.tahun is not None:
+        _read_tables(book, names, rak, result, problems)
+    result.problems = problems.items
+    return result
+
+
+def _read_tables(book: Workbook, names: dict, rak: Rak | None, result: Realisasi, problems: Problems) -> None:
+    tw = result.triwulan
+    base = {"satker_kode": result.satker_kode, "tahun": result.tahun, "triwulan": tw, "sumber_file": book.name}
+    specs = {form.SHEET_INDIKATOR: form.indikator_columns(), form.SHEET_AKTIVITAS: form.aktivitas_columns(tw),
+             form.SHEET_ANGGARAN: form.anggaran_columns(tw)}
+    sheets = {w: FormSheet(book.grid(n), problems, specs[w]) for w, n in names.items() if n and w in specs}
+    empty: list[dict] = []
+    ind = parse_indikator(sheets[form.SHEET_INDIKATOR], rak, problems) if form.SHEET_INDIKATOR in sheets else empty
+    act = parse_aktivitas(sheets[form.SHEET_AKTIVITAS], rak, tw, problems) if form.SHEET_AKTIVITAS in sheets else empty
+    bud = parse_anggaran(sheets[form.SHEET_ANGGARAN], rak, tw, problems) if form.SHEET_ANGGARAN in sheets else empty
+    result.indikator = _table(ind, RealisasiIndikator, {**base, "sumber_sheet": names[form.SHEET_INDIKATOR] or ""})
+    result.aktivitas = _table(act, ProgresAktivitas, {**base, "sumber_sheet": names[form.SHEET_AKTIVITAS] or ""})
+    result.anggaran = _table(bud, AnggaranBulan, {**base, "sumber_sheet": names[form.SHEET_ANGGARAN] or ""})

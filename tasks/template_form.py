@@ -1,0 +1,198 @@
+"""Writing the four quarterly realisation forms from a RAK (`lkip template`).
+
+Everything the RAK already says is pre-filled and locked; only input cells (yellow) are left to
+fill, with drop-down lists for statuses. Text from the RAK is always written as text, so a cell
+that starts with '=' can never become a live formula.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from tasks import form
+from tasks.config import Profile
+from tasks.parse import MONTHS_ID
+from tasks.rak import Rak
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow: "fill me in"
+PLANNED_FILL = PatternFill("solid", fgColor="FFD966")  # darker yellow: planned this month
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def form_name(tahun: int, triwulan: int) -> str:
+    """File name of a quarter's form, built from codes only."""
+    return f"realisasi-{int(tahun)}-TW{int(triwulan)}.xlsx"
+
+
+def write_forms(rak: Rak, profile: Profile, tahun: int, out_dir: Path, force: bool = False) -> list[Path]:
+    """Write TW I-IV forms into out_dir; an existing form is never overwritten unless force=True."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = [out_dir / form_name(tahun, tw) for tw in range(1, 5)]
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        names = ", ".join(p.name for p in existing)
+        raise FileExistsError(f"formulir sudah ada dan tidak ditimpa: {names} (gunakan --force untuk menimpa)")
+    for tw, path in zip(range(1, 5), targets):
+        _save_atomically(build_form(rak, profile, tahun, tw), path)
+    return targets
+
+
+def _save_atomically(book: Workbook, path: Path) -> None:
+    handle, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
+    os.close(handle)
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def build_form(rak: Rak, profile: Profile, tahun: int, triwulan: int) -> Workbook:
+    """The realisation workbook of one quarter, in memory."""
+    book = Workbook()
+    _petunjuk(book.active, tahun, triwulan)
+    _identitas(book.create_sheet(form.SHEET_IDENTITAS), profile, tahun, triwulan)
+    _indikator(book.create_sheet(form.SHEET_INDIKATOR), rak, tahun, triwulan)
+    _aktivitas(book.create_sheet(form.SHEET_AKTIVITAS), rak, tahun, triwulan)
+    _anggaran(book.create_sheet(form.SHEET_ANGGARAN), rak, profile, tahun, triwulan)
+    return book
+
+
+def put(ws, row: int, col: int, value, *, bold: bool = False, fill=None, editable: bool = False):
+    """Write a value; strings stay strings even when they look like formulas."""
+    cell = ws.cell(row=row, column=col, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+    if bold:
+        cell.font = Font(bold=True)
+    if fill is not None:
+        cell.fill = fill
+    cell.protection = Protection(locked=not editable)
+    return cell
+
+
+def _petunjuk(ws, tahun: int, triwulan: int) -> None:
+    ws.title = form.SHEET_PETUNJUK
+    lines = [
+        f"PETUNJUK PENGISIAN REALISASI TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+        "",
+        "1. Isi hanya sel berwarna kuning muda. Sel lain diambil dari RAK dan dikunci.",
+        "2. Sheet Indikator: isi Realisasi dengan angka saja (misalnya 1 atau 95,5); satuan mengikuti kolom Satuan.",
+        "   Pilih Jenis Nilai: 'Triwulan ini' bila angka hanya untuk triwulan ini, atau 'Kumulatif s.d. triwulan "
+        "ini' bila angka adalah capaian sejak awal tahun.",
+        "   Biarkan Realisasi kosong bila belum ada data: indikator akan dilaporkan 'belum dilaporkan', bukan 0.",
+        "   Isi Kendala/Hambatan, Upaya/Tindak Lanjut dan Bukti Dukung (nama berkas atau tautan).",
+        "3. Sheet Aktivitas: pilih status setiap bulan (Belum Mulai, Dalam Proses, Selesai). Sel kuning tua "
+        "menandai bulan yang direncanakan dalam RAK.",
+        "4. Sheet Anggaran: isi Pagu (revisi terakhir), RPD dan Realisasi per bulan dalam rupiah, tanpa rumus.",
+        "5. Jangan menambah, menghapus atau mengubah kode. Jangan mengganti nama sheet.",
+        "6. Simpan sebagai .xlsx dan letakkan di folder masukan satker.",
+        "",
+        "Angka dihitung ulang oleh aplikasi; rumus dan persentase yang diketik di berkas ini tidak dipakai.",
+    ]
+    for row, text in enumerate(lines, start=1):
+        put(ws, row, 1, text, bold=row == 1)
+    ws.column_dimensions["A"].width = 120
+
+
+def _identitas(ws, profile: Profile, tahun: int, triwulan: int) -> None:
+    put(ws, 1, 1, "IDENTITAS LAPORAN REALISASI", bold=True)
+    values = {"kode_satker": profile.kode, "nama_satker": profile.nama, "tahun": int(tahun),
+              "triwulan": int(triwulan), "tanggal": None, "pengisi": None, "versi": form.FORMAT_VERSION}
+    for row, (key, label) in enumerate(form.IDENTITAS_FIELDS.items(), start=form.HEADER_ROW):
+        put(ws, row, 1, label, bold=True)
+        editable = key in ("tanggal", "pengisi")
+        cell = put(ws, row, 2, values[key], fill=INPUT_FILL if editable else None, editable=editable)
+        if key == "tanggal":
+            cell.number_format = "DD/MM/YYYY"
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 40
+    ws.protection.sheet = True
+
+
+def _table_header(ws, columns, title: str, note: str) -> None:
+    put(ws, 1, 1, title, bold=True)
+    put(ws, 2, 1, note)
+    for col, spec in enumerate(columns, start=1):
+        cell = put(ws, form.HEADER_ROW, col, spec.label, bold=True, fill=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = BORDER
+        ws.column_dimensions[get_column_letter(col)].width = spec.width
+    ws.freeze_panes = ws.cell(row=form.HEADER_ROW + 1, column=3)
+    ws.protection.sheet = True
+    ws.protection.formatRows = False  # staff may resize rows to read long text
+    ws.protection.formatColumns = False
+
+
+def _row(ws, row: int, columns, values: dict, planned: set[int] = frozenset()) -> None:
+    for col, spec in enumerate(columns, start=1):
+        fill = (PLANNED_FILL if spec.month in planned else INPUT_FILL) if spec.input else None
+        cell = put(ws, row, col, values.get(spec.key), fill=fill, editable=spec.input)
+        cell.border = BORDER
+        cell.alignment = WRAP
+        if spec.key.startswith(("pagu", "rpd_", "realisasi_")):
+            cell.number_format = "#,##0"
+
+
+def _list_validation(ws, choices, columns, keys, n_rows: int) -> None:
+    if n_rows == 0:
+        return
+    rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                          showErrorMessage=True, errorTitle="Pilihan tidak valid",
+                          error="Pilih salah satu dari daftar: " + ", ".join(choices))
+    for col, spec in enumerate(columns, start=1):
+        if spec.key in keys:
+            letter = get_column_letter(col)
+            rule.add(f"{letter}{form.HEADER_ROW + 1}:{letter}{form.HEADER_ROW + n_rows}")
+    ws.add_data_validation(rule)
+
+
+def _indikator(ws, rak: Rak, tahun: int, triwulan: int) -> None:
+    columns = form.indikator_columns()
+    _table_header(ws, columns, f"REALISASI INDIKATOR KINERJA TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+                  "Isi sel kuning. Realisasi kosong = belum dilaporkan.")
+    kegiatan = dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"]))
+    for offset, ind in enumerate(rak.indikator.itertuples(), start=1):
+        jenis = "Kumulatif s.d. triwulan ini" if ind.target_satuan == "%" else "Triwulan ini"
+        _row(ws, form.HEADER_ROW + offset, columns, {
+            "kode": ind.kode, "kegiatan": kegiatan.get(ind.kegiatan_kode, ""), "indikator": ind.nama,
+            "satuan": ind.target_satuan, "target": ind.target_teks, "jenis_nilai": jenis})
+    _list_validation(ws, list(form.JENIS_NILAI), columns, {"jenis_nilai"}, len(rak.indikator))
+
+
+def _aktivitas(ws, rak: Rak, tahun: int, triwulan: int) -> None:
+    columns = form.aktivitas_columns(triwulan)
+    _table_header(ws, columns, f"PROGRES AKTIVITAS TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+                  "Pilih status setiap bulan. Sel kuning tua = bulan rencana pelaksanaan menurut RAK.")
+    planned = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(set).to_dict()
+    for offset, act in enumerate(rak.aktivitas.itertuples(), start=1):
+        months = planned.get(act.kode, set())
+        _row(ws, form.HEADER_ROW + offset, columns, {
+            "kode": act.kode, "indikator_kode": act.indikator_kode, "aktivitas": act.nama,
+            "pelaksana": act.pelaksana, "rencana": ", ".join(MONTHS_ID[m - 1][:3] for m in sorted(months))},
+            planned=months)
+    status_keys = {c.key for c in columns if c.key.startswith("status_")}
+    _list_validation(ws, form.STATUS_CHOICES, columns, status_keys, len(rak.aktivitas))
+
+
+def _anggaran(ws, rak: Rak, profile: Profile, tahun: int, triwulan: int) -> None:
+    columns = form.anggaran_columns(triwulan)
+    _table_header(ws, columns, f"REALISASI ANGGARAN TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+                  "Isi dalam rupiah tanpa rumus. Kosongkan baris sumber dana yang tidak membiayai kegiatan.")
+    row = form.HEADER_ROW
+    for keg in rak.kegiatan.itertuples():
+        for sumber in profile.sumber_dana:
+            row += 1
+            _row(ws, row, columns, {"kegiatan_kode": keg.kode, "kegiatan": keg.nama, "sumber_dana": sumber.kode})

@@ -1,0 +1,159 @@
+"""Validating the inputs of one office-year: every file read, every problem of every file at once.
+
+`load_inputs` is the I/O edge (finding and reading files); the cross-file checks below it are pure
+functions of what was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tasks.atribut import ATRIBUT_NAME, read_atribut
+from tasks.config import PROFILE_NAME, Profile, load_profile
+from tasks.problems import InputError, Problem, Problems, Severity
+from tasks.rak import Rak, read_rak
+from tasks.realisasi import Realisasi, read_realisasi
+from tasks.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
+
+
+@dataclass
+class OfficeInputs:
+    """Everything read for one office-year, and every problem found."""
+
+    files: list[dict] = field(default_factory=list)  # {"file", "jenis"} in the order read
+    profile: Profile | None = None
+    rak: Rak | None = None
+    atribut: pd.DataFrame | None = None
+    realisasi: list[Realisasi] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def counts(self) -> dict[str, int]:
+        if self.rak is None:
+            return {"kegiatan": 0, "indikator": 0, "aktivitas": 0}
+        return {"kegiatan": len(self.rak.kegiatan), "indikator": len(self.rak.indikator),
+                "aktivitas": len(self.rak.aktivitas)}
+
+
+def classify(path: Path) -> str:
+    """What an input file is, from its name: profil, atribut, rak, realisasi, diabaikan or tidak dikenal."""
+    name = path.name.casefold()
+    if is_ignored(path):
+        return "diabaikan"
+    if name == PROFILE_NAME:
+        return "profil"
+    if name == ATRIBUT_NAME:
+        return "atribut"
+    if path.suffix.lower() in DOCUMENT_SUFFIXES or (path.suffix.lower() in SPREADSHEET_SUFFIXES and "rak" in name
+                                                     and "realisasi" not in name):
+        return "rak"
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        return "realisasi"
+    return "tidak dikenal"
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files named directly, and the files directly inside the folders named."""
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    return files
+
+
+def load_inputs(paths: list[Path], tahun: int | None = None) -> OfficeInputs:
+    """Read every input file of one office-year and run the cross-file checks."""
+    inputs = OfficeInputs()
+    files = expand(paths)
+    kinds = {f: classify(f) for f in files}
+    for f in files:
+        inputs.files.append({"file": f.name, "jenis": kinds[f]})
+        if kinds[f] == "tidak dikenal":
+            inputs.problems.append(Problem(file=f.name, severity=Severity.INFO,
+                                           message="berkas tidak dikenal, diabaikan"))
+    _read_profile([f for f in files if kinds[f] == "profil"], inputs)
+    _read_rak([f for f in files if kinds[f] == "rak"], inputs)
+    _read_atribut([f for f in files if kinds[f] == "atribut"], inputs)
+    for f in (f for f in files if kinds[f] == "realisasi"):
+        inputs.realisasi.append(read_realisasi(f, inputs.rak))
+        inputs.problems += inputs.realisasi[-1].problems
+    inputs.problems += cross_checks(inputs, tahun)
+    return inputs
+
+
+def _read_profile(files: list[Path], inputs: OfficeInputs) -> None:
+    for f in files:
+        try:
+            inputs.profile = load_profile(f)
+        except InputError as exc:
+            inputs.problems += exc.problems
+
+
+def _read_rak(files: list[Path], inputs: OfficeInputs) -> None:
+    if len(files) > 1:
+        names = ", ".join(f.name for f in files)
+        inputs.problems.append(Problem(file=files[0].parent.name, message=f"lebih dari satu RAK ditemukan: {names}",
+                                       hint="simpan hanya satu RAK di folder masukan"))
+    if not files:
+        inputs.problems.append(Problem(file="(folder masukan)", message="RAK tidak ditemukan",
+                                       hint="letakkan berkas RAK (nama berkas memuat 'RAK') di folder masukan"))
+        return
+    units = inputs.profile.sub_bagian if inputs.profile else None
+    inputs.rak = read_rak(files[0], units) if units else read_rak(files[0])
+    inputs.problems += inputs.rak.problems
+
+
+def _read_atribut(files: list[Path], inputs: OfficeInputs) -> None:
+    known = set(inputs.rak.indikator["kode"]) if inputs.rak is not None and inputs.rak.ok else None
+    for f in files:
+        inputs.atribut, problems = read_atribut(f, known)
+        inputs.problems += problems
+
+
+def cross_checks(inputs: OfficeInputs, tahun: int | None) -> list[Problem]:
+    """Checks across files: office and year of each quarter, duplicate quarters, falling cumulatives."""
+    problems: list[Problem] = []
+    expected_year = tahun or (inputs.rak.tahun if inputs.rak else None)
+    seen: dict[int, str] = {}
+    for real in inputs.realisasi:
+        p = Problems(real.file)
+        if inputs.profile and real.satker_kode and real.satker_kode != inputs.profile.kode:
+            p.error(f"berkas milik satker lain (kode {real.satker_kode}, seharusnya {inputs.profile.kode})",
+                    sheet="Identitas", value=real.satker_kode, hint="pastikan berkas berasal dari satker ini")
+        if expected_year and real.tahun and real.tahun != expected_year:
+            p.error(f"berkas untuk tahun {real.tahun}, seharusnya {expected_year}", sheet="Identitas",
+                    value=str(real.tahun), hint="gunakan formulir tahun yang benar")
+        if real.triwulan in seen:
+            p.error(f"triwulan {real.triwulan} juga ada di {seen[real.triwulan]}",
+                    hint="simpan hanya satu berkas per triwulan")
+        elif real.triwulan:
+            seen[real.triwulan] = real.file
+        problems += p.items
+    return problems + falling_cumulatives(inputs.realisasi)
+
+
+def falling_cumulatives(realisasi: list[Realisasi]) -> list[Problem]:
+    """A cumulative value that goes down from one quarter to the next is probably a mistake."""
+    frames = [r.indikator for r in realisasi if not r.indikator.empty]
+    if not frames:
+        return []
+    data = pd.concat(frames)
+    data = data[(data["jenis_nilai"] == "kumulatif") & data["realisasi"].notna()].sort_values("triwulan")
+    problems = []
+    for kode, group in data.groupby("indikator_kode"):
+        previous = None
+        for rec in group.itertuples():
+            if previous is not None and rec.realisasi < previous.realisasi:
+                problems.append(Problem(
+                    file=rec.sumber_file, severity=Severity.WARNING, sheet=rec.sumber_sheet, cell=rec.sumber_sel,
+                    row=int(rec.sumber_baris), header="Realisasi", value=f"{rec.realisasi:g}",
+                    message=f"nilai kumulatif {kode} turun dari {previous.realisasi:g} (TW {previous.triwulan}) "
+                            f"menjadi {rec.realisasi:g} (TW {rec.triwulan})",
+                    hint="nilai kumulatif seharusnya tidak turun; periksa angka atau Jenis Nilai"))
+            previous = rec
+    return problems

@@ -1,0 +1,283 @@
+"""Opening input files safely and reading a sheet into a Grid.
+
+Values come from calamine (fast, bounded by the cells that hold values); openpyxl is loaded only
+for what calamine cannot tell: fills (months marked by shading), hidden rows and columns, formula
+and error cells. Nothing here walks the full Excel rectangle, so a stray formatted cell at row
+1,048,576 costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+from openpyxl.utils import get_column_letter
+
+from tasks.problems import InputError, Problem
+
+# A real RAK or realisation workbook is well under 5 MB unpacked; 256 MB leaves room for
+# embedded pictures while refusing zip bombs before any XML is parsed.
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+_XML_PROLOG_BYTES = 64 * 1024
+
+IGNORED_PATTERNS = (
+    re.compile(r"^~\$"),  # Excel/Word lock file of an open document
+    re.compile(r"^\.~lock\..*#$"),  # LibreOffice lock file
+    re.compile(r"^\."),  # hidden files, .DS_Store
+    re.compile(r"^(desktop\.ini|thumbs\.db)$", re.I),
+    re.compile(r"\.(tmp|bak|crdownload|part)$", re.I),
+    re.compile(r"^~.*\.tmp$", re.I),
+)
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+DOCUMENT_SUFFIXES = {".docx"}
+
+
+def is_ignored(path: Path) -> bool:
+    """Lock files, desktop.ini and temporary files that sit beside real inputs."""
+    return any(p.search(path.name) for p in IGNORED_PATTERNS)
+
+
+def _fail(path: Path, message: str, hint: str = "") -> InputError:
+    return InputError([Problem(file=path.name, message=message, hint=hint)])
+
+
+def sniff(path: Path) -> str:
+    """Return 'zip' or 'ole' for a readable container; raise InputError naming the cause otherwise."""
+    if not path.exists():
+        raise _fail(path, "berkas tidak ditemukan")
+    if path.is_dir():
+        raise _fail(path, "ini sebuah folder, bukan berkas")
+    size = path.stat().st_size
+    if size == 0:
+        raise _fail(path, "berkas kosong (0 byte)", "mungkin penyalinan belum selesai; salin ulang berkasnya")
+    with path.open("rb") as fh:
+        head = fh.read(2048)
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    raise _not_a_workbook(path, head)
+
+
+def _not_a_workbook(path: Path, head: bytes) -> InputError:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")):
+        kind = "halaman HTML/XML yang diberi akhiran " + path.suffix
+    elif _looks_like_text(head):
+        kind = "teks/CSV yang diberi akhiran " + path.suffix
+    else:
+        kind = "format yang tidak dikenali"
+    return _fail(path, f"bukan berkas {_kind_name(path)} yang sah: isinya {kind}",
+                 "buka berkas di Excel/Word lalu simpan ulang (Save As) sebagai " + _wanted_suffix(path))
+
+
+def _looks_like_text(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return all(b >= 9 for b in head[:512])
+    return True
+
+
+def _kind_name(path: Path) -> str:
+    return "Word" if path.suffix.lower() in DOCUMENT_SUFFIXES else "Excel"
+
+
+def _wanted_suffix(path: Path) -> str:
+    return ".docx" if path.suffix.lower() in DOCUMENT_SUFFIXES else ".xlsx"
+
+
+def check_zip(path: Path) -> zipfile.ZipFile:
+    """Refuse truncated archives, zip bombs and XML with DTDs before any parser sees them."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _fail(path, f"berkas rusak atau terpotong ({exc})",
+                    "mungkin penyalinan belum selesai; salin ulang atau simpan ulang berkasnya") from exc
+    infos = archive.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED_BYTES or any(_ratio(i) > MAX_COMPRESSION_RATIO for i in infos):
+        raise _fail(path, "berkas ditolak: isinya mengembang jauh melebihi ukuran wajar (dicurigai 'zip bomb')",
+                    "simpan ulang berkas dari Excel; jangan gunakan berkas dari sumber yang tidak dikenal")
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")) and _has_dtd(archive, info):
+            raise _fail(path, f"berkas ditolak: bagian {info.filename} memuat deklarasi DTD/ENTITY",
+                        "simpan ulang berkas dari Excel/Word; berkas ini tampaknya sengaja dimodifikasi")
+    return archive
+
+
+def _ratio(info: zipfile.ZipInfo) -> float:
+    # Small parts compress very well legitimately (shared strings of repeated text); judge the big ones.
+    if info.file_size < 4 * 1024 * 1024:
+        return 0.0
+    return info.file_size / max(info.compress_size, 1)
+
+
+def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    try:
+        with archive.open(info) as fh:
+            prolog = fh.read(_XML_PROLOG_BYTES)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise _fail(Path(archive.filename or "?"), f"berkas rusak atau terpotong ({exc})",
+                    "salin ulang atau simpan ulang berkasnya") from exc
+    prolog = prolog.replace(b"\x00", b"").upper()  # also catches UTF-16 encoded parts
+    return b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog
+
+
+def check_workbook_file(path: Path) -> str:
+    """Return 'xlsx' or 'xls' for a workbook that may be read; raise InputError otherwise."""
+    kind = sniff(path)
+    if kind == "ole":
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n" in path.read_bytes():
+            raise _fail(path, "berkas dilindungi kata sandi sehingga tidak dapat dibaca",
+                        "buka di Excel, hapus kata sandi (File > Info > Protect Workbook), lalu simpan ulang")
+        return "xls"
+    with check_zip(path) as archive:
+        names = set(archive.namelist())
+    if "xl/workbook.xml" not in names:
+        other = "dokumen Word" if "word/document.xml" in names else "arsip zip biasa"
+        raise _fail(path, f"bukan buku kerja Excel: isinya {other}", "simpan ulang sebagai .xlsx")
+    return "xlsx"
+
+
+@dataclass
+class Grid:
+    """The cells of one sheet (or one Word document's tables), addressed like Excel (1-based)."""
+
+    file: str
+    sheet: str
+    rows: dict[int, list[Any]]
+    n_cols: int
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_cols: frozenset[int] = frozenset()
+    shaded_cells: frozenset[tuple[int, int]] | None = None  # None: the format cannot tell
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    percent_cells: frozenset[tuple[int, int]] = frozenset()  # numbers shown as % (0.955 displays 95,5%)
+    date1904: bool = False
+    preamble: tuple[str, ...] = ()  # text above the table outside the grid (a Word document's title)
+
+    @property
+    def last_row(self) -> int:
+        return max(self.rows, default=0)
+
+    def value(self, row: int, col: int) -> Any:
+        cells = self.rows.get(row)
+        if cells is None or col > len(cells):
+            return ""
+        return cells[col - 1]
+
+    def is_shaded(self, row: int, col: int) -> bool:
+        return bool(self.shaded_cells) and (row, col) in self.shaded_cells
+
+    @staticmethod
+    def cell_name(row: int, col: int) -> str:
+        return f"{get_column_letter(col)}{row}"
+
+
+class Workbook:
+    """An Excel workbook opened for reading; sheets are read on demand."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.kind = check_workbook_file(self.path)
+        try:
+            self._calamine = python_calamine.CalamineWorkbook.from_path(str(self.path))
+        except Exception as exc:  # calamine raises its own error types for every broken-file case
+            raise _fail(self.path, f"berkas tidak dapat dibaca ({type(exc).__name__}: {exc})",
+                        "buka di Excel lalu simpan ulang sebagai .xlsx") from exc
+        self._openpyxl = None
+        self.sheet_names = list(self._calamine.sheet_names)
+        self.hidden = {m.name: str(m.visible).rsplit(".", 1)[-1] != "Visible"
+                       for m in self._calamine.sheets_metadata}
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def _styles(self):
+        """The openpyxl view of the workbook (fills, hidden rows/cols, formulas), loaded once."""
+        if self._openpyxl is None and self.kind == "xlsx":
+            import openpyxl  # imported here: only needed for styles, and slower to import
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
+                try:
+                    self._openpyxl = openpyxl.load_workbook(self.path, data_only=False)
+                except Exception as exc:  # openpyxl raises many types for damaged parts
+                    raise _fail(self.path, f"berkas tidak dapat dibaca ({type(exc).__name__}: {exc})",
+                                "buka di Excel lalu simpan ulang sebagai .xlsx") from exc
+        return self._openpyxl
+
+    def grid(self, sheet: str) -> Grid:
+        """Read one sheet: values, merges, and (for .xlsx) styles of the cells that exist."""
+        rows, n_cols = _calamine_rows(self._calamine.get_sheet_by_name(sheet))
+        merges = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1)
+                  in (self._calamine.get_sheet_by_name(sheet).merged_cell_ranges or [])]
+        grid = Grid(file=self.name, sheet=sheet, rows=rows, n_cols=n_cols, merges=merges)
+        book = self._styles()
+        if book is not None:
+            _add_styles(grid, book[sheet])
+            grid.date1904 = book.epoch.year == 1904
+        return grid
+
+
+def _calamine_rows(sheet) -> tuple[dict[int, list[Any]], int]:
+    """Non-blank rows only, keyed by Excel row number; a far-away stray value costs one row."""
+    rows: dict[int, list[Any]] = {}
+    start_row, start_col = sheet.start or (0, 0)
+    n_cols = 0
+    for offset, values in enumerate(sheet.iter_rows()):
+        if not any(v not in ("", None) for v in values):
+            continue
+        padded = [""] * start_col + list(values)
+        while padded and padded[-1] in ("", None):
+            padded.pop()
+        rows[start_row + offset + 1] = padded
+        n_cols = max(n_cols, len(padded))
+    return rows, n_cols
+
+
+def _add_styles(grid: Grid, ws) -> None:
+    shaded, formulas, errors, percent = set(), {}, {}, set()
+    # ws._cells holds only the cells present in the file; ws.iter_rows() would create every cell of
+    # the max_row x max_column rectangle, which is what makes a stray cell at row 1,048,576 slow.
+    for (row, col), cell in ws._cells.items():
+        if cell.data_type == "f":
+            formulas[(row, col)] = str(cell.value)
+        elif cell.data_type == "e":
+            errors[(row, col)] = str(cell.value)
+        elif cell.data_type == "n" and "%" in (cell.number_format or ""):
+            percent.add((row, col))
+        if _is_filled(cell.fill):
+            shaded.add((row, col))
+    grid.shaded_cells = frozenset(shaded)
+    grid.formulas, grid.errors, grid.percent_cells = formulas, errors, frozenset(percent)
+    grid.hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    grid.hidden_cols = frozenset(
+        c for dim in ws.column_dimensions.values() if dim.hidden
+        for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1))
+
+
+_WHITE = {"FFFFFFFF", "00FFFFFF", "FFFFFF"}
+
+
+def _is_filled(fill) -> bool:
+    """A cell counts as shaded when it has a visible pattern fill that is not white."""
+    if fill is None or fill.fill_type in (None, "none"):
+        return False
+    color = fill.fgColor
+    if color is None:
+        return True
+    if color.type == "rgb":
+        return str(color.rgb).upper() not in _WHITE and str(color.rgb) != "00000000"
+    if color.type == "theme":
+        return not (color.theme in (0, None) and not color.tint)  # theme 0 is the page background
+    return True

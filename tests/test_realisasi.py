@@ -1,0 +1,239 @@
+"""The quarterly form: written from a RAK, filled by staff, read back (BAD_INPUTS.md 7-14, 17, 18, 20, 21)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from tasks import form
+from tasks.config import Profile, SumberDana
+from tasks.problems import Severity
+from tasks.rak import read_rak
+from tasks.realisasi import read_realisasi
+from tasks.template_form import build_form, form_name, write_forms
+from tests.builders import write_rak
+
+PROFILE = Profile(kode="9999", nama="KPU Kabupaten Contoh",
+                  sumber_dana=(SumberDana("DIPA", "DIPA APBN"), SumberDana("HIBAH", "Hibah Pilkada")))
+FIRST = form.HEADER_ROW + 1  # first data row of every form table
+
+
+@pytest.fixture(scope="module")
+def rak(tmp_path_factory):
+    return read_rak(write_rak(tmp_path_factory.mktemp("rak") / "RAK.xlsx"))
+
+
+def columns(sheet: str, triwulan: int = 1) -> dict[str, str]:
+    specs = {form.SHEET_INDIKATOR: form.indikator_columns(), form.SHEET_AKTIVITAS: form.aktivitas_columns(triwulan),
+             form.SHEET_ANGGARAN: form.anggaran_columns(triwulan)}[sheet]
+    from openpyxl.utils import get_column_letter
+
+    return {spec.key: get_column_letter(i) for i, spec in enumerate(specs, start=1)}
+
+
+IND = columns(form.SHEET_INDIKATOR)
+ACT = columns(form.SHEET_AKTIVITAS)
+BUD = columns(form.SHEET_ANGGARAN)
+
+
+def filled(tmp_path, rak, edits: dict[str, dict[str, object]], triwulan: int = 1, name: str | None = None):
+    """A TW form with cells set: {sheet: {"F4": value}}."""
+    book = build_form(rak, PROFILE, 2024, triwulan)
+    for sheet, cells in edits.items():
+        for ref, value in cells.items():
+            book[sheet][ref].value = value
+    path = tmp_path / (name or form_name(2024, triwulan))
+    book.save(path)
+    return read_realisasi(path, rak)
+
+
+def only(real, severity=Severity.ERROR):
+    return [p for p in real.problems if p.severity is severity]
+
+
+def test_form_round_trip(tmp_path, rak):
+    real = filled(tmp_path, rak, {
+        "Indikator": {f"{IND['realisasi']}{FIRST}": 1, f"{IND['kendala']}{FIRST}": "Jadwal mundur & <revisi>"},
+        "Aktivitas": {f"{ACT['status_1']}{FIRST}": "Selesai", f"{ACT['status_2']}{FIRST}": "Dalam Proses"},
+        "Anggaran": {f"{BUD['pagu']}{FIRST}": 1_000_000, f"{BUD['rpd_1']}{FIRST}": 100_000,
+                     f"{BUD['realisasi_1']}{FIRST}": 90_000},
+    })
+    assert only(real) == []
+    assert (real.satker_kode, real.tahun, real.triwulan) == ("9999", 2024, 1)
+    ind = real.indikator.set_index("indikator_kode")
+    assert ind.loc["K01.I01", "realisasi"] == 1 and ind.loc["K01.I01", "sumber_sel"] == f"{IND['realisasi']}{FIRST}"
+    assert ind.loc["K01.I01", "kendala"] == "Jadwal mundur & <revisi>"
+    assert ind.loc["K01.I02", "jenis_nilai"] == "kumulatif"  # a percentage defaults to cumulative
+    act = real.aktivitas.set_index(["aktivitas_kode", "bulan"])
+    assert act.loc[("K01.I01.A01", 1), "status"] == "Selesai"
+    assert act.loc[("K01.I01.A01", 3), "status"] is None or act.loc[("K01.I01.A01", 3), "status"] != "Selesai"
+    bud = real.anggaran.set_index(["kegiatan_kode", "sumber_dana", "bulan"])
+    assert bud.loc[("K01", "DIPA", 1), "realisasi"] == 90_000 and bud.loc[("K01", "DIPA", 1), "pagu"] == 1_000_000
+
+
+def test_missing_realisation_is_not_zero(tmp_path, rak):
+    real = filled(tmp_path, rak, {})
+    assert real.indikator["realisasi"].isna().all()
+    assert only(real) == []
+
+
+def test_forms_carry_codes_drop_downs_and_instructions(tmp_path, rak):
+    paths = write_forms(rak, PROFILE, 2024, tmp_path)
+    assert [p.name for p in paths] == [f"realisasi-2024-TW{q}.xlsx" for q in range(1, 5)]
+    book = load_workbook(paths[2])
+    assert book.sheetnames[0] == "Petunjuk"
+    assert [c.value for c in book["Aktivitas"][form.HEADER_ROW]][5:8] == ["Status Juli", "Status Agustus",
+                                                                          "Status September"]
+    assert book["Aktivitas"].data_validations.dataValidation
+    assert book["Indikator"][f"{IND['realisasi']}{FIRST}"].protection.locked is False
+    assert book["Indikator"][f"{IND['kode']}{FIRST}"].protection.locked is True
+
+
+def test_existing_forms_are_not_overwritten(tmp_path, rak):
+    write_forms(rak, PROFILE, 2024, tmp_path)
+    with pytest.raises(FileExistsError):
+        write_forms(rak, PROFILE, 2024, tmp_path)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, rak):
+    rak.aktivitas.loc[0, "nama"] = '=HYPERLINK("http://x","klik")'
+    try:
+        book = build_form(rak, PROFILE, 2024, 1)
+    finally:
+        rak.aktivitas.loc[0, "nama"] = "Penyusunan RKAKL"
+    cell = book["Aktivitas"][f"{ACT['aktivitas']}{FIRST}"]
+    assert cell.data_type == "s"
+    book.save(tmp_path / "f.xlsx")
+    assert load_workbook(tmp_path / "f.xlsx")["Aktivitas"][f"{ACT['aktivitas']}{FIRST}"].data_type == "s"
+
+
+@pytest.mark.parametrize("value, expected", [("1", 1.0), ("2", 2.0), ("1,5", 1.5)])
+def test_number_stored_as_text_is_read_with_a_warning(tmp_path, rak, value, expected):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST + 1}": value}})  # K01.I02, percent
+    assert real.indikator.set_index("indikator_kode").loc["K01.I02", "realisasi"] == expected
+    (warning,) = only(real, Severity.WARNING)
+    assert warning.cell == f"{IND['realisasi']}{FIRST + 1}" and "teks" in warning.message
+
+
+@pytest.mark.parametrize("value", ["95.5", "1,234.5"])
+def test_ambiguous_decimal_is_an_error_at_its_cell(tmp_path, rak, value):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST + 1}": value}})
+    (problem,) = only(real)
+    assert problem.cell == f"{IND['realisasi']}{FIRST + 1}" and problem.header == "Realisasi"
+    assert problem.sheet == "Indikator" and problem.file == "realisasi-2024-TW1.xlsx"
+
+
+def test_percent_in_a_percentage_column_is_read(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST + 1}": "12,5 %"}})
+    assert real.indikator.set_index("indikator_kode").loc["K01.I02", "realisasi"] == 12.5
+
+
+def test_percent_in_a_count_column_is_an_error(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": "95%"}})
+    (problem,) = only(real)
+    assert problem.cell == f"{IND['realisasi']}{FIRST}" and "persen" in problem.message
+
+
+def test_quantity_with_a_different_unit_is_an_error(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": "2 dokumen"}})
+    (problem,) = only(real)
+    assert problem.cell == f"{IND['realisasi']}{FIRST}" and "satuan" in problem.message
+
+
+def test_quantity_with_the_same_unit_is_read(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": "2 Lap"}})
+    assert only(real) == []
+    assert real.indikator.set_index("indikator_kode").loc["K01.I01", "realisasi"] == 2
+
+
+@pytest.mark.parametrize("marker", ["-", "N/A", "nihil", ""])
+def test_missing_markers_in_an_optional_number_are_missing(tmp_path, rak, marker):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": marker}})
+    assert pd_isna(real.indikator.set_index("indikator_kode").loc["K01.I01", "realisasi"])
+    assert only(real) == []
+
+
+def pd_isna(value) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def test_excel_error_cell_is_an_error_never_empty(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": "#DIV/0!"}})
+    (problem,) = only(real)
+    assert problem.cell == f"{IND['realisasi']}{FIRST}" and "#DIV/0!" in problem.message
+
+
+def test_formula_cell_is_never_used(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Anggaran": {f"{BUD['pagu']}{FIRST}": 5, f"{BUD['realisasi_1']}{FIRST}": "=2+2"}})
+    (problem,) = only(real)
+    assert problem.cell == f"{BUD['realisasi_1']}{FIRST}" and "rumus" in problem.message
+
+
+def test_money_with_rp_and_dash_is_read(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Anggaran": {f"{BUD['pagu']}{FIRST}": "Rp. 1.544.000.000,-"}})
+    assert only(real) == []
+    assert real.anggaran["pagu"].dropna().iloc[0] == 1_544_000_000
+
+
+def test_negative_and_far_above_target(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": -1,
+                                                f"{IND['realisasi']}{FIRST + 2}": 500}})
+    assert [p.cell for p in only(real)] == [f"{IND['realisasi']}{FIRST}"]
+    assert [p.cell for p in only(real, Severity.WARNING)] == [f"{IND['realisasi']}{FIRST + 2}"]
+
+
+def test_duplicate_row_names_both_rows(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['kode']}{FIRST + 1}": "K01.I01"}})
+    (problem,) = only(real)
+    assert f"baris {FIRST}" in problem.message and f"baris {FIRST + 1}" in problem.message
+
+
+def test_indicator_not_in_the_rak_is_an_error(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['kode']}{FIRST}": "K09.I09"}})
+    (problem,) = only(real)
+    assert "K09.I09" in problem.message and problem.cell == f"{IND['kode']}{FIRST}"
+
+
+def test_unknown_status_is_an_error(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Aktivitas": {f"{ACT['status_1']}{FIRST}": "hampir"}})
+    (problem,) = only(real)
+    assert problem.cell == f"{ACT['status_1']}{FIRST}"
+
+
+@pytest.mark.parametrize("value", [datetime.date(2024, 3, 31), "31/03/2024", 45382])
+def test_fill_date_is_read(tmp_path, rak, value):
+    assert only(filled(tmp_path, rak, {"Identitas": {"B7": value}})) == []
+
+
+def test_us_date_is_an_error(tmp_path, rak):
+    (problem,) = only(filled(tmp_path, rak, {"Identitas": {"B7": "03/31/2024"}}))
+    assert problem.cell == "B7" and problem.sheet == "Identitas"
+
+
+def test_sheet_renamed_in_case_and_spaces_is_resolved_with_a_warning(tmp_path, rak):
+    book = build_form(rak, PROFILE, 2024, 1)
+    book["Indikator"].title = "indikator "
+    book.save(tmp_path / "f.xlsx")
+    real = read_realisasi(tmp_path / "f.xlsx", rak)
+    assert only(real) == [] and len(real.indikator) == 3
+    assert any("dianggap" in p.message for p in only(real, Severity.WARNING))
+
+
+def test_missing_sheet_lists_the_sheets_present(tmp_path, rak):
+    book = build_form(rak, PROFILE, 2024, 1)
+    del book["Anggaran"]
+    book.save(tmp_path / "f.xlsx")
+    (problem,) = only(read_realisasi(tmp_path / "f.xlsx", rak))
+    assert "Anggaran" in problem.message and "Indikator" in problem.message
+
+
+def test_hidden_sheet_is_read_with_a_warning(tmp_path, rak):
+    book = build_form(rak, PROFILE, 2024, 1)
+    book["Anggaran"].sheet_state = "hidden"
+    book.save(tmp_path / "f.xlsx")
+    real = read_realisasi(tmp_path / "f.xlsx", rak)
+    assert only(real) == [] and any("tersembunyi" in p.message for p in only(real, Severity.WARNING))
