@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from tasks.config import PROFILE_NAME, load_profile
+from tasks.config import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
 from tasks.inspect import describe_rak, describe_realisasi
 from tasks.problems import InputError, Severity
 from tasks.rak import read_rak
@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Menampilkan apa yang dibaca dari berkas, sudah dinormalisasi, sebelum dihitung.")
     p.add_argument("file", type=Path, metavar="FILE", help="RAK (.xlsx/.xls/.docx) atau formulir realisasi")
     p.add_argument("--json", action="store_true", help="keluaran JSON di stdout")
+    p.add_argument("--profil", type=Path, metavar="FILE",
+                   help=f"profil satker untuk ejaan sub bagian (bawaan: {PROFILE_NAME} di folder berkas, bila ada)")
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("template", help="buat formulir realisasi TW I-IV dari RAK",
@@ -102,7 +104,7 @@ def cmd_inspect(args) -> int:
     path = _existing([args.file])[0]
     kind = classify(path)
     if kind == "rak":
-        rak = read_rak(path)
+        rak = read_rak(path, _sub_units(args.profil, path))
         data, problems = describe_rak(rak), rak.problems
     elif kind == "realisasi":
         real = read_realisasi(path)
@@ -115,6 +117,14 @@ def cmd_inspect(args) -> int:
     else:
         print(json.dumps(data, ensure_ascii=False, indent=1))
     return EXIT_INVALID if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
+def _sub_units(profile_path: Path | None, beside: Path):
+    """Sub-units from --profil, else from profil.toml beside the file, else the KPU defaults."""
+    path = profile_path or beside.parent / PROFILE_NAME
+    if profile_path is not None or path.exists():
+        return load_profile(_existing([path])[0]).sub_bagian
+    return DEFAULT_SUB_UNITS
 
 
 def cmd_template(args) -> int:

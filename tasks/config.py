@@ -12,8 +12,8 @@ from tasks.problems import InputError, Problem
 PROFILE_NAME = "profil.toml"
 
 # Words that only say "this is a sub-unit"; dropping them lets "Subbag Keuangan, Umum dan Logistik"
-# and "Sub Bagian Keuangan Umum dan Logistik" meet on the same key.
-_UNIT_WORDS = {"sub", "bagian", "subbag", "subbagian", "bag", "sb", "kasubbag", "kepala"}
+# and "Sub Bagian Keuangan Umum dan Logistik" meet on the same key ("dan" is often dropped too).
+_UNIT_WORDS = {"sub", "bagian", "subbag", "subbagian", "bag", "sb", "kasubbag", "kepala", "dan"}
 
 
 @dataclass(frozen=True)

@@ -470,6 +470,8 @@ def _indikator_record(group, k_kode, no, name, problems: Problems, units) -> dic
                            **where)
     except ParseError as exc:
         problems.error(f"target tidak dapat dibaca: {exc.pesan}", hint=exc.saran, **where)
+    if target is not None and min(v for v in (target.nilai, target.min, 0) if v is not None) < 0:
+        problems.error("target bernilai negatif", hint="target harus nol atau lebih", **where)
     names = list(dict.fromkeys(_unit_name(t, units) for t in group["pelaksana"] if t))
     return {"kode": f"{k_kode}.I{no:02d}", "kegiatan_kode": k_kode, "no": no, "nama": name,
             "target_teks": first["target"], "target_nilai": getattr(target, "nilai", None),

@@ -239,7 +239,10 @@ def _first_seen(seen: dict, key, sheet: FormSheet, row: int, what: str, problems
 
 
 def _has_input(sheet: FormSheet, row: int) -> bool:
-    return any(normalize_text(sheet.raw(row, s.key)) for s in sheet.specs if s.input)
+    """Any input cell filled, counting error and formula cells (calamine reads those as empty)."""
+    cols = [sheet.cols[s.key] for s in sheet.specs if s.input and s.key in sheet.cols]
+    return any(normalize_text(sheet.grid.value(row, c)) or (row, c) in sheet.grid.errors
+               or (row, c) in sheet.grid.formulas for c in cols)
 
 
 def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems) -> list[dict]:

@@ -79,8 +79,11 @@ def load_inputs(paths: list[Path], tahun: int | None = None) -> OfficeInputs:
     _read_profile([f for f in files if kinds[f] == "profil"], inputs)
     _read_rak([f for f in files if kinds[f] == "rak"], inputs)
     _read_atribut([f for f in files if kinds[f] == "atribut"], inputs)
+    # Codes are checked against the RAK only when it was read; a broken RAK must not turn every
+    # realisation row into a "not in the RAK" error.
+    rak = inputs.rak if inputs.rak is not None and not inputs.rak.indikator.empty else None
     for f in (f for f in files if kinds[f] == "realisasi"):
-        inputs.realisasi.append(read_realisasi(f, inputs.rak))
+        inputs.realisasi.append(read_realisasi(f, rak))
         inputs.problems += inputs.realisasi[-1].problems
     inputs.problems += cross_checks(inputs, tahun)
     return inputs

@@ -1,0 +1,89 @@
+"""One office-year folder: files found, cross-file checks (BAD_INPUTS.md 20, 21, 23)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tasks import form
+from tasks.problems import Severity
+from tasks.validate import load_inputs
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    target = tmp_path / "pasbar-2024"
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("sumber"))
+    return target
+
+
+def edit(path: Path, sheet: str, ref: str, value) -> None:
+    book = load_workbook(path)
+    book[sheet][ref] = value
+    book.save(path)
+
+
+def errors(inputs):
+    return [p for p in inputs.problems if p.severity is Severity.ERROR]
+
+
+def test_lock_and_system_files_are_ignored(folder):
+    (folder / "~$RAK-2024.xlsx").write_bytes(b"\0" * 10)
+    (folder / "desktop.ini").write_text("[.ShellClassInfo]")
+    inputs = load_inputs([folder])
+    assert inputs.ok
+    assert {f["file"]: f["jenis"] for f in inputs.files}["~$RAK-2024.xlsx"] == "diabaikan"
+
+
+def test_quarter_of_another_office_is_an_error(folder):
+    edit(folder / "realisasi-2024-TW2.xlsx", form.SHEET_IDENTITAS, "B3", "0101")
+    (problem,) = errors(load_inputs([folder]))
+    assert problem.file == "realisasi-2024-TW2.xlsx" and "satker lain" in problem.message
+
+
+def test_quarter_of_another_year_is_an_error(folder):
+    edit(folder / "realisasi-2024-TW3.xlsx", form.SHEET_IDENTITAS, "B5", 2023)
+    (problem,) = errors(load_inputs([folder]))
+    assert problem.file == "realisasi-2024-TW3.xlsx" and "2023" in problem.message
+
+
+def test_two_files_for_one_quarter_is_an_error(folder):
+    shutil.copy(folder / "realisasi-2024-TW1.xlsx", folder / "realisasi-2024-TW1-revisi.xlsx")
+    assert any("triwulan 1 juga ada" in p.message for p in errors(load_inputs([folder])))
+
+
+def test_falling_cumulative_value_is_a_warning(folder):
+    # K01.I01 is cumulative in the sample; TW III below TW II
+    edit(folder / "realisasi-2024-TW3.xlsx", form.SHEET_INDIKATOR, "F4", 0)
+    edit(folder / "realisasi-2024-TW2.xlsx", form.SHEET_INDIKATOR, "F4", 1)
+    inputs = load_inputs([folder])
+    assert inputs.ok
+    (warning,) = [p for p in inputs.problems if "turun" in p.message]
+    assert warning.file == "realisasi-2024-TW3.xlsx" and warning.cell == "F4"
+
+
+def test_all_problems_of_all_files_are_reported_together(folder):
+    edit(folder / "realisasi-2024-TW1.xlsx", form.SHEET_INDIKATOR, "F4", "95.5")
+    edit(folder / "realisasi-2024-TW4.xlsx", form.SHEET_ANGGARAN, "D4", "#REF!")
+    (folder / "RAK-2024.xlsx").write_bytes(b"")
+    files = {p.file for p in errors(load_inputs([folder]))}
+    assert files == {"realisasi-2024-TW1.xlsx", "realisasi-2024-TW4.xlsx", "RAK-2024.xlsx"}
+
+
+def test_folder_without_rak(folder):
+    (folder / "RAK-2024.xlsx").unlink()
+    assert any("RAK tidak ditemukan" in p.message for p in errors(load_inputs([folder])))
+
+
+def test_attribute_file_problems_name_the_line(folder):
+    path = folder / "atribut-indikator.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",+,", ",naik turun,", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (problem,) = errors(load_inputs([folder]))
+    assert problem.file == "atribut-indikator.csv" and problem.row == 2 and "polaritas" in problem.message
