@@ -108,7 +108,8 @@ def _parse_text_number(text: str, integral: bool) -> Number:
 
 
 def _digits_value(body: str, text: str, integral: bool, percent: bool) -> float:
-    if _ID_PLAIN.match(body) or _ID_GROUPED.match(body):
+    grouped = _ID_GROUPED.match(body) and (body.count(".") > 1 or "," in body)  # "1.234" alone is ambiguous
+    if _ID_PLAIN.match(body) or grouped:
         return float(body.replace(".", "").replace(",", "."))
     if _EN_GROUPED.match(body) or ("," in body and "." in body):
         raise _ambiguous(text)
@@ -248,7 +249,7 @@ def parse_date(raw, *, date1904: bool = False) -> datetime.date | None:
     if isinstance(raw, datetime.date):
         return raw
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        if not 1 <= raw <= 2_958_465:
+        if not (0 if date1904 else 1) <= raw <= 2_958_465:
             raise ParseError(f"nomor tanggal Excel di luar jangkauan: {raw}", _DATE_HINT)
         return excel_serial_to_date(raw, date1904)
     return _parse_date_text(normalize_text(raw))
