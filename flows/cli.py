@@ -1,17 +1,22 @@
 """The `lkip` command: validate, inspect and template (reports and flows come in later commands).
 
 Messages to the user are Indonesian. Exit codes: 0 valid, 1 a problem blocks the report,
-2 a usage error (wrong arguments, a path that does not exist).
+2 a usage error (wrong arguments, a path that does not exist), 3 an internal error (a bug).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from tasks.config import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
+from tasks.fmt import format_number, format_percent
+from tasks.measure import Period, measure, to_json
+from tasks.riwayat import RIWAYAT_NAME, read_riwayat
+from tasks.settings import SETTINGS_NAME, load_settings
 from tasks.inspect import describe_rak, describe_realisasi
 from tasks.problems import InputError, Severity
 from tasks.rak import read_rak
@@ -19,7 +24,7 @@ from tasks.realisasi import read_realisasi
 from tasks.template_form import write_forms
 from tasks.validate import classify, load_inputs
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class UsageError(Exception):
@@ -62,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"profil satker (bawaan: {PROFILE_NAME} di folder RAK)")
     p.add_argument("--force", action="store_true", help="timpa formulir yang sudah ada")
     p.set_defaults(func=cmd_template)
+    p = sub.add_parser("capaian", help="hitung capaian indikator, serapan anggaran dan kepatuhan jadwal",
+                       description="Memeriksa masukan lalu menghitung capaian per indikator (tahun, s.d. triwulan "
+                                   "atau s.d. bulan), serapan anggaran dan kepatuhan jadwal. Tidak menghitung bila "
+                                   "masukan masih bergalat (keluar 1).")
+    p.add_argument("--input", type=Path, default=Path("."), metavar="DIR",
+                   help="folder masukan satker-tahun (bawaan: folder saat ini)")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
+    period = p.add_mutually_exclusive_group()
+    period.add_argument("--triwulan", type=int, choices=range(1, 5), metavar="N", help="s.d. triwulan 1-4")
+    period.add_argument("--bulan", type=int, choices=range(1, 13), metavar="M", help="s.d. bulan 1-12")
+    p.add_argument("--json", action="store_true", help="keluaran JSON di stdout")
+    p.set_defaults(func=cmd_capaian)
     return parser
 
 
@@ -148,6 +165,44 @@ def cmd_template(args) -> int:
     return EXIT_OK
 
 
+def cmd_capaian(args) -> int:
+    folder = _existing([args.input])[0]
+    inputs = load_inputs([folder], args.tahun)
+    if not inputs.ok:
+        for problem in inputs.problems:
+            if problem.severity is Severity.ERROR:
+                print(problem.describe(), file=sys.stderr)
+        print("Masukan belum valid; capaian tidak dihitung. Jalankan 'lkip validate' untuk rinciannya.",
+              file=sys.stderr)
+        return EXIT_INVALID
+    settings = load_settings(folder / SETTINGS_NAME)
+    riwayat = read_riwayat(folder / RIWAYAT_NAME)[0] if (folder / RIWAYAT_NAME).exists() else None
+    measures = measure(inputs, Period(args.tahun, args.triwulan, args.bulan), settings, riwayat)
+    data = to_json(measures, settings)
+    if args.json:
+        _print_json(data)
+    else:
+        _print_capaian(data)
+    return EXIT_OK
+
+
+def _print_capaian(data: dict) -> None:
+    print(f"Capaian kinerja {data['periode']}")
+    print(f"{'kode':8} {'target':>10} {'realisasi':>10} {'capaian':>9}  kategori / status")
+    for rec in data["indikator"]:
+        print(f"{rec['kode']:8} {format_number(rec['target']):>10} {format_number(rec['realisasi']):>10} "
+              f"{format_percent(rec['capaian_dicap']):>9}  {rec['kategori'] or '-'} / {rec['status']}")
+    for rec in data["atribut_dugaan"]:
+        print(f"  atribut {rec['kode']} diduga: {rec['polaritas']} {rec['agregasi']} ({rec['alasan']})")
+    jadwal = data["jadwal"]["per_bulan"]
+    if jadwal:
+        last = jadwal[-1]
+        print(f"Kepatuhan jadwal s.d. bulan {last['bulan']}: {format_percent(last['kepatuhan'])} "
+              f"({last['selesai_sd']} dari {last['rencana_sd']} aktivitas-bulan; {last['terlambat']} terlambat)")
+    for rec in data["anggaran"]["per_kegiatan"]:
+        print(f"Anggaran {rec['kegiatan_kode']} {rec['sumber_dana']}: serapan {format_percent(rec['serapan'])}")
+
+
 def _print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
     sys.stdout.write("\n")
@@ -168,6 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: stop quietly
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # a bug of ours: say so plainly; LKIP_DEBUG=1 shows the traceback
+        if os.environ.get("LKIP_DEBUG"):
+            raise
+        print(f"lkip {args.command}: kesalahan internal ({type(exc).__name__}: {exc}). Masukan tidak diubah. "
+              "Jalankan ulang dengan LKIP_DEBUG=1 dan laporkan keluarannya.", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -1,18 +1,22 @@
 """Lenient reading of what people type in Indonesian workbooks: numbers, percents, units, targets,
 dates and month labels. Lenient where the meaning is certain, an error where it is ambiguous:
 "95,5" is 95.5, but "95.5" in a text cell could be 95.5 or 955, so it is refused, never guessed.
+Pure functions, no I/O; every failure is a ParseError carrying an Indonesian message and fix hint.
 """
 
 from __future__ import annotations
 
 import datetime
+import decimal
 import math
+import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
 
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember"]
+# "–" (en dash) is here too: Word and Excel autocorrect a typed "-" into it.
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "nihil", "tidak ada", "belum ada"})
 EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#GETTING_DATA"})
@@ -29,30 +33,53 @@ class ParseError(ValueError):
 
 # --- text ---------------------------------------------------------------------------------------
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"\s+")
+_AS_SPACE = {"Cc", "Cs", "Zs", "Zl", "Zp"}  # controls, line breaks, NBSP and friends; lone surrogates
+_REMOVED = {"Cf"}  # zero-width space/joiners, BOM, soft hyphen, direction marks: invisible, so dropped
+
+
+def _is_nan(value) -> bool:
+    """NaN of any numeric type, and pandas' NA/NaT (whose comparison refuses a truth value)."""
+    if value is None or isinstance(value, (str, bytes)):
+        return False
+    try:
+        return bool(value != value)
+    except TypeError:  # pandas.NA
+        return True
+
+
+def _is_number(value) -> bool:
+    """A numeric cell (Python, numpy, Decimal), but not a bool: True is not 1 in a spreadsheet."""
+    return isinstance(value, (numbers.Real, decimal.Decimal)) and not isinstance(value, bool)
+
+
+def _clean_char(ch: str) -> str:
+    category = unicodedata.category(ch)
+    return " " if category in _AS_SPACE else "" if category in _REMOVED else ch
 
 
 def normalize_text(value) -> str:
     """Any cell value as clean text: NFC, no zero-width or control characters, single spaces."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or _is_nan(value):
         return ""
     if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = unicodedata.normalize("NFC", str(value)).translate(_ZERO_WIDTH)
-    text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+        value = int(value)  # a whole number read back as 3.0 is written "3"
+    text = str(value)
+    if not (text.isascii() and text.isprintable()):  # fast path: plain ASCII needs no per-char work
+        # NFC last: removing a zero-width char can bring a letter and its accent together.
+        text = unicodedata.normalize("NFC", "".join(map(_clean_char, text)))
     return _SPACES.sub(" ", text).strip()
 
 
 def normalize_key(value) -> str:
     """Text for matching headers and aliases: lower case, punctuation as spaces."""
-    text = normalize_text(value).casefold()
-    return _SPACES.sub(" ", re.sub(r"[^\w]+|_", " ", text)).strip()
+    text = re.sub(r"[\W_]+", " ", normalize_text(value).casefold())
+    return _SPACES.sub(" ", text).strip()
 
 
 def is_missing(value) -> bool:
     """Empty, NaN, or a marker people type for 'nothing' ('-', 'N/A', 'nihil')."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or _is_nan(value):
         return True
     return isinstance(value, str) and normalize_text(value).casefold() in MISSING_MARKERS
 
@@ -68,28 +95,39 @@ class Number:
     percent: bool
 
 
-_MONEY_PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.I)
-_MONEY_SUFFIX = re.compile(r"[,.]-+$")
-_ID_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234.567,89
-_ID_PLAIN = re.compile(r"^\d+(,\d+)?$")  # 1234,5
-_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234,567.89
-_SINGLE_DOT = re.compile(r"^\d+\.\d+$")  # 95.5, 1.234, 0.2
+# Money prefix, one sign, the digits, money suffix ",-", percent sign. Inner spaces are refused:
+# "1 2" is not 12.
+_NUMBER_TEXT = re.compile(r"^(?:(?P<money>rp|idr)\.?\s*)?(?P<sign>[+\-\u2212])?(?P<body>[0-9][0-9.,]*?)"
+                          r"(?P<dash>[.,]-+)?\s*(?P<pct>%)?$", re.IGNORECASE)
+_ID_GROUPED = re.compile(r"^[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?$")  # 1.234.567,89
+_ID_PLAIN = re.compile(r"^[0-9]+(,[0-9]+)?$")  # 1234,5
+_EN_GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")  # 1,234,567.89
+_SINGLE_DOT = re.compile(r"^[0-9]+\.[0-9]+$")  # 95.5, 1.234, 0.2
+_THOUSANDS_LIKE = re.compile(r"^[1-9][0-9]{0,2}[.,][0-9]{3}$")  # 1.234 or 1,234: could be a thousand
+_NUMBER_HINT = "ketik angka saja, misalnya 12 atau 95,5"
 
 
-def _ambiguous(text: str, saran: str = "") -> ParseError:
-    return ParseError(f"format angka meragukan: '{text}'",
-                      saran or "tulis dengan koma desimal tanpa pemisah ribuan, misalnya 1234,5")
+def _ambiguous(text: str, saran: str = "tulis dengan koma desimal, misalnya 1234,5") -> ParseError:
+    return ParseError(f"format angka meragukan: '{text}'", saran)
+
+
+def _finite(value, text: str) -> float:
+    """float(value), refusing infinities and numbers too large for a float."""
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if math.isinf(number):
+        raise ParseError(f"angka terlalu besar atau tak hingga: '{text}'", "ketik angka yang wajar")
+    return number
 
 
 def parse_number(raw, *, integral: bool = False) -> Number:
     """Lenient Indonesian number parsing; raises ParseError when ambiguous or not a number."""
     if isinstance(raw, bool):
-        raise ParseError(f"bukan angka: '{raw}'", "ketik angkanya")
-    if isinstance(raw, (int, float)) or hasattr(raw, "dtype"):
-        value = float(raw)
-        if math.isinf(value):
-            raise ParseError("angka tak hingga", "ketik angka yang wajar")
-        return Number(None if math.isnan(value) else value, False, False)
+        raise ParseError(f"bukan angka: '{raw}'", _NUMBER_HINT)
+    if _is_number(raw):
+        return Number(None if _is_nan(raw) else _finite(raw, str(raw)), False, False)
     text = normalize_text(raw)
     if text.casefold() in MISSING_MARKERS:
         return Number(None, True, False)
@@ -99,35 +137,47 @@ def parse_number(raw, *, integral: bool = False) -> Number:
 
 
 def _parse_text_number(text: str, integral: bool) -> Number:
-    body = _MONEY_SUFFIX.sub("", _MONEY_PREFIX.sub("", text)).strip()
-    percent = body.endswith("%")
-    body = body.rstrip("%").strip().replace(" ", "")
-    sign = -1.0 if body.startswith("-") else 1.0
-    body = body.lstrip("+-")
-    return Number(sign * _digits_value(body, text, integral, percent), True, percent)
+    match = _NUMBER_TEXT.match(text)
+    if not match:
+        raise ParseError(f"bukan angka: '{text}'", _NUMBER_HINT)
+    money = bool(match["money"] or match["dash"])  # rupiah amounts have no decimals: a dot is thousands
+    percent = bool(match["pct"])
+    value = _digits_value(match["body"], text, integral or money, percent)
+    return Number(-value if match["sign"] in ("-", "\u2212") else value, True, percent)
 
 
 def _digits_value(body: str, text: str, integral: bool, percent: bool) -> float:
-    grouped = _ID_GROUPED.match(body) and (body.count(".") > 1 or "," in body)  # "1.234" alone is ambiguous
-    if _ID_PLAIN.match(body) or grouped:
-        return float(body.replace(".", "").replace(",", "."))
+    if _ID_GROUPED.match(body) and (body.count(".") > 1 or "," in body):  # one dot alone is ambiguous
+        return _finite(body.replace(".", "").replace(",", "."), text)
+    if _ID_PLAIN.match(body):
+        if integral and _THOUSANDS_LIKE.match(body):  # a count of 1,234 is more likely English 1234
+            raise _ambiguous(text, f"maksudnya {body} atau {body.replace(',', '')}? tulis tanpa pemisah, "
+                                   f"misalnya {body.replace(',', '')}")
+        return _finite(body.replace(",", "."), text)
+    if _SINGLE_DOT.match(body):
+        return _single_dot(body, text, integral, percent)
     if _EN_GROUPED.match(body) or ("," in body and "." in body):
         raise _ambiguous(text)
-    if _SINGLE_DOT.match(body):
-        decimals = body.split(".")[1]
-        if percent and len(decimals) != 3:
-            return float(body)  # "0.2%": a dot that cannot be a thousands separator
-        if integral and len(decimals) == 3:
-            return float(body.replace(".", ""))  # "1.234" in a count column: thousands
-        alt = f"{body.replace('.', ',')} atau {body.replace('.', '')}"
-        raise _ambiguous(text, f"tulis dengan koma desimal: {alt}?")
-    raise ParseError(f"bukan angka: '{text}'", "ketik angka saja, misalnya 12 atau 95,5")
+    raise ParseError(f"bukan angka: '{text}'", _NUMBER_HINT)
+
+
+def _single_dot(body: str, text: str, integral: bool, percent: bool) -> float:
+    """'95.5', '1.234': a decimal point or a thousands dot? Only the context can tell."""
+    whole, decimals = body.split(".")
+    if percent and len(decimals) != 3:
+        return _finite(body, text)  # "0.2%": a dot that cannot be a thousands separator
+    if integral and _THOUSANDS_LIKE.match(body):
+        return _finite(whole + decimals, text)  # "1.234" in a count column: thousands
+    if len(decimals) == 3:
+        raise _ambiguous(text, f"maksudnya {whole},{decimals} atau {whole}{decimals}? tulis {whole},{decimals} "
+                               f"(koma desimal) atau {whole}{decimals} (tanpa titik)")
+    raise _ambiguous(text, f"tulis dengan koma desimal, misalnya {whole},{decimals}")
 
 
 # --- units and targets --------------------------------------------------------------------------
 
 UNIT_ALIASES: dict[str, str] = {
-    "lap": "laporan", "laporan": "laporan", "lapor": "laporan",
+    "lap": "laporan", "lap.": "laporan", "laporan": "laporan", "lapor": "laporan",
     "lay": "layanan", "layanan": "layanan",
     "dok": "dokumen", "dokumen": "dokumen",
     "keg": "kegiatan", "kegiatan": "kegiatan",
@@ -143,13 +193,13 @@ UNIT_ALIASES: dict[str, str] = {
     "hr": "hari", "hari": "hari",
     "indeks": "indeks", "index": "indeks", "nilai": "nilai",
 }
-DECIMAL_UNITS = {"%", "indeks", "nilai"}
+DECIMAL_UNITS = frozenset({"%", "indeks", "nilai"})  # every other unit counts whole things
 
 
 def canonical_unit(text) -> str:
     """'2 Lap' -> 'laporan'; an unknown unit is kept (lower case) for the caller to judge."""
-    key = normalize_text(text).casefold().rstrip(".")
-    return UNIT_ALIASES.get(key, UNIT_ALIASES.get(normalize_key(key), key))
+    key = normalize_text(text).casefold().strip(" .()[]")  # "Dok.", "(%)"
+    return UNIT_ALIASES.get(key) or UNIT_ALIASES.get(normalize_key(key)) or key  # "Persen (%)" -> persen
 
 
 @dataclass(frozen=True)
@@ -163,10 +213,30 @@ class Target:
     max: float | None = None
 
 
-_QUANTITY = re.compile(r"^(?P<num>[+-]?[\d.,]+)\s*(?P<unit>%|[^\d\s].*)?$")
-_RANGE = re.compile(r"^(?P<a>[\d.,]+)\s*%?\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai|hingga)\s*(?P<b>[\d.,]+)\s*(?P<unit>.*)$",
-                    re.I)
+# A unit starts with a letter or "%" and holds no digit, so "-5-5" or "laporan 1" never split.
+_UNIT = r"(?P<unit>(?:%|[^\W\d_])[^\d]*)"
+_QUANTITY = re.compile(rf"^(?P<num>.*?[0-9](?:[.,]-+)?)\s*{_UNIT}?$")
+_RANGE = re.compile(rf"^(?P<a>[0-9][0-9.,]*)\s*%?\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*"
+                    rf"(?P<b>[0-9][0-9.,]*)\s*{_UNIT}?$", re.IGNORECASE)
+_COMPARATOR = re.compile(r"^(?:[<>≤≥]=?|=[<>]|min(?:imal|imum)?\.?|maks(?:imal|imum)?\.?|max\.?)\s*[0-9]",
+                         re.IGNORECASE)
 _TARGET_HINT = "tulis target seperti '1 laporan', '100%' atau '80-90%'"
+_QUANTITY_HINT = "tulis angka lalu satuannya, misalnya 2 laporan atau 95%"
+
+
+def _is_integral(unit: str, default: bool) -> bool:
+    """Whether a lone dot means thousands: a written unit decides, else the caller's default."""
+    return unit not in DECIMAL_UNITS if unit else default
+
+
+def _quantity(text: str, integral_default: bool, saran: str) -> tuple[float | None, str]:
+    match = _QUANTITY.match(text)
+    if not match:
+        raise ParseError(f"bukan angka dengan satuan: '{text}'", saran)
+    unit = canonical_unit(match["unit"] or "")
+    number = parse_number(match["num"] + ("%" if unit == "%" else ""),
+                          integral=_is_integral(unit, integral_default))
+    return number.value, unit
 
 
 def parse_quantity(raw, *, integral_default: bool = True) -> tuple[float | None, str]:
@@ -176,13 +246,7 @@ def parse_quantity(raw, *, integral_default: bool = True) -> tuple[float | None,
     text = normalize_text(raw)
     if text.casefold() in MISSING_MARKERS:
         return None, ""
-    match = _QUANTITY.match(text)
-    if not match:
-        raise ParseError(f"bukan angka dengan satuan: '{text}'", "tulis angka lalu satuannya, misalnya 2 laporan")
-    unit = canonical_unit(match.group("unit") or "")
-    integral = integral_default and unit not in DECIMAL_UNITS
-    number = parse_number(match.group("num") + ("%" if unit == "%" else ""), integral=integral)
-    return number.value, unit
+    return _quantity(text, integral_default, _QUANTITY_HINT)
 
 
 def parse_target(raw) -> Target | None:
@@ -192,23 +256,23 @@ def parse_target(raw) -> Target | None:
     text = normalize_text(raw)
     if not isinstance(raw, str):
         return Target(text, parse_number(raw).value, "")
+    if _COMPARATOR.match(text):  # "≥ 90%": direction belongs to the indicator's polarity, not the target
+        raise ParseError(f"target dengan tanda pembanding tidak didukung: '{text}'",
+                         "tulis angkanya saja, misalnya '90%'; arah capaian diatur lewat polaritas indikator")
     ranged = _RANGE.match(text)
     if ranged:
         return _range_target(text, ranged)
-    try:
-        value, unit = parse_quantity(text)
-    except ParseError as exc:
-        raise ParseError(f"target tidak dapat dibaca: '{text}' ({exc.pesan})", _TARGET_HINT) from exc
+    # No unit written: "1.234" stays ambiguous, since nothing in the cell says it counts things.
+    value, unit = _quantity(text, False, _TARGET_HINT)
     return Target(text, value, unit)
 
 
 def _range_target(text: str, match: re.Match) -> Target:
-    unit = canonical_unit(match.group("unit")) if match.group("unit") else ("%" if "%" in text else "")
+    unit = canonical_unit(match["unit"] or ("%" if "%" in text else ""))
     suffix = "%" if unit == "%" else ""
-    low = parse_number(match.group("a") + suffix, integral=unit not in DECIMAL_UNITS).value
-    high = parse_number(match.group("b") + suffix, integral=unit not in DECIMAL_UNITS).value
-    if low is None or high is None or low > high:
-        raise ParseError(f"rentang target tidak valid: '{text}'", "tulis batas bawah lebih dulu, misalnya 80-90%")
+    low, high = (parse_number(match[k] + suffix, integral=_is_integral(unit, False)).value for k in "ab")
+    if low > high:
+        raise ParseError(f"rentang target terbalik: '{text}'", "tulis batas bawah lebih dulu, misalnya 80-90%")
     return Target(text, None, unit, low, high)
 
 
@@ -221,23 +285,28 @@ _MONTH_NAMES.update({
     "dec": 12, "january": 1, "february": 2, "march": 3, "june": 6, "july": 7, "august": 8, "october": 10,
     "december": 12, "pebruari": 2, "nopember": 11,
 })
-_EXCEL_1900 = datetime.date(1899, 12, 30)  # serial 1 = 1900-01-01 once the fake 1900-02-29 is skipped
-_EXCEL_1904 = datetime.date(1904, 1, 1)
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_WORD_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+_EXCEL_1900 = datetime.date(1899, 12, 30)  # serial 61 = 1900-03-01; Excel's fake 1900-02-29 is serial 60
+_EXCEL_1904 = datetime.date(1904, 1, 1)  # serial 0 in the Mac 1904 date system
+_LAST_DATE = datetime.date(9999, 12, 31)
+_YMD_DATE = re.compile(r"^([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})"
+                       r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?$")  # str() of a datetime
+_DMY_DATE = re.compile(r"^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]+)$")
+_WORD_DATE = re.compile(r"^(?:[^\W\d_]+,\s*)?([0-9]{1,2})[\s./-]*([^\W\d_]+)[\s.,/-]*([0-9]+)$")  # "Senin, 1 Apr 2024"
 _DATE_HINT = "gunakan format hari/bulan/tahun, misalnya 31/03/2024"
 
 
-def excel_serial_to_date(serial: float, date1904: bool = False) -> datetime.date:
-    """Excel serial to date, for both the 1900 and the 1904 date systems."""
-    if date1904:
-        return _EXCEL_1904 + datetime.timedelta(days=int(serial))
-    if int(serial) == 60:
-        raise ParseError("tanggal 29 Februari 1900 tidak ada", _DATE_HINT)
-    if serial < 60:
-        return _EXCEL_1900 + datetime.timedelta(days=int(serial) + 1)
-    return _EXCEL_1900 + datetime.timedelta(days=int(serial))
+def excel_serial_to_date(serial, date1904: bool = False) -> datetime.date:
+    """Excel serial to date, for both the 1900 and the 1904 date systems; the time of day is dropped."""
+    epoch = _EXCEL_1904 if date1904 else _EXCEL_1900
+    first, last = (0 if date1904 else 1), (_LAST_DATE - epoch).days
+    if not first <= serial < last + 1:  # also false for NaN and infinities
+        raise ParseError(f"nomor tanggal Excel di luar jangkauan: {serial}", _DATE_HINT)
+    day = math.floor(serial)
+    if not date1904 and day == 60:
+        raise ParseError("tanggal 29 Februari 1900 tidak ada (galat lama Excel)", _DATE_HINT)
+    if not date1904 and day < 60:
+        day += 1  # before the fake leap day Excel's count is one day behind the real calendar
+    return epoch + datetime.timedelta(days=day)
 
 
 def parse_date(raw, *, date1904: bool = False) -> datetime.date | None:
@@ -248,27 +317,23 @@ def parse_date(raw, *, date1904: bool = False) -> datetime.date | None:
         return raw.date()
     if isinstance(raw, datetime.date):
         return raw
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        if not (0 if date1904 else 1) <= raw <= 2_958_465:
-            raise ParseError(f"nomor tanggal Excel di luar jangkauan: {raw}", _DATE_HINT)
+    if _is_number(raw):
         return excel_serial_to_date(raw, date1904)
     return _parse_date_text(normalize_text(raw))
 
 
 def _parse_date_text(text: str) -> datetime.date:
-    if match := _ISO_DATE.match(text):
-        year, month, day = map(int, match.groups())
-    elif match := _NUMERIC_DATE.match(text):
-        day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) != 4:
-            raise ParseError(f"tahun dua angka meragukan: '{text}'", "tulis tahun empat angka, misalnya 31/03/2024")
-        if month > 12:
-            raise ParseError(f"tanggal tidak valid: '{text}' (bulan {month})", _DATE_HINT)
+    if match := _YMD_DATE.match(text):
+        year, month, day = int(match[1]), int(match[3]), int(match[4])
+    elif match := _DMY_DATE.match(text):
+        day, month, year = int(match[1]), int(match[3]), _year(match[4], text)
+        if month > 12:  # "03/31/2024": month first, as American Excel writes it
+            raise ParseError(f"tanggal tidak valid: '{text}' (bulan {month} tidak ada)", _DATE_HINT)
     elif match := _WORD_DATE.match(text):
-        day, year = int(match.group(1)), int(match.group(3))
-        month = _MONTH_NAMES.get(match.group(2).casefold())
+        day, year = int(match[1]), _year(match[3], text)
+        month = _MONTH_NAMES.get(match[2].casefold())
         if month is None:
-            raise ParseError(f"nama bulan tidak dikenal: '{match.group(2)}'", _DATE_HINT)
+            raise ParseError(f"nama bulan tidak dikenal: '{match[2]}'", "tulis nama bulan, misalnya 31 Maret 2024")
     else:
         raise ParseError(f"bukan tanggal: '{text}'", _DATE_HINT)
     try:
@@ -277,18 +342,29 @@ def _parse_date_text(text: str) -> datetime.date:
         raise ParseError(f"tanggal tidak valid: '{text}'", _DATE_HINT) from exc
 
 
-_CYRILLIC = str.maketrans("ВОСМКРАЕТНХвосмкраетнх", "BOCMKPAETHXbocmkpaetnx")
-_MONTH_NUMBER = re.compile(r"^(?:b|bln|bulan|m)?\s*(\d{1,2})$")
+def _year(digits: str, text: str) -> int:
+    """A four-digit year; '24' could be 1924 or 2024, so it is refused."""
+    if len(digits) == 2:
+        raise ParseError(f"tahun dua angka meragukan: '{text}'", "tulis tahun empat angka, misalnya 31/03/2024")
+    if len(digits) != 4:
+        raise ParseError(f"tahun tidak valid: '{text}'", "tulis tahun empat angka, misalnya 31/03/2024")
+    return int(digits)
+
+
+# OCR and copy-paste leave Cyrillic/Greek look-alikes in labels: "В3" with a Cyrillic В.
+_LOOKALIKES = str.maketrans("ВОСМАЕКРТНХвосаеорхΒΟΜΑΕΚΡΤΝΧ", "BOCMAEKPTHXbocaeopxBOMAEKPTNX")
+# "M1" is not accepted: in Indonesian schedules it means week (minggu) 1, not month 1.
+_MONTH_NUMBER = re.compile(r"^(?:b|bln|bulan)?\s*(?:ke\s*)?([0-9]{1,2})$")
 
 
 def parse_month(raw) -> int | None:
     """Month of a header label (B1..B12, 1..12, Jan..Des, Januari..Desember); None when not a month."""
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return int(raw) if float(raw).is_integer() and 1 <= raw <= 12 else None
-    key = normalize_key(normalize_text(raw).translate(_CYRILLIC))
+    if isinstance(raw, bool):
+        return None
+    if _is_number(raw):
+        return next((month for month in range(1, 13) if raw == month), None)  # safe for NaN and huge ints
+    key = normalize_key(normalize_text(raw).translate(_LOOKALIKES))
     if key in _MONTH_NAMES:
         return _MONTH_NAMES[key]
     match = _MONTH_NUMBER.match(key)
-    if match and 1 <= int(match.group(1)) <= 12:
-        return int(match.group(1))
-    return None
+    return int(match[1]) if match and 1 <= int(match[1]) <= 12 else None

@@ -1,0 +1,88 @@
+"""Budget absorption per kegiatan and funding source, against pagu and against the monthly plan (RPD).
+
+serapan = realisasi / pagu x 100 on the latest (revised) pagu; deviation = cumulative realisation
+minus cumulative RPD to the same month (the figure behind Kemenkeu's IKPA). Pure functions.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from contracts.capaian import AnggaranKegiatan, AnggaranPerBulan, Efisiensi
+from tasks.settings import Settings
+
+
+def _percent(part: float, whole: float | None) -> float | None:
+    return None if not whole else part / whole * 100
+
+
+def _cells(rows: pd.DataFrame, column: str) -> list[str]:
+    used = rows[rows[column.replace("sel_", "")].notna()]
+    return [f"{r.sumber_file}!{r.sumber_sheet}!{getattr(r, column)}" for r in used.itertuples()]
+
+
+def latest_pagu(rows: pd.DataFrame, month: int) -> tuple[float | None, list[str]]:
+    """The pagu as revised in the latest quarter reported up to `month`."""
+    known = rows[(rows["bulan"] <= month) & rows["pagu"].notna()].sort_values("bulan")
+    if known.empty:
+        return None, []
+    last = known.iloc[-1]
+    return float(last["pagu"]), [f"{last['sumber_file']}!{last['sumber_sheet']}!{last['sel_pagu']}"]
+
+
+def budget_by_kegiatan(anggaran: pd.DataFrame, kegiatan: pd.DataFrame, month: int = 12) -> pd.DataFrame:
+    """Per kegiatan and funding source, to `month`: pagu, realisation, RPD, serapan and deviation."""
+    names = dict(zip(kegiatan["kode"], kegiatan["nama"]))
+    records = []
+    for (kode, sumber), rows in anggaran.groupby(["kegiatan_kode", "sumber_dana"], sort=True):
+        upto = rows[rows["bulan"] <= month]
+        pagu, pagu_cells = latest_pagu(rows, month)
+        real, rpd = float(upto["realisasi"].sum()), float(upto["rpd"].sum())
+        records.append({
+            "kegiatan_kode": kode, "kegiatan": names.get(kode, ""), "sumber_dana": sumber, "bulan": month,
+            "pagu": pagu, "realisasi": real, "rpd": rpd, "serapan": _percent(real, pagu),
+            "deviasi": real - rpd, "deviasi_persen": _percent(real - rpd, rpd),
+            "sumber": pagu_cells + _cells(upto, "sel_realisasi") + _cells(upto, "sel_rpd"),
+        })
+    frame = pd.DataFrame(records, columns=list(AnggaranKegiatan.to_schema().columns))
+    return AnggaranKegiatan.validate(frame.astype({c: "float64" for c in ("pagu", "serapan", "deviasi_persen")}))
+
+
+def budget_by_month(anggaran: pd.DataFrame, month: int = 12) -> pd.DataFrame:
+    """Totals per month to `month`: RPD and realisation, monthly and cumulative, and the deviation."""
+    monthly = (anggaran[anggaran["bulan"] <= month].groupby("bulan")[["rpd", "realisasi"]].sum(min_count=1)
+               .reindex(range(1, month + 1)))
+    frame = pd.DataFrame({
+        "bulan": list(range(1, month + 1)),
+        "rpd": monthly["rpd"].to_numpy(dtype="float64"),
+        "realisasi": monthly["realisasi"].to_numpy(dtype="float64"),
+    })
+    frame["rpd_kumulatif"] = frame["rpd"].fillna(0).cumsum()
+    frame["realisasi_kumulatif"] = frame["realisasi"].fillna(0).cumsum()
+    frame["deviasi"] = frame["realisasi_kumulatif"] - frame["rpd_kumulatif"]
+    frame["deviasi_persen"] = [_percent(d, p) for d, p in zip(frame["deviasi"], frame["rpd_kumulatif"])]
+    return AnggaranPerBulan.validate(frame.astype({"deviasi_persen": "float64"}))
+
+
+def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Per kegiatan: mean capaian of its indicators against its serapan (DOMAIN.md "Efficiency").
+
+    capaian_vs_serapan (our rule): efficient when capaian >= serapan. biaya_output: the output-cost
+    form, which per kegiatan reduces to 1 - serapan / capaian (cost per unit of output realised over
+    cost per unit planned); the year's E is the mean over kegiatan.
+    """
+    totals = budget.groupby("kegiatan_kode").agg(pagu=("pagu", "sum"), realisasi=("realisasi", "sum"))
+    perf = capaian.groupby("kegiatan_kode")["capaian_dicap"].mean()
+    records = []
+    for kode, row in totals.iterrows():
+        serapan = _percent(row["realisasi"], row["pagu"])
+        kinerja = perf.get(kode)
+        kinerja = None if kinerja is None or pd.isna(kinerja) else float(kinerja)
+        ratio = None if serapan is None or not kinerja else 1 - serapan / kinerja
+        efficient = None if serapan is None or kinerja is None else (
+            kinerja >= serapan if settings.efisiensi == "capaian_vs_serapan" else (ratio or 0) >= 0)
+        records.append({"kegiatan_kode": kode, "capaian_kinerja": kinerja, "serapan": serapan,
+                        "indeks_efisiensi": ratio, "efisien": efficient, "aturan": settings.efisiensi})
+    frame = pd.DataFrame(records, columns=list(Efisiensi.to_schema().columns))
+    frame = frame.astype({c: "float64" for c in ("capaian_kinerja", "serapan", "indeks_efisiensi")})
+    return Efisiensi.validate(frame.astype({"efisien": "object"}))

@@ -1,0 +1,232 @@
+"""Capaian (achievement) per indicator, per quarter and per year: the formulas of DOMAIN.md "Measuring".
+
+Pure functions: tables in, tables out; no files, no Prefect. Every figure keeps the cells it came from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from contracts.capaian import AtributTerpakai, CapaianIndikator, CapaianTriwulan
+from tasks.settings import Settings
+
+TERCAPAI = "tercapai"
+BELUM_TERCAPAI = "belum tercapai"
+BELUM_DILAPORKAN = "belum dilaporkan"
+TARGET_NOL = "target nol: tidak dapat dihitung"
+TARGET_KOSONG = "target kosong"
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """One capaian: the raw figure (None when it cannot be computed) and why."""
+
+    capaian: float | None
+    status: str
+
+
+def compute_capaian(realisasi: float | None, target: float | None, polaritas: str = "+",
+                    low: float | None = None, high: float | None = None) -> Hasil:
+    """Capaian in percent (PermenPAN-RB 6/2022 for lower-is-better); see DOMAIN.md "Measuring".
+
+    Higher is better: R/T x 100. Lower is better: (2 - R/T) x 100, floored at 0 (our rule). A range
+    target [low, high]: inside -> 100, above -> measured against high, below -> against low. Target 0:
+    lower-is-better with R = 0 is 100; anything else cannot be computed and says so (our rule).
+    """
+    if _missing(realisasi):
+        return Hasil(None, BELUM_DILAPORKAN)
+    if not _missing(low) and not _missing(high):
+        if low <= realisasi <= high:
+            return Hasil(100.0, TERCAPAI)
+        target = high if realisasi > high else low
+    if _missing(target):
+        return Hasil(None, TARGET_KOSONG)
+    if target == 0:
+        return Hasil(100.0, TERCAPAI) if polaritas == "-" and realisasi == 0 else Hasil(None, TARGET_NOL)
+    ratio = realisasi / target
+    raw = ratio * 100 if polaritas == "+" else max(0.0, (2 - ratio) * 100)
+    if not math.isfinite(raw):
+        return Hasil(None, TARGET_NOL)
+    return Hasil(raw, TERCAPAI if raw >= 100 else BELUM_TERCAPAI)
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def capped(capaian: float | None, cap: float | None) -> float | None:
+    """The printed figure: the raw capaian limited to the cap (no cap: unchanged)."""
+    if capaian is None or cap is None:
+        return capaian
+    return min(capaian, cap)
+
+
+# --- attributes ---------------------------------------------------------------------------------
+
+_COUNT_UNITS = {"laporan", "layanan", "dokumen", "kegiatan", "orang", "paket", "unit", "kali", "rekomendasi",
+                "keputusan", "peraturan"}
+_ON_TIME = re.compile(r"\b(tepat waktu|sesuai jadwal|sesuai tahapan)\b", re.I)
+
+
+def infer_attribute(nama: str, satuan: str) -> tuple[str, str, str, str]:
+    """(polaritas, agregasi, jenis_nilai, reason) from an indicator's name and unit (issue 3, item 2)."""
+    lowered = nama.casefold()
+    if lowered.startswith("indeks") or satuan == "indeks":
+        return "+", "AVG", "periode", "nama 'Indeks …': diukur tiap triwulan, dirata-rata"
+    if lowered.startswith(("persentase", "rasio", "tingkat")) and (_ON_TIME.search(nama) or satuan == "%"):
+        return "+", "LAST", "kumulatif", "nama 'Persentase/Rasio/Tingkat …' (tepat waktu atau %): nilai terakhir"
+    if lowered.startswith("jumlah") or satuan in _COUNT_UNITS:
+        return "+", "SUM", "periode", f"nama 'Jumlah …' atau satuan '{satuan}': dijumlahkan per triwulan"
+    if satuan == "%" or lowered.startswith(("persentase", "rasio", "tingkat")):
+        return "+", "LAST", "kumulatif", "persentase/rasio: nilai terakhir"
+    return "+", "SUM", "periode", "tidak ada petunjuk: dianggap jumlah per triwulan"
+
+
+def attributes(indikator: pd.DataFrame, atribut: pd.DataFrame | None) -> pd.DataFrame:
+    """Attributes of every indicator: from the office's file where given, inferred (and said so) otherwise."""
+    given = {} if atribut is None else {r["kode"]: r for r in atribut.to_dict("records")}
+    rows = []
+    for ind in indikator.itertuples():
+        row = given.get(ind.kode)
+        if row is not None:
+            rows.append({"kode": ind.kode, "polaritas": row["polaritas"], "agregasi": row["agregasi"],
+                         "jenis_nilai": row["jenis_nilai"] or "periode", "asal": "berkas", "alasan": "",
+                         **{f"target_tw{q}": row[f"target_tw{q}"] for q in range(1, 5)}})
+            continue
+        polaritas, agregasi, jenis, reason = infer_attribute(ind.nama, ind.target_satuan)
+        rows.append({"kode": ind.kode, "polaritas": polaritas, "agregasi": agregasi, "jenis_nilai": jenis,
+                     "asal": "dugaan", "alasan": reason, **{f"target_tw{q}": None for q in range(1, 5)}})
+    frame = pd.DataFrame(rows, columns=list(AtributTerpakai.to_schema().columns))
+    return AtributTerpakai.validate(frame.astype({f"target_tw{q}": "float64" for q in range(1, 5)}))
+
+
+# --- quarters to year ---------------------------------------------------------------------------
+
+def _to_date(values: list[float], agregasi: str) -> float:
+    if agregasi == "SUM":
+        return sum(values)
+    if agregasi == "AVG":
+        return sum(values) / len(values)
+    if agregasi == "MAX":
+        return max(values)
+    return values[-1]  # LAST
+
+
+def quarter_series(rows: pd.DataFrame, agregasi: str) -> dict[int, tuple[float, float]]:
+    """Per reported quarter: (value of the quarter alone, value to date), whatever form the data holds.
+
+    For SUM, a cumulative figure becomes the quarter's own value by difference with the previous
+    reported quarter, and a per-quarter figure is added to the running total. For LAST/AVG/MAX the
+    reported value is the quarter's measurement and the value to date follows the rule.
+    """
+    series: dict[int, tuple[float, float]] = {}
+    measurements: list[float] = []
+    previous = 0.0
+    for rec in rows.sort_values("triwulan").itertuples():
+        if _missing(rec.realisasi):
+            continue  # not reported: missing, never zero
+        value = float(rec.realisasi)
+        if agregasi == "SUM":
+            cumulative = rec.jenis_nilai == "kumulatif"
+            period, to_date = (value - previous, value) if cumulative else (value, previous + value)
+        else:
+            measurements.append(value)
+            period, to_date = value, _to_date(measurements, agregasi)
+        series[int(rec.triwulan)] = (period, to_date)
+        previous = to_date
+    return series
+
+
+def target_to_date(attr: dict, annual: float | None, quarter: int, agregasi: str) -> tuple[float | None, str]:
+    """The target a figure to date is held against: per-quarter targets when given, else the annual one."""
+    quarters = [attr.get(f"target_tw{q}") for q in range(1, quarter + 1)]
+    if quarter < 4 and quarters and all(not _missing(t) for t in quarters):
+        return _to_date([float(t) for t in quarters], agregasi), f"target s.d. TW {quarter}"
+    return annual, "target tahunan"
+
+
+# --- the table ----------------------------------------------------------------------------------
+
+def _sources(ind, rows: pd.DataFrame, upto: int) -> list[str]:
+    cells = [f"{ind.sumber_file}!{ind.sumber_sheet}!{ind.target_sel}"]
+    used = rows[(rows["triwulan"] <= upto) & rows["realisasi"].notna()].sort_values("triwulan")
+    cells += [f"{r.sumber_file}!{r.sumber_sheet}!{r.sumber_sel}" for r in used.itertuples()]
+    return cells
+
+
+def compute_indicator(ind, attr: dict, rows: pd.DataFrame, upto: int, settings: Settings,
+                      strict: bool = True) -> dict:
+    """One indicator's record up to quarter `upto` (4 = the year).
+
+    strict: the figure needs quarter `upto` itself; an unreported quarter leaves the period open
+    ("belum dilaporkan"), it is never filled from earlier quarters or with zero. Not strict (a
+    monthly view): the latest quarter reported so far, named in `triwulan_terakhir`.
+    """
+    series = {q: v for q, v in quarter_series(rows, attr["agregasi"]).items() if q <= upto}
+    last = max(series, default=None)
+    used = upto if strict else last
+    realisasi = series[used][1] if used in series else None
+    target, target_kind = target_to_date(attr, ind.target_nilai, upto, attr["agregasi"])
+    low, high = (ind.target_min, ind.target_max) if target_kind == "target tahunan" else (None, None)
+    hasil = compute_capaian(realisasi, target, attr["polaritas"], low, high)
+    return {
+        "kode": ind.kode, "kegiatan_kode": ind.kegiatan_kode, "indikator": ind.nama, "satuan": ind.target_satuan,
+        "polaritas": attr["polaritas"], "agregasi": attr["agregasi"], "atribut_asal": attr["asal"],
+        "target": None if _missing(target) else float(target), "target_teks": ind.target_teks,
+        "target_min": low, "target_max": high, "jenis_target": target_kind, "realisasi": realisasi,
+        "triwulan_terakhir": last, "capaian": hasil.capaian, "capaian_dicap": capped(hasil.capaian,
+                                                                                      settings.batas_capaian),
+        "kategori": settings.band(hasil.capaian) if hasil.capaian is not None else None, "status": hasil.status,
+        "sumber": _sources(ind, rows, upto),
+    }
+
+
+def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,
+                          settings: Settings, upto: int = 4, strict: bool = True) -> pd.DataFrame:
+    """Capaian of every indicator of the RAK to quarter `upto`; unreported ones say 'belum dilaporkan'."""
+    by_code = {k: g for k, g in realisasi.groupby("indikator_kode")} if not realisasi.empty else {}
+    attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
+    empty = realisasi.iloc[0:0] if not realisasi.empty else _empty_realisasi()
+    records = [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, empty), upto, settings, strict)
+               for ind in indikator.itertuples()]
+    frame = pd.DataFrame(records, columns=list(CapaianIndikator.to_schema().columns))
+    return CapaianIndikator.validate(_float_columns(frame, ("target", "target_min", "target_max", "realisasi",
+                                                            "triwulan_terakhir",
+                                                            "capaian", "capaian_dicap")))
+
+
+def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,
+                     settings: Settings) -> pd.DataFrame:
+    """Per indicator and quarter: the quarter's value, the value to date, its target and capaian."""
+    by_code = {k: g for k, g in realisasi.groupby("indikator_kode")} if not realisasi.empty else {}
+    attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
+    rows = []
+    for ind in indikator.itertuples():
+        attr = attr_by_code[ind.kode]
+        series = quarter_series(by_code.get(ind.kode, _empty_realisasi()), attr["agregasi"])
+        for q in range(1, 5):
+            period, to_date = series.get(q, (None, None))
+            target, kind = target_to_date(attr, ind.target_nilai, q, attr["agregasi"])
+            low, high = (ind.target_min, ind.target_max) if kind == "target tahunan" else (None, None)
+            hasil = compute_capaian(to_date, target, attr["polaritas"], low, high)
+            rows.append({"kode": ind.kode, "triwulan": q, "realisasi_triwulan": period, "realisasi_sd": to_date,
+                         "target": None if _missing(target) else float(target), "jenis_target": kind,
+                         "capaian": hasil.capaian, "capaian_dicap": capped(hasil.capaian, settings.batas_capaian),
+                         "status": hasil.status})
+    frame = pd.DataFrame(rows, columns=list(CapaianTriwulan.to_schema().columns))
+    return CapaianTriwulan.validate(_float_columns(frame, ("realisasi_triwulan", "realisasi_sd", "target", "capaian",
+                                                           "capaian_dicap")))
+
+
+def _float_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    return frame.astype({c: "float64" for c in columns})
+
+
+def _empty_realisasi() -> pd.DataFrame:
+    return pd.DataFrame({"triwulan": pd.Series(dtype="int64"), "realisasi": pd.Series(dtype="float64"),
+                         "jenis_nilai": pd.Series(dtype="object"), "sumber_file": pd.Series(dtype="object"),
+                         "sumber_sheet": pd.Series(dtype="object"), "sumber_sel": pd.Series(dtype="object")})

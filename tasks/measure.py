@@ -1,0 +1,139 @@
+"""All the figures of one office-year for a period: capaian, budget, schedule, comparisons.
+
+`measure` is pure over what `tasks.validate.load_inputs` read; `to_json` turns the tables into plain
+records (no NaN, no infinity) for `lkip capaian --json` and, later, the report context.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from tasks.anggaran import budget_by_kegiatan, budget_by_month, efficiency
+from tasks.capaian import attributes, compute_capaian_table, compute_quarters
+from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
+from tasks.riwayat import compare_history
+from tasks.settings import Settings
+from tasks.validate import OfficeInputs
+
+
+@dataclass(frozen=True)
+class Period:
+    """The point in the year the figures run to: a quarter, a month, or the whole year."""
+
+    tahun: int
+    triwulan: int | None = None
+    bulan: int | None = None
+
+    @property
+    def upto_quarter(self) -> int:
+        if self.triwulan:
+            return self.triwulan
+        return (self.bulan - 1) // 3 + 1 if self.bulan else 4
+
+    @property
+    def upto_month(self) -> int:
+        return self.bulan or (3 * self.triwulan if self.triwulan else 12)
+
+    @property
+    def label(self) -> str:
+        from tasks.parse import MONTHS_ID
+
+        if self.bulan:
+            return f"s.d. {MONTHS_ID[self.bulan - 1]} {self.tahun}"
+        return f"s.d. Triwulan {'I II III IV'.split()[self.triwulan - 1]} {self.tahun}" if self.triwulan \
+            else f"Tahun {self.tahun}"
+
+
+@dataclass
+class Measures:
+    """Every computed table for one office and period."""
+
+    period: Period
+    atribut: pd.DataFrame
+    capaian: pd.DataFrame
+    triwulan: pd.DataFrame
+    anggaran: pd.DataFrame
+    anggaran_bulanan: pd.DataFrame
+    efisiensi: pd.DataFrame
+    jadwal: pd.DataFrame
+    jadwal_pelaksana: pd.DataFrame
+    terlambat: pd.DataFrame
+    perbandingan: dict = field(default_factory=dict)
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def measure(inputs: OfficeInputs, period: Period, settings: Settings,
+            riwayat: pd.DataFrame | None = None) -> Measures:
+    """Compute every figure of the period from validated inputs."""
+    rak = inputs.rak
+    realisasi = _concat([r.indikator for r in inputs.realisasi])
+    anggaran = _concat([r.anggaran for r in inputs.realisasi])
+    progres = _concat([r.aktivitas for r in inputs.realisasi])
+    attrs = attributes(rak.indikator, inputs.atribut)
+    strict = period.bulan is None  # a monthly view shows the latest quarter reported so far
+    capaian = compute_capaian_table(rak.indikator, realisasi, attrs, settings, period.upto_quarter, strict=strict)
+    budget = budget_by_kegiatan(anggaran, rak.kegiatan, period.upto_month) if not anggaran.empty else None
+    month = period.upto_month
+    return Measures(
+        period=period, atribut=attrs, capaian=capaian,
+        triwulan=compute_quarters(rak.indikator, realisasi, attrs, settings),
+        anggaran=budget if budget is not None else pd.DataFrame(),
+        anggaran_bulanan=budget_by_month(anggaran, month) if not anggaran.empty else pd.DataFrame(),
+        efisiensi=efficiency(capaian, budget, settings) if budget is not None else pd.DataFrame(),
+        jadwal=schedule_by_month(rak.bulan, progres, month),
+        jadwal_pelaksana=schedule_by_pelaksana(rak.aktivitas, rak.bulan, progres, month),
+        terlambat=late_activities(rak.aktivitas, rak.bulan, progres, month),
+        perbandingan=compare_history(capaian, riwayat, period.tahun),
+    )
+
+
+def _plain(value):
+    """JSON-safe scalar: NaN, NA and infinities become None; numpy scalars become Python ones."""
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict, str)):
+        value = value.item()
+    if value is None or value is pd.NA or (isinstance(value, float) and not math.isfinite(value)):
+        return None
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    return [] if frame.empty else [_plain(r) for r in frame.to_dict("records")]
+
+
+INDICATOR_KEYS = ["kode", "indikator", "satuan", "polaritas", "agregasi", "target", "realisasi", "capaian",
+                  "capaian_dicap", "kategori", "status", "sumber"]
+
+
+def to_json(m: Measures, settings: Settings) -> dict:
+    """The figures as plain nested data, one record per indicator."""
+    quarters = {k: records(g.drop(columns="kode")) for k, g in m.triwulan.groupby("kode")}
+    indicators = []
+    for rec in records(m.capaian):
+        extra = {k: rec[k] for k in rec if k not in INDICATOR_KEYS}
+        indicators.append({**{k: rec[k] for k in INDICATOR_KEYS}, **extra,
+                           "per_triwulan": quarters.get(rec["kode"], []),
+                           "perbandingan": _plain(m.perbandingan.get(rec["kode"], {}))})
+    inferred = m.atribut[m.atribut["asal"] == "dugaan"]
+    return {
+        "tahun": m.period.tahun, "periode": m.period.label, "triwulan": m.period.triwulan, "bulan": m.period.bulan,
+        "pengaturan": {"batas_capaian": settings.batas_capaian, "efisiensi": settings.efisiensi,
+                       "kategori": [{"bawah": _plain(b.bawah), "label": b.label} for b in settings.kategori],
+                       "sumber": settings.sumber},
+        "indikator": indicators,
+        "atribut_dugaan": records(inferred[["kode", "polaritas", "agregasi", "jenis_nilai", "alasan"]]),
+        "anggaran": {"per_kegiatan": records(m.anggaran), "per_bulan": records(m.anggaran_bulanan),
+                     "efisiensi": records(m.efisiensi)},
+        "jadwal": {"per_bulan": records(m.jadwal), "per_pelaksana": records(m.jadwal_pelaksana),
+                   "terlambat": records(m.terlambat)},
+    }

@@ -1,0 +1,74 @@
+"""Comparisons the LKIP asks for: against earlier years and the Renstra medium-term target.
+
+History comes from an optional file the office keeps (riwayat-indikator.csv: kode, tahun, target,
+realisasi, target_renstra). Without it, every comparison says so; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from tasks.capaian import compute_capaian
+from tasks.parse import ParseError, normalize_key, normalize_text, parse_number
+from tasks.problems import Problem, Problems
+
+RIWAYAT_NAME = "riwayat-indikator.csv"
+COLUMNS = ["kode", "tahun", "target", "realisasi", "target_renstra", "sumber_baris"]
+NO_HISTORY = "tidak ada data riwayat"
+
+
+def read_riwayat(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+    """History rows and the problems found (file, line, column)."""
+    problems = Problems(Path(path).name)
+    text = Path(path).read_text(encoding="utf-8-sig")
+    first = text.splitlines()[0] if text.strip() else ""
+    reader = csv.DictReader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
+    rows = []
+    for line, rec in enumerate(reader, start=2):
+        rec = {normalize_key(k).replace(" ", "_"): v for k, v in rec.items() if k}
+        row = {"kode": normalize_text(rec.get("kode")), "sumber_baris": line}
+        for name in ("tahun", "target", "realisasi", "target_renstra"):
+            row[name] = _number(rec.get(name, ""), line, name, problems)
+        if row["kode"]:
+            rows.append(row)
+    return pd.DataFrame(rows, columns=COLUMNS), problems.items
+
+
+def _number(text, line: int, column: str, problems: Problems) -> float | None:
+    try:
+        return parse_number(text or "", integral=column == "tahun").value
+    except ParseError as exc:
+        problems.error(exc.pesan, row=line, cell=f"baris {line}", header=column, value=str(text), hint=exc.saran)
+        return None
+
+
+def compare_history(capaian: pd.DataFrame, riwayat: pd.DataFrame | None, tahun: int) -> dict[str, dict]:
+    """Per indicator: earlier years (newest first) and the Renstra comparison, or why there is none."""
+    result = {}
+    for rec in capaian.itertuples():
+        rows = pd.DataFrame(columns=COLUMNS) if riwayat is None else \
+            riwayat[(riwayat["kode"] == rec.kode) & (riwayat["tahun"] < tahun)]
+        earlier = [_year(r, rec.polaritas) for r in rows.sort_values("tahun", ascending=False).itertuples()]
+        result[rec.kode] = {"tahun_sebelumnya": earlier, "catatan": "" if earlier else NO_HISTORY,
+                            "renstra": _renstra(rec, riwayat)}
+    return result
+
+
+def _year(row, polaritas: str) -> dict:
+    hasil = compute_capaian(row.realisasi, row.target, polaritas)
+    return {"tahun": int(row.tahun), "target": row.target, "realisasi": row.realisasi, "capaian": hasil.capaian,
+            "status": hasil.status}
+
+
+def _renstra(rec, riwayat: pd.DataFrame | None) -> dict:
+    targets = pd.Series(dtype="float64") if riwayat is None else \
+        riwayat.loc[riwayat["kode"] == rec.kode, "target_renstra"].dropna()
+    if targets.empty:
+        return {"target": None, "capaian": None, "catatan": "target Renstra tidak tersedia"}
+    target = float(targets.iloc[-1])
+    hasil = compute_capaian(None if pd.isna(rec.realisasi) else rec.realisasi, target, rec.polaritas)
+    return {"target": target, "capaian": hasil.capaian, "catatan": hasil.status}
