@@ -19,6 +19,7 @@ BELUM_TERCAPAI = "belum tercapai"
 BELUM_DILAPORKAN = "belum dilaporkan"
 TARGET_NOL = "target nol: tidak dapat dihitung"
 TARGET_KOSONG = "target kosong"
+TIDAK_VALID = "nilai tidak valid: tidak dapat dihitung"
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,16 @@ def compute_capaian(realisasi: float | None, target: float | None, polaritas: st
     """
     if _missing(realisasi):
         return Hasil(None, BELUM_DILAPORKAN)
+    if realisasi < 0 or not math.isfinite(realisasi):
+        return Hasil(None, TIDAK_VALID)  # validation reports these at their cell; the engine never guesses
     if not _missing(low) and not _missing(high):
         if low <= realisasi <= high:
             return Hasil(100.0, TERCAPAI)
         target = high if realisasi > high else low
     if _missing(target):
         return Hasil(None, TARGET_KOSONG)
+    if target < 0 or not math.isfinite(target):
+        return Hasil(None, TIDAK_VALID)
     if target == 0:
         return Hasil(100.0, TERCAPAI) if polaritas == "-" and realisasi == 0 else Hasil(None, TARGET_NOL)
     ratio = realisasi / target

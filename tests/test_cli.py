@@ -86,3 +86,34 @@ def test_template_writes_four_forms_and_keeps_existing_ones(capsys, tmp_path):
     code, _, err = run(capsys, *args)
     assert code == 1 and "tidak ditimpa" in err
     assert run(capsys, *args, "--force")[0] == 0
+
+
+def test_capaian_json_on_the_sample(capsys):
+    code, out, _ = run(capsys, "capaian", "--input", str(SAMPLE), "--year", "2024", "--json")
+    assert code == 0 and "NaN" not in out and "Infinity" not in out
+    data = json.loads(out)
+    assert len(data["indikator"]) == 46
+    keys = {"kode", "indikator", "satuan", "polaritas", "agregasi", "target", "realisasi", "capaian",
+            "capaian_dicap", "kategori", "status", "sumber"}
+    assert all(keys <= set(rec) and rec["sumber"] for rec in data["indikator"])
+    assert {"per_kegiatan", "per_bulan", "efisiensi"} <= set(data["anggaran"])
+    assert {"per_bulan", "per_pelaksana", "terlambat"} <= set(data["jadwal"])
+    statuses = {rec["kode"]: rec["status"] for rec in data["indikator"]}
+    assert statuses["K01.I17"] == "belum dilaporkan"  # left empty in TW IV of the sample
+
+
+@pytest.mark.parametrize("period", [["--triwulan", "2"], ["--bulan", "5"]])
+def test_capaian_for_a_quarter_or_a_month(capsys, period):
+    code, out, _ = run(capsys, "capaian", "--input", str(SAMPLE), "--year", "2024", "--json", *period)
+    data = json.loads(out)
+    assert code == 0 and len(data["indikator"]) == 46
+    assert data["jadwal"]["per_bulan"][-1]["bulan"] == (6 if period[0] == "--triwulan" else 5)
+
+
+def test_capaian_text_and_invalid_input(capsys, tmp_path):
+    code, out, _ = run(capsys, "capaian", "--input", str(SAMPLE), "--year", "2024")
+    assert code == 0 and "Kepatuhan jadwal" in out and "%" in out
+    shutil.copytree(SAMPLE, tmp_path / "x")
+    (tmp_path / "x" / "RAK-2024.xlsx").write_bytes(b"")
+    code, _, err = run(capsys, "capaian", "--input", str(tmp_path / "x"), "--year", "2024")
+    assert code == 1 and "tidak dihitung" in err
