@@ -19,6 +19,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/lkip validate $(SAMPLE)
+	$(BIN)/lkip capaian --input $(SAMPLE) --year 2024
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -15,8 +15,6 @@ from pathlib import Path
 from tasks.config import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
 from tasks.fmt import format_number, format_percent
 from tasks.measure import Period, measure, to_json
-from tasks.riwayat import RIWAYAT_NAME, read_riwayat
-from tasks.settings import SETTINGS_NAME, load_settings
 from tasks.inspect import describe_rak, describe_realisasi
 from tasks.problems import InputError, Severity
 from tasks.rak import read_rak
@@ -175,10 +173,8 @@ def cmd_capaian(args) -> int:
         print("Masukan belum valid; capaian tidak dihitung. Jalankan 'lkip validate' untuk rinciannya.",
               file=sys.stderr)
         return EXIT_INVALID
-    settings = load_settings(folder / SETTINGS_NAME)
-    riwayat = read_riwayat(folder / RIWAYAT_NAME)[0] if (folder / RIWAYAT_NAME).exists() else None
-    measures = measure(inputs, Period(args.tahun, args.triwulan, args.bulan), settings, riwayat)
-    data = to_json(measures, settings)
+    measures = measure(inputs, Period(args.tahun, args.triwulan, args.bulan), inputs.settings, inputs.riwayat)
+    data = to_json(measures, inputs.settings)
     if args.json:
         _print_json(data)
     else:

@@ -16,6 +16,8 @@ from tasks.config import PROFILE_NAME, Profile, load_profile
 from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.rak import Rak, read_rak
 from tasks.realisasi import Realisasi, read_realisasi
+from tasks.riwayat import RIWAYAT_NAME, read_riwayat
+from tasks.settings import SETTINGS_NAME, Settings, load_settings
 from tasks.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
 
 
@@ -28,6 +30,8 @@ class OfficeInputs:
     rak: Rak | None = None
     atribut: pd.DataFrame | None = None
     realisasi: list[Realisasi] = field(default_factory=list)
+    riwayat: pd.DataFrame | None = None
+    settings: Settings = field(default_factory=Settings)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -50,6 +54,10 @@ def classify(path: Path) -> str:
         return "profil"
     if name == ATRIBUT_NAME:
         return "atribut"
+    if name == RIWAYAT_NAME:
+        return "riwayat"
+    if name == SETTINGS_NAME:
+        return "pengaturan"
     if path.suffix.lower() in DOCUMENT_SUFFIXES or (path.suffix.lower() in SPREADSHEET_SUFFIXES and "rak" in name
                                                      and "realisasi" not in name):
         return "rak"
@@ -79,6 +87,7 @@ def load_inputs(paths: list[Path], tahun: int | None = None) -> OfficeInputs:
     _read_profile([f for f in files if kinds[f] == "profil"], inputs)
     _read_rak([f for f in files if kinds[f] == "rak"], inputs)
     _read_atribut([f for f in files if kinds[f] == "atribut"], inputs)
+    _read_extras(files, kinds, inputs)
     # Codes are checked against the RAK only when it was read; a broken RAK must not turn every
     # realisation row into a "not in the RAK" error.
     rak = inputs.rak if inputs.rak is not None and not inputs.rak.indikator.empty else None
@@ -116,6 +125,19 @@ def _read_atribut(files: list[Path], inputs: OfficeInputs) -> None:
     for f in files:
         inputs.atribut, problems = read_atribut(f, known)
         inputs.problems += problems
+
+
+def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
+    """The optional settings and history files."""
+    for f in files:
+        if kinds[f] == "pengaturan":
+            try:
+                inputs.settings = load_settings(f)
+            except InputError as exc:
+                inputs.problems += exc.problems
+        elif kinds[f] == "riwayat":
+            inputs.riwayat, problems = read_riwayat(f)
+            inputs.problems += problems
 
 
 def cross_checks(inputs: OfficeInputs, tahun: int | None) -> list[Problem]:
