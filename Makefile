@@ -17,12 +17,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/lkip validate $(SAMPLE)
-	$(BIN)/lkip capaian --input $(SAMPLE) --year 2024
+run: $(STAMP) out/laporan
+	$(BIN)/lkip run --year 2024 --input $(SAMPLE) --out out/laporan
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+out/laporan:
+	mkdir -p out/laporan
 
 bench: $(STAMP)
 	$(BIN)/python bench/read_bench.py

@@ -7,9 +7,11 @@ Messages to the user are Indonesian. Exit codes: 0 valid, 1 a problem blocks the
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from tasks.config import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
@@ -20,7 +22,10 @@ from tasks.problems import InputError, Severity
 from tasks.rak import read_rak
 from tasks.realisasi import read_realisasi
 from tasks.template_form import write_forms
-from tasks.validate import classify, load_inputs
+from tasks.publish import PublishError, check_share, publish_all, report_path, write_manifest
+from tasks.render import RenderError
+from tasks.report import build_all
+from tasks.validate import classify, expand, load_inputs
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -77,6 +82,21 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_argument("--bulan", type=int, choices=range(1, 13), metavar="M", help="s.d. bulan 1-12")
     p.add_argument("--json", action="store_true", help="keluaran JSON di stdout")
     p.set_defaults(func=cmd_capaian)
+
+    p = sub.add_parser("run", help="periksa, hitung, buat LKIP dan laporan bulanan, terbitkan ke folder bersama",
+                       description="Memeriksa masukan, menghitung, merender dokumen Word secara lokal, lalu "
+                                   "menerbitkannya satu per satu secara atomik ke folder bersama beserta manifest. "
+                                   "Bila masukan bergalat: keluar 1 dan tidak menulis apa pun.")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
+    p.add_argument("--bulan", type=int, choices=range(1, 13), metavar="M",
+                   help="hanya laporan bulanan bulan M (bawaan: LKIP dan semua laporan bulanan)")
+    p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan (bawaan: .)")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="folder bersama tujuan (bawaan: $LKIP_FOLDER_BERSAMA, atau ./out yang dibuat bila perlu)")
+    p.add_argument("--pdf", action="store_true", help="buat juga PDF (perlu LibreOffice)")
+    p.add_argument("--final", action="store_true", help="tandai laporan sebagai final: tidak diubah lagi")
+    p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
+    p.set_defaults(func=cmd_run)
     return parser
 
 
@@ -199,6 +219,59 @@ def _print_capaian(data: dict) -> None:
         print(f"Anggaran {rec['kegiatan_kode']} {rec['sumber_dana']}: serapan {format_percent(rec['serapan'])}")
 
 
+def _share(args) -> Path:
+    """The output folder: an explicit one must exist (a share is never created); ./out is."""
+    explicit = args.out or (Path(os.environ["LKIP_FOLDER_BERSAMA"]) if os.environ.get("LKIP_FOLDER_BERSAMA")
+                            else None)
+    if explicit is None:
+        Path("out").mkdir(exist_ok=True)
+        return Path("out")
+    return explicit
+
+
+def cmd_run(args) -> int:
+    started = datetime.datetime.now(datetime.timezone.utc)
+    out = _share(args)
+    check_share(out)  # fail fast, before any work: "folder bersama tidak dapat diakses"
+    folder = _existing([args.input])[0]
+    inputs = load_inputs([folder], args.tahun)
+    if not inputs.ok:
+        for problem in (p for p in inputs.problems if p.severity is Severity.ERROR):
+            print(problem.describe(), file=sys.stderr)
+        print("Masukan belum valid; tidak ada laporan yang dibuat.", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Masukan valid: {inputs.profile.nama} {args.tahun}. Merender dokumen…")
+    with tempfile.TemporaryDirectory(prefix="lkip-render-") as staging:
+        try:
+            docs = build_all(inputs, args.tahun, Path(staging), args.bulan, not args.tanpa_grafik, args.pdf)
+        except RenderError as exc:
+            print(f"GALAT: {exc.pesan}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
+            return EXIT_INVALID
+        targets = {d.local: report_path(out, inputs.profile.kode, args.tahun, d.kind, d.bulan, d.local.suffix)
+                   for d in docs}
+        published = publish_all(targets, out, final=args.final)
+    year_folder = report_path(out, inputs.profile.kode, args.tahun, "lkip").parent
+    params = {"tahun": args.tahun, "bulan": args.bulan, "pdf": args.pdf, "final": args.final,
+              "grafik": not args.tanpa_grafik}
+    manifest = write_manifest(year_folder, inputs=[p for p in expand([folder]) if classify(p) != "diabaikan"],
+                              outputs=published, parameters=params, version=_version(), started=started)
+    for item in published:
+        print(item.path)
+        if item.catatan:
+            print(f"  PERINGATAN: {item.catatan}")
+    print(f"Manifest: {manifest}")
+    return EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lkip")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
 def _print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
     sys.stdout.write("\n")
@@ -212,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"lkip {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except PublishError as exc:
+        print(f"GALAT: {exc.pesan}", file=sys.stderr)
+        return EXIT_INVALID
     except InputError as exc:
         for problem in exc.problems:
             print(problem.describe(), file=sys.stderr)

@@ -22,3 +22,25 @@ def format_percent(value, decimals: int = 2) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "-"
     return format_decimal(round(value, decimals), format="#,##0." + "0" * decimals, locale=LOCALE) + "%"
+
+
+def format_money(value) -> str:
+    """30050000000 -> 'Rp30.050.000.000,00' (no dot after Rp); missing -> '-'."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "-"
+    return "Rp" + format_decimal(value, format="#,##0.00", locale=LOCALE)
+
+
+def format_date(day) -> str:
+    """date(2024, 2, 14) -> '14 Februari 2024'."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, format="d MMMM y", locale=LOCALE)
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def roman(number: int) -> str:
+    """Triwulan and chapter numbers: 1 -> 'I' … 4 -> 'IV'."""
+    return ROMAN[int(number)]

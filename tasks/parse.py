@@ -43,7 +43,7 @@ def _is_nan(value) -> bool:
     if value is None or isinstance(value, (str, bytes)):
         return False
     try:
-        return bool(value != value)
+        return bool(value != value)  # noqa: PLR0124 - only NaN differs from itself, in every numeric type
     except TypeError:  # pandas.NA
         return True
 
@@ -54,6 +54,7 @@ def _is_number(value) -> bool:
 
 
 def _clean_char(ch: str) -> str:
+    """One character as it should appear in clean text: itself, a space, or nothing."""
     category = unicodedata.category(ch)
     return " " if category in _AS_SPACE else "" if category in _REMOVED else ch
 
@@ -108,6 +109,7 @@ _NUMBER_HINT = "ketik angka saja, misalnya 12 atau 95,5"
 
 
 def _ambiguous(text: str, saran: str = "tulis dengan koma desimal, misalnya 1234,5") -> ParseError:
+    """The error for a number that has two plausible readings."""
     return ParseError(f"format angka meragukan: '{text}'", saran)
 
 
@@ -137,6 +139,7 @@ def parse_number(raw, *, integral: bool = False) -> Number:
 
 
 def _parse_text_number(text: str, integral: bool) -> Number:
+    """A number typed as text, with its optional money prefix, sign, ',-' suffix and percent sign."""
     match = _NUMBER_TEXT.match(text)
     if not match:
         raise ParseError(f"bukan angka: '{text}'", _NUMBER_HINT)
@@ -147,6 +150,7 @@ def _parse_text_number(text: str, integral: bool) -> Number:
 
 
 def _digits_value(body: str, text: str, integral: bool, percent: bool) -> float:
+    """The value of the digits with their dots and commas, refusing every ambiguous layout."""
     if _ID_GROUPED.match(body) and (body.count(".") > 1 or "," in body):  # one dot alone is ambiguous
         return _finite(body.replace(".", "").replace(",", "."), text)
     if _ID_PLAIN.match(body):
@@ -230,6 +234,7 @@ def _is_integral(unit: str, default: bool) -> bool:
 
 
 def _quantity(text: str, integral_default: bool, saran: str) -> tuple[float | None, str]:
+    """A number followed by an optional unit; `saran` is the hint when the text has no such shape."""
     match = _QUANTITY.match(text)
     if not match:
         raise ParseError(f"bukan angka dengan satuan: '{text}'", saran)
@@ -268,6 +273,7 @@ def parse_target(raw) -> Target | None:
 
 
 def _range_target(text: str, match: re.Match) -> Target:
+    """A target written as a range, '80-90%' or '80 s.d. 90%'."""
     unit = canonical_unit(match["unit"] or ("%" if "%" in text else ""))
     suffix = "%" if unit == "%" else ""
     low, high = (parse_number(match[k] + suffix, integral=_is_integral(unit, False)).value for k in "ab")
@@ -291,7 +297,8 @@ _LAST_DATE = datetime.date(9999, 12, 31)
 _YMD_DATE = re.compile(r"^([0-9]{4})([/.-])([0-9]{1,2})\2([0-9]{1,2})"
                        r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?$")  # str() of a datetime
 _DMY_DATE = re.compile(r"^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]+)$")
-_WORD_DATE = re.compile(r"^(?:[^\W\d_]+,\s*)?([0-9]{1,2})[\s./-]*([^\W\d_]+)[\s.,/-]*([0-9]+)$")  # "Senin, 1 Apr 2024"
+# "31 Maret 2024", "31-Mar-2024", "Senin, 1 April 2024"
+_WORD_DATE = re.compile(r"^(?:[^\W\d_]+,\s*)?([0-9]{1,2})[\s./-]*([^\W\d_]+)[\s.,/-]*([0-9]+)$")
 _DATE_HINT = "gunakan format hari/bulan/tahun, misalnya 31/03/2024"
 
 
@@ -323,6 +330,7 @@ def parse_date(raw, *, date1904: bool = False) -> datetime.date | None:
 
 
 def _parse_date_text(text: str) -> datetime.date:
+    """A typed date: year first (ISO), day first (31/03/2024) or with a month name."""
     if match := _YMD_DATE.match(text):
         year, month, day = int(match[1]), int(match[3]), int(match[4])
     elif match := _DMY_DATE.match(text):

@@ -15,6 +15,7 @@ from tasks.atribut import ATRIBUT_NAME, read_atribut
 from tasks.config import PROFILE_NAME, Profile, load_profile
 from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.rak import Rak, read_rak
+from tasks.narasi import NARASI_NAME, load_narasi
 from tasks.realisasi import Realisasi, read_realisasi
 from tasks.riwayat import RIWAYAT_NAME, read_riwayat
 from tasks.settings import SETTINGS_NAME, Settings, load_settings
@@ -31,6 +32,7 @@ class OfficeInputs:
     atribut: pd.DataFrame | None = None
     realisasi: list[Realisasi] = field(default_factory=list)
     riwayat: pd.DataFrame | None = None
+    narasi: dict[str, list[str]] = field(default_factory=lambda: load_narasi(None))
     settings: Settings = field(default_factory=Settings)
     problems: list[Problem] = field(default_factory=list)
 
@@ -58,6 +60,8 @@ def classify(path: Path) -> str:
         return "riwayat"
     if name == SETTINGS_NAME:
         return "pengaturan"
+    if name == NARASI_NAME:
+        return "narasi"
     if path.suffix.lower() in DOCUMENT_SUFFIXES or (path.suffix.lower() in SPREADSHEET_SUFFIXES and "rak" in name
                                                      and "realisasi" not in name):
         return "rak"
@@ -128,11 +132,16 @@ def _read_atribut(files: list[Path], inputs: OfficeInputs) -> None:
 
 
 def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
-    """The optional settings and history files."""
+    """The optional settings, narrative and history files."""
     for f in files:
         if kinds[f] == "pengaturan":
             try:
                 inputs.settings = load_settings(f)
+            except InputError as exc:
+                inputs.problems += exc.problems
+        elif kinds[f] == "narasi":
+            try:
+                inputs.narasi = load_narasi(f)
             except InputError as exc:
                 inputs.problems += exc.problems
         elif kinds[f] == "riwayat":

@@ -1,0 +1,272 @@
+"""Report contexts: computed tables turned into plain, already-formatted values (contracts/context.py).
+
+Python computes and formats; the Word templates only print, loop and branch. Nothing here prints
+"nan", "None" or "inf": every missing figure becomes "-" or a sentence that says what is missing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+import pandas as pd
+
+from contracts.context import (BulananContext, Gambar, IndikatorLkip, LkipContext, Penandatangan, Satker)
+from tasks.config import Profile
+from tasks.fmt import format_date, format_money, format_number, format_percent, roman
+from tasks.measure import Measures
+from tasks.narasi import fill
+from tasks.parse import MONTHS_ID
+from tasks.rak import Rak
+
+NOT_REPORTED = "belum dilaporkan"
+_EMPTY_NOTES = {"", "-", "tidak ada", "nihil", "tidak ada kendala"}
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def satker_context(profile: Profile) -> Satker:
+    return {"kode": profile.kode, "nama": profile.nama, "nama_upper": profile.nama.upper(),
+            "nama_lengkap": profile.nama_lengkap or profile.nama, "alamat": profile.alamat, "kota": profile.kota,
+            "provinsi": profile.provinsi}
+
+
+def signer_context(profile: Profile) -> Penandatangan:
+    """The signer named in the profile ([laporan] penandatangan = "ketua" or "sekretaris")."""
+    signer = profile.penandatangan.get(profile.penandatangan_laporan)
+    if signer is None:
+        return {"jabatan": "", "jabatan_upper": "", "nama": "", "nip": ""}
+    return {"jabatan": signer.jabatan, "jabatan_upper": signer.jabatan.upper(), "nama": signer.nama,
+            "nip": f"NIP. {signer.nip}" if signer.nip else ""}
+
+
+def gambar(path, keterangan: str, lebar_cm: float = 15.5) -> Gambar:
+    return {"path": str(path), "lebar_cm": lebar_cm, "keterangan": keterangan}
+
+
+# --- indicators ---------------------------------------------------------------------------------
+
+def _value(rec) -> str:
+    return NOT_REPORTED if pd.isna(rec.realisasi) else format_number(rec.realisasi)
+
+
+def _notes(realisasi: pd.DataFrame, kode: str, column: str) -> str:
+    """Kendala or upaya text of all quarters, each once, with its quarter."""
+    rows = realisasi[realisasi["indikator_kode"] == kode].sort_values("triwulan") if not realisasi.empty else []
+    seen, parts = set(), []
+    for rec in getattr(rows, "itertuples", lambda: [])():
+        text = _text(getattr(rec, column)).strip()
+        if text.casefold() not in _EMPTY_NOTES and text not in seen:
+            seen.add(text)
+            parts.append(f"TW {roman(rec.triwulan)}: {text}")
+    return " ".join(parts)
+
+
+def _target_sentence(rec, target_text: str) -> str:
+    if pd.isna(rec.capaian):
+        return (f"Target {target_text}; realisasi {_value(rec)}. Capaian belum dapat dihitung ({rec.status}).")
+    return (f"Target {target_text}, realisasi {_value(rec)} {rec.satuan}".rstrip() +
+            f", capaian {format_percent(rec.capaian_dicap)} (kategori {rec.kategori}; {rec.status}).")
+
+
+def _history_sentence(perbandingan: dict) -> str:
+    years = perbandingan.get("tahun_sebelumnya", [])
+    if not years:
+        return "Data realisasi tahun-tahun sebelumnya tidak tersedia, sehingga perbandingan belum dapat disajikan."
+    parts = [f"tahun {y['tahun']}: realisasi {format_number(y['realisasi'])}, capaian {format_percent(y['capaian'])}"
+             for y in years]
+    return "Perbandingan dengan tahun sebelumnya — " + "; ".join(parts) + "."
+
+
+def _renstra_sentence(perbandingan: dict) -> str:
+    renstra = perbandingan.get("renstra", {})
+    if renstra.get("target") is None:
+        return "Target jangka menengah (Renstra) untuk indikator ini tidak tersedia."
+    return (f"Target Renstra {format_number(renstra['target'])}; capaian terhadap target Renstra "
+            f"{format_percent(renstra['capaian'])}.")
+
+
+def _efficiency_sentence(efisiensi: pd.DataFrame, kegiatan_kode: str) -> str:
+    rows = efisiensi[efisiensi["kegiatan_kode"] == kegiatan_kode] if not efisiensi.empty else efisiensi
+    if rows.empty or pd.isna(rows.iloc[0]["serapan"]) or pd.isna(rows.iloc[0]["capaian_kinerja"]):
+        return "Data anggaran kegiatan ini tidak tersedia, sehingga efisiensi belum dapat dinilai."
+    row = rows.iloc[0]
+    verdict = "efisien" if row["efisien"] else "belum efisien"
+    return (f"Rata-rata capaian kinerja kegiatan {format_percent(row['capaian_kinerja'])} dengan serapan anggaran "
+            f"{format_percent(row['serapan'])}: {verdict}.")
+
+
+def _activities(rak: Rak, kode: str) -> list[str]:
+    months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(sorted).to_dict()
+    acts = rak.aktivitas[rak.aktivitas["indikator_kode"] == kode]
+    return [f"{a.nama} ({', '.join(MONTHS_ID[m - 1] for m in months.get(a.kode, [])) or 'tanpa bulan'}; "
+            f"{a.pelaksana})" for a in acts.itertuples()] or ["Tidak ada aktivitas tercatat di RAK."]
+
+
+def _target_text(rec) -> str:
+    if not pd.isna(rec.target_min) and not pd.isna(rec.target_max):
+        return f"{format_number(rec.target_min)}–{format_number(rec.target_max)} {rec.satuan}".strip()
+    if rec.jenis_target != "target tahunan" or rec.target_teks == "":
+        return f"{format_number(rec.target)} {rec.satuan}".strip()
+    return rec.target_teks
+
+
+def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: dict[str, str]) -> list[IndikatorLkip]:
+    quarters = {k: g for k, g in m.triwulan.groupby("kode")}
+    out = []
+    for no, rec in enumerate(m.capaian.itertuples(), start=1):
+        target_text = _target_text(rec)
+        comparison = m.perbandingan.get(rec.kode, {})
+        out.append({
+            "no": str(no), "kode": rec.kode, "kegiatan": names.get(rec.kegiatan_kode, ""), "nama": rec.indikator,
+            "satuan": rec.satuan, "target": target_text, "realisasi": _value(rec),
+            "capaian": format_percent(rec.capaian_dicap), "kategori": _text(rec.kategori) or "-",
+            "status": rec.status,
+            "analisis": {
+                "target_vs_realisasi": _target_sentence(rec, target_text),
+                "vs_tahun_lalu": _history_sentence(comparison),
+                "vs_renstra": _renstra_sentence(comparison),
+                "vs_standar_nasional": "Belum ada standar nasional yang ditetapkan untuk indikator ini.",
+                "penyebab": _notes(realisasi, rec.kode, "kendala") or "Tidak ada kendala yang dilaporkan.",
+                "upaya": _notes(realisasi, rec.kode, "upaya") or "Tidak ada upaya khusus yang dilaporkan.",
+                "efisiensi": _efficiency_sentence(m.efisiensi, rec.kegiatan_kode),
+                "aktivitas": _activities(rak, rec.kode),
+            },
+            "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, pd.DataFrame()).itertuples()],
+            "sumber": "; ".join(rec.sumber),
+        })
+    return out
+
+
+def _quarter(q) -> dict:
+    return {"tw": roman(q.triwulan), "realisasi": "-" if pd.isna(q.realisasi_sd) else format_number(q.realisasi_sd),
+            "target": format_number(q.target), "capaian": format_percent(q.capaian_dicap), "status": q.status}
+
+
+# --- budget and summary -------------------------------------------------------------------------
+
+def budget_rows(anggaran: pd.DataFrame) -> tuple[list[dict], dict]:
+    rows = [{"kegiatan": f"{r.kegiatan_kode} {r.kegiatan}", "sumber_dana": r.sumber_dana,
+             "pagu": format_money(r.pagu), "realisasi": format_money(r.realisasi), "rpd": format_money(r.rpd),
+             "serapan": format_percent(r.serapan), "deviasi": format_money(r.deviasi)}
+            for r in anggaran.itertuples()] if not anggaran.empty else []
+    pagu = float(anggaran["pagu"].sum()) if not anggaran.empty else None
+    real = float(anggaran["realisasi"].sum()) if not anggaran.empty else None
+    rpd = float(anggaran["rpd"].sum()) if not anggaran.empty else None
+    total = {"kegiatan": "Jumlah", "sumber_dana": "", "pagu": format_money(pagu), "realisasi": format_money(real),
+             "rpd": format_money(rpd), "serapan": format_percent(real / pagu * 100 if pagu else None),
+             "deviasi": format_money(None if real is None else real - rpd)}
+    return rows, total
+
+
+def summary(m: Measures, settings) -> dict:
+    cap = m.capaian
+    counts = cap["kategori"].value_counts()
+    adherence = m.jadwal["kepatuhan"].iloc[-1] if not m.jadwal.empty else None
+    pagu = m.anggaran["pagu"].sum() if not m.anggaran.empty else 0
+    serapan = m.anggaran["realisasi"].sum() / pagu * 100 if pagu else None
+    return {"jumlah_indikator": str(len(cap)), "tercapai": str(int((cap["status"] == "tercapai").sum())),
+            "belum_tercapai": str(int((cap["status"] == "belum tercapai").sum())),
+            "belum_dilaporkan": str(int((cap["status"] == NOT_REPORTED).sum())),
+            "rata_capaian": format_percent(cap["capaian_dicap"].mean() if cap["capaian_dicap"].notna().any()
+                                           else None),
+            "serapan": format_percent(serapan), "kepatuhan": format_percent(adherence),
+            "kategori": [{"label": b.label, "jumlah": str(int(counts.get(b.label, 0)))} for b in settings.kategori]}
+
+
+def rak_rows(rak: Rak, names: dict[str, str]) -> list[dict]:
+    months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(set).to_dict()
+    indicators = rak.indikator.set_index("kode")
+    return [{"kegiatan": names.get(indicators.loc[a.indikator_kode, "kegiatan_kode"], ""),
+             "indikator": indicators.loc[a.indikator_kode, "nama"],
+             "target": indicators.loc[a.indikator_kode, "target_teks"], "aktivitas": a.nama, "pelaksana": a.pelaksana,
+             "bulan": ["✓" if m in months.get(a.kode, set()) else "" for m in range(1, 13)]}
+            for a in rak.aktivitas.itertuples()]
+
+
+def lkip_context(inputs, m: Measures, charts: dict[str, Gambar], signed: datetime.date,
+                 with_charts: bool = True) -> LkipContext:
+    """Everything the LKIP template prints, formatted."""
+    profile, rak = inputs.profile, inputs.rak
+    names = dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"]))
+    realisasi = pd.concat([r.indikator for r in inputs.realisasi]) if inputs.realisasi else pd.DataFrame()
+    indicators = indicator_contexts(m, rak, realisasi, names)
+    anggaran, total = budget_rows(m.anggaran)
+    tahun = m.period.tahun
+    return {
+        "satker": satker_context(profile), "tahun": str(tahun),
+        "judul": f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN {tahun}",
+        "kota_tanggal": f"{profile.kota}, {format_date(signed)}", "penandatangan": signer_context(profile),
+        "narasi": {k: fill(v, tahun, profile.nama) for k, v in inputs.narasi.items()},
+        "ringkasan": summary(m, inputs.settings), "indikator": indicators,
+        "kegiatan": [{"no": str(k.no), "kode": k.kode, "nama": k.nama,
+                      "indikator": [i for i in indicators if i["kode"].startswith(k.kode + ".")]}
+                     for k in rak.kegiatan.itertuples()],
+        "anggaran": anggaran, "anggaran_total": total, "rak": rak_rows(rak, names),
+        "bulan_singkat": [name[:3] for name in MONTHS_ID],
+        "grafik_capaian": charts["capaian"], "grafik_anggaran": charts["anggaran"],
+        "grafik_jadwal": charts["jadwal"], "dengan_grafik": with_charts,
+    }
+
+
+# --- the monthly report -------------------------------------------------------------------------
+
+def _month_activities(rak: Rak, progres: pd.DataFrame, month: int) -> list[dict]:
+    planned = set(rak.bulan.loc[rak.bulan["bulan"] == month, "aktivitas_kode"])
+    status = {} if progres.empty else {r.aktivitas_kode: r for r in progres[progres["bulan"] == month].itertuples()}
+    rows = []
+    for a in rak.aktivitas[rak.aktivitas["kode"].isin(planned)].itertuples():
+        rec = status.get(a.kode)
+        rows.append({"kode": a.kode, "nama": a.nama, "pelaksana": a.pelaksana,
+                     "status": _text(getattr(rec, "status", None)) or NOT_REPORTED,
+                     "keterangan": _text(getattr(rec, "keterangan", None))})
+    return rows
+
+
+def last_day(tahun: int, bulan: int) -> datetime.date:
+    return datetime.date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
+
+
+def bulanan_context(inputs, m: Measures, charts: dict[str, Gambar], with_charts: bool = True) -> BulananContext:
+    """Everything the monthly template prints, formatted."""
+    profile, rak, month, tahun = inputs.profile, inputs.rak, m.period.bulan, m.period.tahun
+    names = dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"]))
+    realisasi = pd.concat([r.indikator for r in inputs.realisasi]) if inputs.realisasi else pd.DataFrame()
+    progres = pd.concat([r.aktivitas for r in inputs.realisasi]) if inputs.realisasi else pd.DataFrame()
+    activities = _month_activities(rak, progres, month)
+    anggaran, total = budget_rows(m.anggaran)
+    row = m.jadwal.iloc[-1]
+    money = m.anggaran_bulanan.iloc[-1] if not m.anggaran_bulanan.empty else None
+    indicators = indicator_contexts(m, rak, realisasi, names)
+    return {
+        "satker": satker_context(profile), "tahun": str(tahun), "bulan": MONTHS_ID[month - 1],
+        "judul": f"Laporan Perkembangan Pelaksanaan Rencana Aksi, Bulan {MONTHS_ID[month - 1]} Tahun {tahun}",
+        "kota_tanggal": f"{profile.kota}, {format_date(last_day(tahun, month))}",
+        "penandatangan": signer_context(profile),
+        "ringkasan": {
+            "direncanakan": str(int(row["direncanakan"])), "selesai": str(int(row["selesai"])),
+            "dalam_proses": str(int(row["dalam_proses"])), "terlambat": str(int(row["terlambat"])),
+            "kepatuhan": format_percent(row["kepatuhan"]), "serapan": total["serapan"],
+            "realisasi_sd": format_money(None if money is None else money["realisasi_kumulatif"]),
+            "rpd_sd": format_money(None if money is None else money["rpd_kumulatif"]),
+            "deviasi": format_money(None if money is None else money["deviasi"])},
+        "aktivitas": activities,
+        "terlambat": [{"kode": r.aktivitas_kode, "nama": r.aktivitas, "pelaksana": r.pelaksana,
+                       "bulan_rencana": ", ".join(MONTHS_ID[p - 1] for p in r.bulan_rencana), "status": r.status,
+                       "keterangan": r.keterangan} for r in m.terlambat.itertuples()],
+        "indikator": indicators, "anggaran": anggaran, "anggaran_total": total,
+        "kendala": [{"indikator": f"{i['kode']} {i['nama']}", "kendala": i["analisis"]["penyebab"],
+                     "upaya": i["analisis"]["upaya"]} for i in indicators
+                    if not i["analisis"]["penyebab"].startswith("Tidak ada")],
+        "per_pelaksana": _per_unit(m, activities),
+        "grafik_anggaran": charts["anggaran"], "grafik_jadwal": charts["jadwal"], "dengan_grafik": with_charts,
+    }
+
+
+def _per_unit(m: Measures, activities: list[dict]) -> list[dict]:
+    return [{"pelaksana": u.pelaksana, "rencana": str(u.rencana_sd), "selesai": str(u.selesai_sd),
+             "terlambat": str(u.terlambat), "kepatuhan": format_percent(u.kepatuhan),
+             "aktivitas": [a for a in activities if a["pelaksana"] == u.pelaksana]}
+            for u in m.jadwal_pelaksana.itertuples()]

@@ -1,0 +1,81 @@
+"""Building the documents of one office-year locally: charts, contexts, Word files, optional PDFs.
+
+Everything is rendered into a local staging folder first; publishing to the shared folder is a
+separate step (tasks/publish.py), so a template mistake never leaves a half-written report there.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
+from tasks.context import bulanan_context, gambar, lkip_context
+from tasks.measure import Period, measure
+from tasks.render import render_docx, to_pdf
+from tasks.validate import OfficeInputs
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered document waiting to be published: its local file and what it is."""
+
+    local: Path
+    kind: str  # "lkip" or "bulanan"
+    bulan: int | None = None
+
+
+def months_reported(inputs: OfficeInputs) -> list[int]:
+    """Months covered by the quarters that have a realisation form."""
+    quarters = sorted({r.triwulan for r in inputs.realisasi if r.triwulan})
+    return [3 * (q - 1) + m for q in quarters for m in (1, 2, 3)]
+
+
+def lkip_signing_date(tahun: int) -> datetime.date:
+    """The LKIP is signed early in the following year; a fixed date keeps reruns identical."""
+    return datetime.date(tahun + 1, 1, 31)
+
+
+def _charts(m, settings, folder: Path, stem: str) -> dict:
+    folder.mkdir(parents=True, exist_ok=True)
+    charts = {"jadwal": gambar(chart_jadwal(m.jadwal, folder / f"{stem}-jadwal.png"),
+                               "Kepatuhan jadwal rencana aksi per bulan")}
+    charts["capaian"] = gambar(chart_capaian(m.capaian, settings, folder / f"{stem}-capaian.png"),
+                               "Capaian kinerja per indikator", 16)
+    charts["anggaran"] = (gambar(chart_anggaran(m.anggaran_bulanan, folder / f"{stem}-anggaran.png"),
+                                 "Realisasi anggaran terhadap RPD (kumulatif)")
+                          if not m.anggaran_bulanan.empty else charts["jadwal"])
+    return charts
+
+
+def build_lkip(inputs: OfficeInputs, tahun: int, staging: Path, with_charts: bool = True) -> Document:
+    m = measure(inputs, Period(tahun), inputs.settings, inputs.riwayat)
+    charts = _charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}")
+    context = lkip_context(inputs, m, charts, lkip_signing_date(tahun), with_charts)
+    return Document(render_docx(TEMPLATES / "lkip.docx", context, staging / f"LKIP-{tahun}.docx"), "lkip")
+
+
+def build_bulanan(inputs: OfficeInputs, tahun: int, bulan: int, staging: Path, with_charts: bool = True) -> Document:
+    m = measure(inputs, Period(tahun, bulan=bulan), inputs.settings, inputs.riwayat)
+    charts = _charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}")
+    context = bulanan_context(inputs, m, charts, with_charts)
+    local = staging / f"{tahun}-{bulan:02d}.docx"
+    return Document(render_docx(TEMPLATES / "bulanan.docx", context, local), "bulanan", bulan)
+
+
+def build_all(inputs: OfficeInputs, tahun: int, staging: Path, bulan: int | None = None, with_charts: bool = True,
+              pdf: bool = False, progress=print) -> list[Document]:
+    """The LKIP (whole year) and every monthly report, or only month `bulan`; each with its PDF if asked."""
+    months = [bulan] if bulan else months_reported(inputs)
+    docs = [] if bulan else [build_lkip(inputs, tahun, staging, with_charts)]
+    if docs:
+        progress(f"  LKIP {tahun} selesai dirender")
+    for month in months:
+        docs.append(build_bulanan(inputs, tahun, month, staging, with_charts))
+        progress(f"  laporan bulanan {tahun}-{month:02d} selesai dirender")
+    if pdf:
+        docs += [Document(to_pdf(d.local, staging), d.kind, d.bulan) for d in list(docs)]
+    return docs

@@ -1,0 +1,84 @@
+"""Report contexts on the sample: every key of the typed context, nothing printed as nan/None/inf."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import get_type_hints
+
+import pytest
+
+from contracts.context import BulananContext, LkipContext
+from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
+from tasks.context import bulanan_context, gambar, lkip_context
+from tasks.measure import Period, measure
+from tasks.validate import load_inputs
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+BAD_WORDS = ("nan", "None", "inf", "NaT")
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    loaded = load_inputs([SAMPLE])
+    assert loaded.ok
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def charts(tmp_path_factory, inputs):
+    folder = tmp_path_factory.mktemp("grafik")
+    m = measure(inputs, Period(2024), inputs.settings, inputs.riwayat)
+    return {"capaian": gambar(chart_capaian(m.capaian, inputs.settings, folder / "c.png"), "c"),
+            "anggaran": gambar(chart_anggaran(m.anggaran_bulanan, folder / "a.png"), "a"),
+            "jadwal": gambar(chart_jadwal(m.jadwal, folder / "j.png"), "j")}
+
+
+def strings(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+    elif isinstance(value, str):
+        yield value
+
+
+def assert_clean(context):
+    for text in strings(context):
+        assert text.strip() not in BAD_WORDS and "nan%" not in text and "None" not in text.split(), text
+
+
+def test_lkip_context(inputs, charts):
+    m = measure(inputs, Period(2024), inputs.settings, inputs.riwayat)
+    context = lkip_context(inputs, m, charts, datetime.date(2025, 1, 31))
+    assert set(context) == set(get_type_hints(LkipContext))
+    assert len(context["indikator"]) == 46 and len(context["rak"]) == 76
+    assert context["kota_tanggal"] == "Simpang Empat, 31 Januari 2025"
+    assert context["penandatangan"]["nama"] == "NAMA KETUA"
+    first = context["indikator"][0]
+    assert first["capaian"] == "100,00%" and first["kategori"] == "Sangat Baik"
+    assert all(all(i["analisis"][k] for k in i["analisis"]) for i in context["indikator"])
+    not_reported = next(i for i in context["indikator"] if i["kode"] == "K01.I17")
+    assert not_reported["realisasi"] == "belum dilaporkan" and not_reported["capaian"] == "-"
+    assert "Pasaman Barat" in context["narasi"]["kata_pengantar"][0] and "{satker}" not in str(context["narasi"])
+    assert_clean(context)
+    json.dumps(context)  # plain data only
+
+
+def test_bulanan_context_lists_late_activities(inputs, charts):
+    m = measure(inputs, Period(2024, bulan=6), inputs.settings, inputs.riwayat)
+    context = bulanan_context(inputs, m, charts)
+    assert set(context) == set(get_type_hints(BulananContext))
+    assert context["bulan"] == "Juni" and context["kota_tanggal"] == "Simpang Empat, 30 Juni 2024"
+    late = {row["kode"] for row in context["terlambat"]}
+    assert "K01.I05.A01" in late  # late in the sample from May
+    assert all(a["status"] for a in context["aktivitas"])
+    assert_clean(context)
+
+
+def test_charts_are_png(charts):
+    for item in charts.values():
+        assert Path(item["path"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

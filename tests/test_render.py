@@ -1,0 +1,88 @@
+"""Rendering safety (BAD_INPUTS.md 16, 26, 27): sandbox, autoescape, undeclared variables, limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tasks.render import RenderError, render_docx
+
+
+def template(tmp_path: Path, *paragraphs: str, table: list[list[str]] | None = None) -> Path:
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    if table:
+        grid = doc.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    path = tmp_path / "t.docx"
+    doc.save(path)
+    return path
+
+
+def text_of(path: Path) -> str:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_special_characters_print_verbatim_in_text_and_tables(tmp_path):
+    tricky = 'Jadwal & anggaran <revisi> "mendesak" \'ya\''
+    tpl = template(tmp_path, "Judul: {{ judul }}", table=[["Kendala"], ["{{ judul }}"]])
+    out = render_docx(tpl, {"judul": tricky}, tmp_path / "out.docx")
+    assert text_of(out).count(tricky) == 2
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ cycler.__init__.__globals__.os.popen('touch /tmp/lkip-pwned').read() }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ judul.__class__.__init__.__globals__ }}",
+])
+def test_attribute_walks_are_refused(tmp_path, attack):
+    out = tmp_path / "out.docx"
+    with pytest.raises(RenderError, match="tidak diizinkan"):
+        render_docx(template(tmp_path, attack), {"judul": "x"}, out)
+    assert not out.exists() and not Path("/tmp/lkip-pwned").exists()
+
+
+def test_misspelt_variable_is_found_before_rendering(tmp_path):
+    out = tmp_path / "out.docx"
+    with pytest.raises(RenderError, match="judull"):
+        render_docx(template(tmp_path, "{{ judull }}"), {"judul": "x"}, out)
+    assert not out.exists()
+
+
+def test_syntax_error_names_the_template(tmp_path):
+    with pytest.raises(RenderError, match="t.docx salah tulis"):
+        render_docx(template(tmp_path, "{% if judul %}tanpa penutup"), {"judul": "x"}, tmp_path / "o.docx")
+
+
+@pytest.mark.parametrize("loop", [
+    "{% for i in range(10**9) %}x{% endfor %}",
+    "{% for i in range(1000) %}{% for j in range(1000) %}x{% endfor %}{% endfor %}",
+    "{{ 'x' * 100000000 }}",
+])
+def test_huge_work_is_stopped(tmp_path, loop):
+    out = tmp_path / "o.docx"
+    with pytest.raises(RenderError, match="tidak diizinkan"):
+        render_docx(template(tmp_path, loop), {"judul": "x"}, out)
+    assert not out.exists()
+
+
+def test_failed_render_keeps_the_previous_file(tmp_path):
+    out = tmp_path / "o.docx"
+    out.write_bytes(b"laporan lama")
+    with pytest.raises(RenderError):
+        render_docx(template(tmp_path, "{{ tidak_ada }}"), {}, out)
+    assert out.read_bytes() == b"laporan lama"
+
+
+def test_damaged_template_is_a_clear_error(tmp_path):
+    bad = tmp_path / "t.docx"
+    bad.write_bytes(b"bukan docx")
+    with pytest.raises(RenderError, match="tidak dapat dibuka"):
+        render_docx(bad, {}, tmp_path / "o.docx")
