@@ -52,9 +52,10 @@ def _value(rec) -> str:
     return NOT_REPORTED if pd.isna(rec.realisasi) else format_number(rec.realisasi)
 
 
-def _notes(realisasi: pd.DataFrame, kode: str, column: str) -> str:
-    """Kendala or upaya text of all quarters, each once, with its quarter."""
-    rows = realisasi[realisasi["indikator_kode"] == kode].sort_values("triwulan") if not realisasi.empty else []
+def _notes(realisasi: pd.DataFrame, kode: str, column: str, upto: int) -> str:
+    """Kendala or upaya text of the quarters up to `upto`, each once, with its quarter."""
+    rows = realisasi[(realisasi["indikator_kode"] == kode) & (realisasi["triwulan"] <= upto)].sort_values(
+        "triwulan") if not realisasi.empty else []
     seen, parts = set(), []
     for rec in getattr(rows, "itertuples", lambda: [])():
         text = _text(getattr(rec, column)).strip()
@@ -115,6 +116,7 @@ def _target_text(rec) -> str:
 
 def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: dict[str, str]) -> list[IndikatorLkip]:
     quarters = {k: g for k, g in m.triwulan.groupby("kode")}
+    upto = m.period.upto_quarter
     out = []
     for no, rec in enumerate(m.capaian.itertuples(), start=1):
         target_text = _target_text(rec)
@@ -129,12 +131,13 @@ def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: di
                 "vs_tahun_lalu": _history_sentence(comparison),
                 "vs_renstra": _renstra_sentence(comparison),
                 "vs_standar_nasional": "Belum ada standar nasional yang ditetapkan untuk indikator ini.",
-                "penyebab": _notes(realisasi, rec.kode, "kendala") or "Tidak ada kendala yang dilaporkan.",
-                "upaya": _notes(realisasi, rec.kode, "upaya") or "Tidak ada upaya khusus yang dilaporkan.",
+                "penyebab": _notes(realisasi, rec.kode, "kendala", upto) or "Tidak ada kendala yang dilaporkan.",
+                "upaya": _notes(realisasi, rec.kode, "upaya", upto) or "Tidak ada upaya khusus yang dilaporkan.",
                 "efisiensi": _efficiency_sentence(m.efisiensi, rec.kegiatan_kode),
                 "aktivitas": _activities(rak, rec.kode),
             },
-            "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, pd.DataFrame()).itertuples()],
+            "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, pd.DataFrame()).itertuples()
+                             if q.triwulan <= upto],
             "sumber": "; ".join(rec.sumber),
         })
     return out
@@ -173,7 +176,9 @@ def summary(m: Measures, settings) -> dict:
             "rata_capaian": format_percent(cap["capaian_dicap"].mean() if cap["capaian_dicap"].notna().any()
                                            else None),
             "serapan": format_percent(serapan), "kepatuhan": format_percent(adherence),
-            "kategori": [{"label": b.label, "jumlah": str(int(counts.get(b.label, 0)))} for b in settings.kategori]}
+            "kategori": [{"label": b.label, "jumlah": str(int(counts.get(b.label, 0)))} for b in settings.kategori]
+            + ([{"label": "Belum dapat dinilai", "jumlah": str(int(cap["capaian"].isna().sum()))}]
+               if cap["capaian"].isna().any() else [])}
 
 
 def rak_rows(rak: Rak, names: dict[str, str]) -> list[dict]:

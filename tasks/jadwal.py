@@ -85,4 +85,6 @@ def late_activities(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.Da
                         "bulan_rencana": [int(p) for p in rows["bulan_rencana"]],
                         "status": rows["status_kini"].iloc[0] or "belum dilaporkan",
                         "keterangan": str(notes.get(kode, "") or ""), "sumber": [s for s in rows["sumber"] if s]})
-    return Keterlambatan.validate(pd.DataFrame(records, columns=list(Keterlambatan.to_schema().columns)))
+    frame = pd.DataFrame(records, columns=list(Keterlambatan.to_schema().columns))
+    texts = {c: "str" for c in ("aktivitas_kode", "aktivitas", "pelaksana", "status", "keterangan")}
+    return Keterlambatan.validate(frame.astype({**texts, "bulan": "int64"}))

@@ -115,3 +115,9 @@ def test_history_file_is_read_with_line_numbers(tmp_path):
     assert list(frame["kode"]) == ["K01.I01", "K01.I02"] and frame.iloc[0]["realisasi"] == 80
     (problem,) = problems
     assert problem.row == 3 and problem.header == "target"
+
+
+def test_no_late_activity_is_an_empty_table():
+    prog = progres({("K01.I01.A01", 1): "Selesai"})
+    late = late_activities(AKTIVITAS, BULAN[BULAN["bulan"] == 1], prog, 1)
+    assert late.empty and list(late.columns)[:2] == ["aktivitas_kode", "aktivitas"]

@@ -1,0 +1,133 @@
+"""The rendered documents, opened back with python-docx: what a reader must find in them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from flows.cli import main
+from tasks.fmt import format_percent
+from tasks.measure import Period, measure
+from tasks.render import soffice
+from tasks.report import build_bulanan, build_lkip
+from tasks.validate import load_inputs
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load_inputs([SAMPLE])
+
+
+@pytest.fixture(scope="module")
+def lkip(inputs, tmp_path_factory):
+    return build_lkip(inputs, 2024, tmp_path_factory.mktemp("lkip")).local
+
+
+def full_text(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_lkip_holds_every_indicator_with_its_capaian(inputs, lkip):
+    text = full_text(lkip)
+    m = measure(inputs, Period(2024), inputs.settings, inputs.riwayat)
+    for rec in m.capaian.itertuples():
+        assert rec.indikator in text
+        if rec.capaian_dicap == rec.capaian_dicap:  # not NaN
+            assert format_percent(rec.capaian_dicap) in text
+    for label in ("Sangat Baik", "Baik", "Cukup", "Kurang", "Sangat Kurang", "belum dilaporkan"):
+        assert label in text
+    assert "{{" not in text and "{%" not in text
+    assert not {"nan", "NaN", "None", "inf", "NaT"} & set(re.findall(r"\w+", text))
+
+
+def test_lkip_outline_signature_and_charts(lkip):
+    text = full_text(lkip)
+    for heading in ("KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I", "BAB II", "BAB III", "BAB IV", "LAMPIRAN"):
+        assert heading in text.upper()
+    assert "Simpang Empat, 31 Januari 2025" in text and "NAMA KETUA" in text
+    assert "KETUA KPU KABUPATEN PASAMAN BARAT" in text
+    doc = Document(str(lkip))
+    assert len(doc.inline_shapes) >= 3  # capaian, budget and schedule charts
+    xml = doc.element.xml
+    assert "TOC" in xml  # the table of contents field Word refreshes on opening
+
+
+def test_monthly_report_lists_the_late_activity(inputs, tmp_path):
+    doc = build_bulanan(inputs, 2024, 6, tmp_path).local
+    text = full_text(doc)
+    assert "Bulan Juni Tahun 2024" in text
+    assert "Rekrutmen dan seleksi PPK, PPS, KPPS, dan PPDP" in text  # K01.I05.A01, late since May
+    assert "Simpang Empat, 30 Juni 2024" in text
+    assert len(Document(str(doc)).inline_shapes) >= 2
+
+
+def test_same_inputs_same_text(inputs, lkip, tmp_path):
+    again = build_lkip(inputs, 2024, tmp_path).local
+    assert full_text(again) == full_text(lkip)
+
+
+def test_run_publishes_and_writes_manifest_last(tmp_path, capsys):
+    out = tmp_path / "bersama"
+    out.mkdir()
+    code = main(["run", "--year", "2024", "--bulan", "6", "--input", str(SAMPLE), "--out", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    report = out / "1312" / "2024" / "bulanan" / "2024-06.docx"
+    assert str(report) in printed and report.exists()
+    manifest = json.loads((out / "1312" / "2024" / "manifest.json").read_text(encoding="utf-8"))
+    assert [o["berkas"] for o in manifest["keluaran"]] == ["bulanan/2024-06.docx"]
+    assert {i["berkas"] for i in manifest["masukan"]} >= {"RAK-2024.xlsx", "realisasi-2024-TW2.xlsx"}
+    assert not list(out.rglob(".lkip-tmp-*"))
+
+
+def test_run_on_invalid_input_writes_nothing(tmp_path, capsys):
+    folder = tmp_path / "masukan"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "realisasi-2024-TW1.xlsx").write_bytes(b"")
+    out = tmp_path / "bersama"
+    out.mkdir()
+    code = main(["run", "--year", "2024", "--input", str(folder), "--out", str(out)])
+    assert code == 1 and "0 byte" in capsys.readouterr().err
+    assert list(out.iterdir()) == []
+
+
+def test_run_with_a_missing_share_fails_fast(tmp_path, capsys):
+    code = main(["run", "--year", "2024", "--input", str(SAMPLE), "--out", str(tmp_path / "tidak-ada")])
+    assert code == 1 and "folder bersama tidak dapat diakses" in capsys.readouterr().err
+
+
+def test_broken_template_publishes_nothing(tmp_path, capsys, monkeypatch):
+    from docx import Document as New
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    for name in ("lkip.docx", "bulanan.docx"):
+        doc = New()
+        doc.add_paragraph("{{ judull }}")
+        doc.save(templates / name)
+    monkeypatch.setattr("tasks.report.TEMPLATES", templates)
+    out = tmp_path / "bersama"
+    out.mkdir()
+    code = main(["run", "--year", "2024", "--bulan", "3", "--input", str(SAMPLE), "--out", str(out)])
+    assert code == 1 and "judull" in capsys.readouterr().err and list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
+                    reason="LibreOffice not installed here; .ci/run installs it and CI requires this test")
+def test_pdf_conversion(inputs, tmp_path):
+    from tasks.render import to_pdf
+
+    doc = build_bulanan(inputs, 2024, 3, tmp_path).local
+    pdf = to_pdf(doc, tmp_path)
+    assert pdf.read_bytes()[:5] == b"%PDF-"
