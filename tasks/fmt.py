@@ -25,10 +25,11 @@ def format_percent(value, decimals: int = 2) -> str:
 
 
 def format_money(value) -> str:
-    """30050000000 -> 'Rp30.050.000.000,00' (no dot after Rp); missing -> '-'."""
+    """30050000000 -> 'Rp30.050.000.000,00' (no dot after Rp), -5000 -> '-Rp5.000,00'; missing -> '-'."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "-"
-    return "Rp" + format_decimal(value, format="#,##0.00", locale=LOCALE)
+    sign = "-" if value < 0 else ""
+    return sign + "Rp" + format_decimal(abs(value), format="#,##0.00", locale=LOCALE)
 
 
 def format_date(day) -> str:

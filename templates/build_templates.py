@@ -495,7 +495,7 @@ def lkip_bab_3(doc) -> None:
     table_title(doc, "Tabel 4. Realisasi anggaran per kegiatan Tahun {{ tahun }}")
     anggaran_table(doc)
     tag(doc, "{%p if dengan_grafik %}")
-    figure(doc, "grafik_anggaran", "Grafik 2. Pagu dan realisasi anggaran per kegiatan")
+    figure(doc, "grafik_anggaran", "Grafik 2. Realisasi anggaran terhadap RPD (kumulatif per bulan)")
     figure(doc, "grafik_jadwal", "Grafik 3. Kepatuhan pelaksanaan jadwal Rencana Aksi per bulan")
     tag(doc, "{%p endif %}")
 
