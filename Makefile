@@ -28,6 +28,7 @@ out/laporan:
 
 bench: $(STAMP)
 	$(BIN)/python bench/read_bench.py
+	$(BIN)/python bench/render_bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -99,11 +99,14 @@ def _efficiency_sentence(efisiensi: pd.DataFrame, kegiatan_kode: str) -> str:
             f"{format_percent(row['serapan'])}: {verdict}.")
 
 
-def _activities(rak: Rak, kode: str) -> list[str]:
+def activity_lines(rak: Rak) -> dict[str, list[str]]:
+    """Per indicator: its activities with their planned months and sub-unit, as printed in point 7."""
     months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(sorted).to_dict()
-    acts = rak.aktivitas[rak.aktivitas["indikator_kode"] == kode]
-    return [f"{a.nama} ({', '.join(MONTHS_ID[m - 1] for m in months.get(a.kode, [])) or 'tanpa bulan'}; "
-            f"{a.pelaksana})" for a in acts.itertuples()] or ["Tidak ada aktivitas tercatat di RAK."]
+    lines: dict[str, list[str]] = {}
+    for a in rak.aktivitas.itertuples():
+        planned = ", ".join(MONTHS_ID[m - 1] for m in months.get(a.kode, [])) or "tanpa bulan"
+        lines.setdefault(a.indikator_kode, []).append(f"{a.nama} ({planned}; {a.pelaksana})")
+    return lines
 
 
 def _target_text(rec) -> str:
@@ -116,6 +119,7 @@ def _target_text(rec) -> str:
 
 def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: dict[str, str]) -> list[IndikatorLkip]:
     quarters = {k: g for k, g in m.triwulan.groupby("kode")}
+    activities = activity_lines(rak)
     upto = m.period.upto_quarter
     out = []
     for no, rec in enumerate(m.capaian.itertuples(), start=1):
@@ -134,7 +138,7 @@ def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: di
                 "penyebab": _notes(realisasi, rec.kode, "kendala", upto) or "Tidak ada kendala yang dilaporkan.",
                 "upaya": _notes(realisasi, rec.kode, "upaya", upto) or "Tidak ada upaya khusus yang dilaporkan.",
                 "efisiensi": _efficiency_sentence(m.efisiensi, rec.kegiatan_kode),
-                "aktivitas": _activities(rak, rec.kode),
+                "aktivitas": activities.get(rec.kode, ["Tidak ada aktivitas tercatat di RAK."]),
             },
             "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, pd.DataFrame()).itertuples()
                              if q.triwulan <= upto],

@@ -39,12 +39,22 @@ def lkip_signing_date(tahun: int) -> datetime.date:
     return datetime.date(tahun + 1, 1, 31)
 
 
-def _charts(m, settings, folder: Path, stem: str) -> dict:
+def _no_charts() -> dict:
+    """Placeholders for a report without charts: the template's `dengan_grafik` hides them."""
+    return {key: gambar("", "") for key in ("jadwal", "capaian", "anggaran")}
+
+
+def _charts(m, settings, folder: Path, stem: str, with_charts: bool = True, capaian: bool = True) -> dict:
+    """The charts a report prints; the capaian chart only where the template shows it (the LKIP)."""
+    charts = _no_charts()
+    if not with_charts:
+        return charts
     folder.mkdir(parents=True, exist_ok=True)
-    charts = {"jadwal": gambar(chart_jadwal(m.jadwal, folder / f"{stem}-jadwal.png"),
-                               "Kepatuhan jadwal rencana aksi per bulan")}
-    charts["capaian"] = gambar(chart_capaian(m.capaian, settings, folder / f"{stem}-capaian.png"),
-                               "Capaian kinerja per indikator", 16)
+    charts["jadwal"] = gambar(chart_jadwal(m.jadwal, folder / f"{stem}-jadwal.png"),
+                              "Kepatuhan jadwal rencana aksi per bulan")
+    if capaian:
+        charts["capaian"] = gambar(chart_capaian(m.capaian, settings, folder / f"{stem}-capaian.png"),
+                                   "Capaian kinerja per indikator", 16)
     charts["anggaran"] = (gambar(chart_anggaran(m.anggaran_bulanan, folder / f"{stem}-anggaran.png"),
                                  "Realisasi anggaran terhadap RPD (kumulatif)")
                           if not m.anggaran_bulanan.empty else charts["jadwal"])
@@ -53,14 +63,15 @@ def _charts(m, settings, folder: Path, stem: str) -> dict:
 
 def build_lkip(inputs: OfficeInputs, tahun: int, staging: Path, with_charts: bool = True) -> Document:
     m = measure(inputs, Period(tahun), inputs.settings, inputs.riwayat)
-    charts = _charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}")
+    charts = _charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}", with_charts)
     context = lkip_context(inputs, m, charts, lkip_signing_date(tahun), with_charts)
     return Document(render_docx(TEMPLATES / "lkip.docx", context, staging / f"LKIP-{tahun}.docx"), "lkip")
 
 
 def build_bulanan(inputs: OfficeInputs, tahun: int, bulan: int, staging: Path, with_charts: bool = True) -> Document:
     m = measure(inputs, Period(tahun, bulan=bulan), inputs.settings, inputs.riwayat)
-    charts = _charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}")
+    charts = _charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}", with_charts,
+                     capaian=False)
     context = bulanan_context(inputs, m, charts, with_charts)
     local = staging / f"{tahun}-{bulan:02d}.docx"
     return Document(render_docx(TEMPLATES / "bulanan.docx", context, local), "bulanan", bulan)
