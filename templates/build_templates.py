@@ -472,8 +472,9 @@ def indicator_analysis(doc) -> None:
 
 
 def anggaran_table(doc) -> None:
-    cols = [Col("Kegiatan", 5.3), Col("Sumber Dana", 2.0, CENTER), Col("Pagu", 3.2, RIGHT),
-            Col("Realisasi", 3.2, RIGHT), Col("Serapan", 1.8, CENTER)]
+    # Money columns wide enough for "Rp30.050.000.000,00" on one line at 10 pt.
+    cols = [Col("Kegiatan", 4.3), Col("Sumber Dana", 1.6, CENTER), Col("Pagu", 3.9, RIGHT),
+            Col("Realisasi", 3.9, RIGHT), Col("Serapan", 1.8, CENTER)]
     add_table(doc, cols, [
         "{%tr for a in anggaran %}",
         ["{{ a.kegiatan }}", "{{ a.sumber_dana }}", "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}"],
@@ -510,11 +511,11 @@ def lkip_bab_4(doc) -> None:
 
 def rak_table(doc) -> None:
     """The RAK as printed: two header rows, "Rencana Pelaksanaan" over the twelve months."""
-    month = 0.8
-    cols = ([Col("Kegiatan", 3.2), Col("Indikator Kinerja", 4.2), Col("Target", 1.7, CENTER),
-             Col("Kegiatan yang dilaksanakan", 4.6)]
+    month = 0.95  # "Jan".."Des" on one line at 8 pt, cell margins included
+    cols = ([Col("Kegiatan", 2.8), Col("Indikator Kinerja", 3.7), Col("Target", 1.5, CENTER),
+             Col("Kegiatan yang dilaksanakan", 4.2)]
             + [Col(f"{{{{ bulan_singkat[{m}] }}}}", month, CENTER) for m in range(12)]
-            + [Col("Pelaksana", 2.4)])
+            + [Col("Pelaksana", 2.1)])
     first = ["Kegiatan", "Indikator Kinerja", "Target", "Kegiatan yang dilaksanakan",
              Cell("Rencana Pelaksanaan", span=12), "Pelaksana"]
     second = [""] * 4 + [c.title for c in cols[4:16]] + [""]
@@ -621,10 +622,10 @@ def indikator_bulan_table(doc) -> None:
 
 
 def anggaran_bulan_table(doc) -> None:
-    cols = [Col("Kegiatan", 3.5), Col("Sumber", 1.4, CENTER), Col("Pagu", 2.3, RIGHT),
-            Col("RPD s.d.", 2.3, RIGHT), Col("Realisasi s.d.", 2.3, RIGHT), Col("Serapan", 1.5, CENTER),
-            Col("Deviasi", 2.2, RIGHT)]
-    fields = ("pagu", "rpd", "realisasi", "serapan", "deviasi")
+    # Pagu is left out here (serapan already uses it) so the money columns fit one line at 8 pt.
+    cols = [Col("Kegiatan", 3.2), Col("Sumber", 1.5, CENTER), Col("RPD s.d.", 3.1, RIGHT),
+            Col("Realisasi s.d.", 3.1, RIGHT), Col("Serapan", 1.5, CENTER), Col("Deviasi", 3.1, RIGHT)]
+    fields = ("rpd", "realisasi", "serapan", "deviasi")
     add_table(doc, cols, [
         "{%tr for a in anggaran %}",
         ["{{ a.kegiatan }}", "{{ a.sumber_dana }}"] + [f"{{{{ a.{f} }}}}" for f in fields],
