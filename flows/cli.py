@@ -22,6 +22,7 @@ from tasks.problems import InputError, Severity
 from tasks.rak import read_rak
 from tasks.realisasi import read_realisasi
 from tasks.template_form import write_forms
+from tasks.lock import RunLock, RunLockError, lock_path
 from tasks.publish import PublishError, check_share, publish_all, report_path, write_manifest
 from tasks.render import RenderError
 from tasks.report import build_all
@@ -240,21 +241,24 @@ def cmd_run(args) -> int:
             print(problem.describe(), file=sys.stderr)
         print("Masukan belum valid; tidak ada laporan yang dibuat.", file=sys.stderr)
         return EXIT_INVALID
-    print(f"Masukan valid: {inputs.profile.nama} {args.tahun}. Merender dokumen…")
-    with tempfile.TemporaryDirectory(prefix="lkip-render-") as staging:
-        try:
-            docs = build_all(inputs, args.tahun, Path(staging), args.bulan, not args.tanpa_grafik, args.pdf)
-        except RenderError as exc:
-            print(f"GALAT: {exc.pesan}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
-            return EXIT_INVALID
-        targets = {d.local: report_path(out, inputs.profile.kode, args.tahun, d.kind, d.bulan, d.local.suffix)
-                   for d in docs}
-        published = publish_all(targets, out, final=args.final)
     year_folder = report_path(out, inputs.profile.kode, args.tahun, "lkip").parent
-    params = {"tahun": args.tahun, "bulan": args.bulan, "pdf": args.pdf, "final": args.final,
-              "grafik": not args.tanpa_grafik}
-    manifest = write_manifest(year_folder, inputs=[p for p in expand([folder]) if classify(p) != "diabaikan"],
-                              outputs=published, parameters=params, version=_version(), started=started)
+    lock = lock_path(out, inputs.profile.kode, args.tahun)
+    with RunLock(lock, f"{inputs.profile.kode} {args.tahun}"):  # one run per office-year at a time
+        print(f"Masukan valid: {inputs.profile.nama} {args.tahun}. Merender dokumen…")
+        with tempfile.TemporaryDirectory(prefix="lkip-render-") as staging:
+            try:
+                docs = build_all(inputs, args.tahun, Path(staging), args.bulan, not args.tanpa_grafik, args.pdf)
+            except RenderError as exc:
+                print(f"GALAT: {exc.pesan}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
+                return EXIT_INVALID
+            targets = {d.local: report_path(out, inputs.profile.kode, args.tahun, d.kind, d.bulan, d.local.suffix)
+                       for d in docs}
+            published = publish_all(targets, out, final=args.final)
+        params = {"tahun": args.tahun, "bulan": args.bulan, "pdf": args.pdf, "final": args.final,
+                  "grafik": not args.tanpa_grafik}
+        inputs_read = [p for p in expand([folder]) if classify(p) != "diabaikan"]
+        manifest = write_manifest(year_folder, inputs=inputs_read, outputs=published, parameters=params,
+                                  version=_version(), started=started)
     for item in published:
         print(item.path)
         if item.catatan:
@@ -285,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"lkip {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except PublishError as exc:
+    except (PublishError, RunLockError) as exc:
         print(f"GALAT: {exc.pesan}", file=sys.stderr)
         return EXIT_INVALID
     except InputError as exc:

@@ -353,7 +353,10 @@ def publish_all(files: dict[Path, Path], root: Path, *, final: bool = False, att
     root = Path(root)
     check_share(root)
     _check_plan(files, root)
-    clean_leftovers(root)
+    # Only the folders this run publishes to: another office's run may be writing elsewhere in root.
+    for folder in sorted({Path(t).parent for t in files.values()}):
+        if folder.is_dir():
+            clean_leftovers(folder)
     return [publish_file(src, dst, final=final, attempts=attempts, sleep=sleep) for src, dst in files.items()]
 
 

@@ -131,3 +131,25 @@ def test_pdf_conversion(inputs, tmp_path):
     doc = build_bulanan(inputs, 2024, 3, tmp_path).local
     pdf = to_pdf(doc, tmp_path)
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_second_run_for_the_same_office_year_is_refused(tmp_path, capsys):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from tasks.lock import lock_path
+
+    out = tmp_path / "bersama"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock_path(out, "1312", 2024).write_text(json.dumps(
+            {"pid": holder.pid, "host": socket.gethostname(), "mulai": time.time()}), encoding="utf-8")
+        code = main(["run", "--year", "2024", "--bulan", "1", "--input", str(SAMPLE), "--out", str(out)])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert code == 1 and "sedang dibuat oleh proses lain" in capsys.readouterr().err
+    assert not (out / "1312").exists()

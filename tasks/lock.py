@@ -1,0 +1,87 @@
+"""One run per office and year at a time (BAD_INPUTS.md 33), with a lock a crashed run cannot keep.
+
+The lock is a small JSON file at the top of the shared folder (so taking it creates no report folder),
+named after the office code and year, created with O_EXCL so
+that two runs (the schedule and a manual trigger, or two machines) cannot both take it. A lock whose
+process is gone (same host, dead PID) or that is older than MAX_AGE (another host) is stale and is
+taken over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from pathlib import Path
+
+LOCK_PREFIX = ".lkip-lock-"
+MAX_AGE_SECONDS = 6 * 3600  # longer than any real run; only then is a lock from another host stale
+
+
+class RunLockError(Exception):
+    """Another run holds the lock; .pesan says who and since when."""
+
+    def __init__(self, pesan: str):
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _stale(holder: dict, now: float) -> bool:
+    if holder.get("host") == socket.gethostname():
+        return not _alive(int(holder.get("pid", -1)))
+    return now - float(holder.get("mulai", 0)) > MAX_AGE_SECONDS
+
+
+def lock_path(root: Path, satker: str, tahun: int) -> Path:
+    """Where the lock of one office-year lives; the name is built from codes only."""
+    from tasks.publish import safe_name
+
+    return Path(root) / f"{LOCK_PREFIX}{safe_name(satker)}-{int(tahun)}.json"
+
+
+class RunLock:
+    """Context manager: `with RunLock(lock_path(out, "1312", 2024), "1312 2024"):` holds the lock."""
+
+    def __init__(self, path: Path, label: str):
+        self.path = Path(path)
+        self.label = label
+        self.taken_over: dict | None = None
+
+    def __enter__(self) -> RunLock:
+        for _ in range(2):  # the second try follows the removal of a stale lock
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                self._handle_existing()
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"pid": os.getpid(), "host": socket.gethostname(), "mulai": time.time(),
+                           "label": self.label}, fh)
+            return self
+        raise RunLockError(f"kunci proses {self.path} tidak dapat diambil")
+
+    def _handle_existing(self) -> None:
+        try:
+            holder = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            holder = {}  # unreadable: written by a run that died while creating it
+        if holder and not _stale(holder, time.time()):
+            since = time.strftime("%d-%m-%Y %H:%M", time.localtime(float(holder.get("mulai", 0))))
+            raise RunLockError(f"laporan {self.label} sedang dibuat oleh proses lain (pid {holder.get('pid')} di "
+                               f"{holder.get('host')}, sejak {since}); jalankan lagi setelah proses itu selesai")
+        self.taken_over = holder
+        self.path.unlink(missing_ok=True)
+
+    def __exit__(self, *exc) -> None:
+        self.path.unlink(missing_ok=True)
