@@ -7,11 +7,9 @@ Messages to the user are Indonesian. Exit codes: 0 valid, 1 a problem blocks the
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from tasks.config import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
@@ -22,11 +20,10 @@ from tasks.problems import InputError, Severity
 from tasks.rak import read_rak
 from tasks.realisasi import read_realisasi
 from tasks.template_form import write_forms
-from tasks.lock import RunLock, RunLockError, lock_path
-from tasks.publish import PublishError, check_share, publish_all, report_path, write_manifest
+from tasks.lock import RunLockError
+from tasks.publish import PublishError
 from tasks.render import RenderError
-from tasks.report import build_all
-from tasks.validate import classify, expand, load_inputs
+from tasks.validate import classify, load_inputs
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -230,50 +227,39 @@ def _share(args) -> Path:
     return explicit
 
 
+PREFECT_DEFAULTS = {
+    # A run with no server starts Prefect's temporary local one: give it time on a slow machine,
+    # and send nothing anywhere.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+
+def prefect_defaults() -> None:
+    """Set Prefect's defaults for lkip, unless the user set them."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
+
 def cmd_run(args) -> int:
-    started = datetime.datetime.now(datetime.timezone.utc)
     out = _share(args)
-    check_share(out)  # fail fast, before any work: "folder bersama tidak dapat diakses"
-    folder = _existing([args.input])[0]
-    inputs = load_inputs([folder], args.tahun)
-    if not inputs.ok:
-        for problem in (p for p in inputs.problems if p.severity is Severity.ERROR):
-            print(problem.describe(), file=sys.stderr)
-        print("Masukan belum valid; tidak ada laporan yang dibuat.", file=sys.stderr)
-        return EXIT_INVALID
-    year_folder = report_path(out, inputs.profile.kode, args.tahun, "lkip").parent
-    lock = lock_path(out, inputs.profile.kode, args.tahun)
-    with RunLock(lock, f"{inputs.profile.kode} {args.tahun}"):  # one run per office-year at a time
-        print(f"Masukan valid: {inputs.profile.nama} {args.tahun}. Merender dokumen…")
-        with tempfile.TemporaryDirectory(prefix="lkip-render-") as staging:
-            try:
-                docs = build_all(inputs, args.tahun, Path(staging), args.bulan, not args.tanpa_grafik, args.pdf)
-            except RenderError as exc:
-                print(f"GALAT: {exc.pesan}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
-                return EXIT_INVALID
-            targets = {d.local: report_path(out, inputs.profile.kode, args.tahun, d.kind, d.bulan, d.local.suffix)
-                       for d in docs}
-            published = publish_all(targets, out, final=args.final)
-        params = {"tahun": args.tahun, "bulan": args.bulan, "pdf": args.pdf, "final": args.final,
-                  "grafik": not args.tanpa_grafik}
-        inputs_read = [p for p in expand([folder]) if classify(p) != "diabaikan"]
-        manifest = write_manifest(year_folder, inputs=inputs_read, outputs=published, parameters=params,
-                                  version=_version(), started=started)
-    for item in published:
-        print(item.path)
-        if item.catatan:
-            print(f"  PERINGATAN: {item.catatan}")
-    print(f"Manifest: {manifest}")
-    return EXIT_OK
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    _existing([args.input])
+    prefect_defaults()
+    from flows.laporan import laporan
+    from tasks.flow_tasks import InvalidInputs
 
     try:
-        return version("lkip")
-    except PackageNotFoundError:
-        return "0+unknown"
+        paths = laporan(str(args.input), args.tahun, args.bulan, str(out), args.pdf, args.final,
+                        not args.tanpa_grafik)
+    except InvalidInputs as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    except RenderError as exc:
+        print(f"GALAT: {exc.pesan}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
+        return EXIT_INVALID
+    for path in paths:
+        print(path)
+    return EXIT_OK
 
 
 def _print_json(data) -> None:

@@ -77,7 +77,7 @@ def test_same_inputs_same_text(inputs, lkip, tmp_path):
     assert full_text(again) == full_text(lkip)
 
 
-def test_run_publishes_and_writes_manifest_last(tmp_path, capsys):
+def test_run_publishes_and_writes_manifest_last(prefect, tmp_path, capsys):
     out = tmp_path / "bersama"
     out.mkdir()
     code = main(["run", "--year", "2024", "--bulan", "6", "--input", str(SAMPLE), "--out", str(out)])
@@ -91,7 +91,7 @@ def test_run_publishes_and_writes_manifest_last(tmp_path, capsys):
     assert not list(out.rglob(".lkip-tmp-*"))
 
 
-def test_run_on_invalid_input_writes_nothing(tmp_path, capsys):
+def test_run_on_invalid_input_writes_nothing(prefect, tmp_path, capsys):
     folder = tmp_path / "masukan"
     shutil.copytree(SAMPLE, folder)
     (folder / "realisasi-2024-TW1.xlsx").write_bytes(b"")
@@ -102,12 +102,12 @@ def test_run_on_invalid_input_writes_nothing(tmp_path, capsys):
     assert list(out.iterdir()) == []
 
 
-def test_run_with_a_missing_share_fails_fast(tmp_path, capsys):
+def test_run_with_a_missing_share_fails_fast(prefect, tmp_path, capsys):
     code = main(["run", "--year", "2024", "--input", str(SAMPLE), "--out", str(tmp_path / "tidak-ada")])
     assert code == 1 and "folder bersama tidak dapat diakses" in capsys.readouterr().err
 
 
-def test_broken_template_publishes_nothing(tmp_path, capsys, monkeypatch):
+def test_broken_template_publishes_nothing(prefect, tmp_path, capsys, monkeypatch):
     from docx import Document as New
 
     templates = tmp_path / "templates"
@@ -133,7 +133,7 @@ def test_pdf_conversion(inputs, tmp_path):
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
 
-def test_second_run_for_the_same_office_year_is_refused(tmp_path, capsys):
+def test_second_run_for_the_same_office_year_is_refused(prefect, tmp_path, capsys):
     import socket
     import subprocess
     import sys
