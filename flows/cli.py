@@ -7,6 +7,7 @@ Messages to the user are Indonesian. Exit codes: 0 valid, 1 a problem blocks the
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -20,6 +21,8 @@ from tasks.problems import InputError, Severity
 from tasks.rak import read_rak
 from tasks.realisasi import read_realisasi
 from tasks.template_form import write_forms
+from flows.serve import DEFAULT_CRON, DEFAULT_PORT, DEFAULT_TIMEZONE, ServerError, build_deployments, ensure_server
+from flows.serve import serve, trigger
 from tasks.lock import RunLockError
 from tasks.publish import PublishError
 from tasks.render import RenderError
@@ -95,6 +98,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--final", action="store_true", help="tandai laporan sebagai final: tidak diubah lagi")
     p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("serve", help="jalankan jadwal bulanan dan pemicu manual di server Prefect",
+                       description="Mendaftarkan dan melayani dua deployment Prefect: laporan bulanan terjadwal "
+                                   "(bawaan: tanggal 5 setiap bulan pukul 07.00 WIB) dan laporan manual. Memakai "
+                                   "server di PREFECT_API_URL, atau server lokal 127.0.0.1 yang dijalankan bila "
+                                   "belum ada. Bila proses ini berhenti, jadwal ikut berhenti.")
+    p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan satker")
+    p.add_argument("--out", type=Path, default=Path("out/laporan"), metavar="DIR", help="folder bersama tujuan")
+    p.add_argument("--cron", default=DEFAULT_CRON, help=f"jadwal cron (bawaan: '{DEFAULT_CRON}')")
+    p.add_argument("--zona-waktu", dest="zona_waktu", default=DEFAULT_TIMEZONE,
+                   help=f"zona waktu jadwal (bawaan: {DEFAULT_TIMEZONE})")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port server lokal (bawaan: 4200)")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", metavar="YYYY",
+                   help="tahun bawaan untuk pemicu manual (bawaan: tahun ini)")
+    p.add_argument("--pdf", action="store_true", help="buat juga PDF")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("trigger", help="picu laporan manual sekarang (deployment yang dilayani 'lkip serve')")
+    p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan (untuk kode satker)")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
+    p.add_argument("--bulan", type=int, choices=range(1, 13), metavar="M", help="hanya bulan M")
+    p.add_argument("--final", action="store_true", help="tandai laporan sebagai final")
+    p.set_defaults(func=cmd_trigger)
     return parser
 
 
@@ -262,6 +288,31 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
+def _office_code(folder: Path) -> str:
+    return load_profile(_existing([folder / PROFILE_NAME])[0]).kode
+
+
+def cmd_serve(args) -> int:
+    folder = _existing([args.input])[0].resolve()
+    kode = _office_code(folder)
+    prefect_defaults()
+    url = ensure_server(args.port)
+    print(f"Server Prefect: {url} (UI: {url.removesuffix('/api')})")
+    deployments = build_deployments(str(folder), str(args.out.resolve()), kode,
+                                    args.tahun or datetime.date.today().year, args.cron, args.zona_waktu, args.pdf)
+    serve(deployments)
+    return EXIT_OK
+
+
+def cmd_trigger(args) -> int:
+    kode = _office_code(_existing([args.input])[0])
+    prefect_defaults()
+    ensure_server()
+    run_id = trigger(kode, args.tahun, args.bulan, args.final)
+    print(f"Laporan dipicu: flow run {run_id}. Lihat kemajuannya di UI Prefect.")
+    return EXIT_OK
+
+
 def _print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
     sys.stdout.write("\n")
@@ -275,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"lkip {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (PublishError, RunLockError) as exc:
+    except (PublishError, RunLockError, ServerError) as exc:
         print(f"GALAT: {exc.pesan}", file=sys.stderr)
         return EXIT_INVALID
     except InputError as exc:
