@@ -29,19 +29,59 @@ class RenderError(Exception):
 
 
 MAX_RANGE_TOTAL = 100_000  # all range() items of one render together
-MAX_REPEAT = 10_000  # "x" * n and [..] * n
+MAX_ITERATIONS = 200_000  # all loop steps over context lists of one render together
+MAX_TEXT = 100_000  # longest string a template may build
+
+
+class _Budget:
+    """Loop steps left for one render; nested loops spend from the same budget."""
+
+    def __init__(self, steps: int):
+        self.steps = steps
+
+    def spend(self) -> None:
+        self.steps -= 1
+        if self.steps < 0:
+            raise SecurityError(f"perulangan melebihi batas {MAX_ITERATIONS} langkah")
+
+
+class _CountedList(list):
+    """A context list whose iteration spends from the render's loop budget."""
+
+    def __init__(self, items, budget: _Budget):
+        super().__init__(items)
+        self._budget = budget
+
+    def __iter__(self):
+        for item in super().__iter__():
+            self._budget.spend()
+            yield item
 
 
 class LimitedSandbox(SandboxedEnvironment):
-    """The Jinja sandbox, plus limits on the two ways a template can make huge work from nothing:
-    range() (counted over the whole render, so nested loops are bounded too) and repetition."""
+    """The Jinja sandbox, narrowed: templates only print, loop and branch.
 
-    intercepted_binops = frozenset({"*", "**"})
+    Attribute access is allowed on loop variables only (loop.index, loop.first …); everything else is
+    read as a key of the context's plain dicts, so no object handed to a template (a docxtpl image
+    holds the whole document, with a save() method) can be walked into. Building large text with
+    *, % or filters is refused, range() is capped over the whole render.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def __init__(self, **options):
         super().__init__(**options)
         self.range_used = 0
         self.globals["range"] = self._range
+        for name in ("center", "indent", "wordwrap", "format", "filesizeformat", "xmlattr", "pprint", "tojson",
+                     "urlize", "map", "attr", "groupby", "sum", "batch", "slice", "random"):
+            self.filters.pop(name, None)
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        return isinstance(obj, jinja2.runtime.LoopContext) and not attr.startswith("_")
+
+    def is_safe_callable(self, obj) -> bool:
+        return obj == self._range or isinstance(obj, jinja2.runtime.LoopContext)
 
     def _range(self, *args):
         items = range(*args)
@@ -51,12 +91,12 @@ class LimitedSandbox(SandboxedEnvironment):
         return items
 
     def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-            raise SecurityError("pangkat terlalu besar")
+        if operator == "%" or (operator == "**" and isinstance(right, (int, float)) and abs(right) > 64):
+            raise SecurityError(f"operator {operator} tidak diizinkan di template")
         if operator == "*" and any(isinstance(v, (str, list, tuple)) for v in (left, right)):
-            count = right if isinstance(right, int) else left
-            if isinstance(count, int) and count > MAX_REPEAT:
-                raise SecurityError(f"pengulangan melebihi batas {MAX_REPEAT}")
+            sequence, count = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
+            if isinstance(count, int) and len(sequence) * count > MAX_TEXT:
+                raise SecurityError(f"pengulangan melebihi batas {MAX_TEXT}")
         return super().call_binop(context, operator, left, right)
 
 
@@ -69,14 +109,14 @@ def _is_image(value) -> bool:
     return isinstance(value, dict) and set(value) == {"path", "lebar_cm", "keterangan"}
 
 
-def _with_images(tpl: DocxTemplate, value):
-    """Replace every Gambar dict by an InlineImage bound to this template."""
+def _prepared(tpl: DocxTemplate, value, budget: _Budget):
+    """The context as the template sees it: Gambar dicts become InlineImages, lists count their loops."""
     if _is_image(value):
         return InlineImage(tpl, value["path"], width=Cm(float(value["lebar_cm"])))
     if isinstance(value, dict):
-        return {k: _with_images(tpl, v) for k, v in value.items()}
+        return {k: _prepared(tpl, v, budget) for k, v in value.items()}
     if isinstance(value, list):
-        return [_with_images(tpl, v) for v in value]
+        return _CountedList((_prepared(tpl, v, budget) for v in value), budget)
     return value
 
 
@@ -103,8 +143,8 @@ def render_docx(template: Path, context: dict, out: Path) -> Path:
         raise RenderError(f"template {template.name} tidak dapat dibuka ({type(exc).__name__}: {exc})") from exc
     check_template(tpl, context, env, template.name)
     try:
-        tpl.render(_with_images(tpl, context), jinja_env=env, autoescape=True)
-    except (SecurityError, OverflowError) as exc:  # OverflowError: the sandbox's own range cap
+        tpl.render(_prepared(tpl, context, _Budget(MAX_ITERATIONS)), jinja_env=env, autoescape=True)
+    except (SecurityError, OverflowError, MemoryError) as exc:  # OverflowError: the sandbox's own range cap
         raise RenderError(f"template tidak diizinkan: {template.name} ({exc})") from exc
     except jinja2.TemplateError as exc:
         raise RenderError(f"template {template.name} gagal dirender: {exc}") from exc

@@ -86,3 +86,34 @@ def test_damaged_template_is_a_clear_error(tmp_path):
     bad.write_bytes(b"bukan docx")
     with pytest.raises(RenderError, match="tidak dapat dibuka"):
         render_docx(bad, {}, tmp_path / "o.docx")
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ g.tpl.save('/tmp/lkip-pwned.docx') }}",
+    "{{ g.tpl.docx.save('/tmp/lkip-pwned.docx') }}",
+    "{{ g.tpl.template_file }}",
+    "{{ judul.upper.__self__ }}",
+    "{{ judul.format('x') }}",
+    "{{ '%300000000s' % judul }}",
+    "{{ judul|center(300000000) }}",
+    "{{ 'x' * 10000 * 10000 }}",
+    "{% for a in xs %}{% for b in xs %}{% for c in xs %}{% for d in xs %}x{% endfor %}{% endfor %}{% endfor %}"
+    "{% endfor %}",
+])
+def test_objects_in_the_context_cannot_be_walked_into_and_work_is_bounded(tmp_path, attack):
+    from tasks.context import gambar
+
+    png = tmp_path / "g.png"
+    png.write_bytes((Path(__file__).resolve().parents[1] / "templates" / "contoh-grafik.png").read_bytes())
+    out = tmp_path / "out.docx"
+    with pytest.raises(RenderError, match="tidak diizinkan|salah tulis"):
+        render_docx(template(tmp_path, attack), {"g": gambar(png, "x"), "judul": "x", "xs": list(range(100))},
+                    out)
+    assert not out.exists() and not Path("/tmp/lkip-pwned.docx").exists()
+
+
+def test_loops_and_loop_variables_still_work(tmp_path):
+    tpl = template(tmp_path, "{% for k in items %}{{ loop.index }}. {{ k.nama }}{% if not loop.last %}, "
+                             "{% endif %}{% endfor %}")
+    out = render_docx(tpl, {"items": [{"nama": "a"}, {"nama": "b"}]}, tmp_path / "o.docx")
+    assert "1. a, 2. b" in text_of(out)
