@@ -44,6 +44,10 @@ class PublishError(Exception):
         self.pesan = pesan
 
 
+class FinalReport(PublishError):
+    """The target is marked final and would change: it is left alone."""
+
+
 class _Locked(Exception):
     """The target is held open by another program; publish under the next version instead."""
 
@@ -199,7 +203,7 @@ def publish_file(source: Path, target: Path, *, final: bool = False, attempts: i
             return _done(target, candidate, digest, versi, final)
         if is_final(candidate):
             if versi == 1:
-                raise PublishError(f"laporan final tidak diubah lagi: {candidate}")
+                raise FinalReport(f"laporan final tidak diubah lagi: {candidate}")
             continue
         # Earlier versions are a record of what was published; only a free name is used.
         if (versi > 1 and candidate.exists()) or is_locked(candidate):
@@ -357,7 +361,15 @@ def publish_all(files: dict[Path, Path], root: Path, *, final: bool = False, att
     for folder in sorted({Path(t).parent for t in files.values()}):
         if folder.is_dir():
             clean_leftovers(folder)
-    return [publish_file(src, dst, final=final, attempts=attempts, sleep=sleep) for src, dst in files.items()]
+    return [_publish_or_keep_final(src, dst, final, attempts, sleep) for src, dst in files.items()]
+
+
+def _publish_or_keep_final(source: Path, target: Path, final: bool, attempts: int, sleep) -> Published:
+    """A report marked final is kept as it is, with a note; the rest of the batch goes on."""
+    try:
+        return publish_file(source, target, final=final, attempts=attempts, sleep=sleep)
+    except FinalReport as exc:
+        return Published(Path(target), sha256_file(target), 1, exc.pesan)
 
 
 def _check_plan(files: dict[Path, Path], root: Path) -> None:

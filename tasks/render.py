@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import jinja2
@@ -153,11 +154,28 @@ def render_docx(template: Path, context: dict, out: Path) -> Path:
     os.close(handle)
     try:
         tpl.save(tmp)
+        stable_zip(Path(tmp))
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return out
+
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def stable_zip(path: Path) -> None:
+    """Rewrite a .docx with fixed entry times, so the same inputs give the same bytes (a rerun then
+    finds the published file unchanged and leaves it alone)."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
 
 
 def soffice() -> str | None:

@@ -153,3 +153,21 @@ def test_second_run_for_the_same_office_year_is_refused(prefect, tmp_path, capsy
         holder.wait()
     assert code == 1 and "sedang dibuat oleh proses lain" in capsys.readouterr().err
     assert not (out / "1312").exists()
+
+
+def test_same_inputs_same_bytes(inputs, lkip, tmp_path):
+    again = build_lkip(inputs, 2024, tmp_path).local
+    assert again.read_bytes() == lkip.read_bytes()
+
+
+def test_rerun_converges_and_a_final_report_is_kept(prefect, tmp_path, capsys):
+    out = tmp_path / "bersama"
+    out.mkdir()
+    args = ["run", "--year", "2024", "--bulan", "3", "--input", str(SAMPLE), "--out", str(out)]
+    assert main(args + ["--final"]) == 0
+    report = out / "1312" / "2024" / "bulanan" / "2024-03.docx"
+    before = (report.read_bytes(), report.stat().st_mtime_ns)
+    (report.parent / ("~$" + report.name[2:])).write_bytes(b"x")  # now open in Word
+    assert main(args) == 0  # same content: nothing to do, no -v2
+    assert (report.read_bytes(), report.stat().st_mtime_ns) == before
+    assert not list(report.parent.glob("2024-03-v*.docx"))

@@ -360,8 +360,12 @@ def test_final_report_is_never_modified(share, local):
     before = target.stat()
     with pytest.raises(PublishError, match="laporan final tidak diubah lagi"):
         publish_file(rendered(local, NEW), target)
-    with pytest.raises(PublishError, match="laporan final tidak diubah lagi"):
-        publish_all({rendered(local, NEW): target}, share, final=True)
+    # In a batch the final report is kept, with a note, and the other reports are still published.
+    other = target.with_name("LKIP-2024-lampiran.docx")
+    kept, published = publish_all({rendered(local, NEW): target, rendered(local, NEW, "b.docx"): other}, share)
+    assert "laporan final tidak diubah lagi" in kept.catatan and kept.sha256 == sha256_file(target)
+    assert published.path == other and other.read_bytes() == NEW
+    other.unlink()
     assert target.read_bytes() == OLD and target.stat().st_mtime_ns == before.st_mtime_ns
     assert sorted(p.name for p in target.parent.iterdir()) == ["LKIP-2024.docx", "LKIP-2024.docx.final"]
 
