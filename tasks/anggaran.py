@@ -79,8 +79,12 @@ def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) 
         kinerja = perf.get(kode)
         kinerja = None if kinerja is None or pd.isna(kinerja) else float(kinerja)
         ratio = None if serapan is None or not kinerja else 1 - serapan / kinerja
-        efficient = None if serapan is None or kinerja is None else (
-            kinerja >= serapan if settings.efisiensi == "capaian_vs_serapan" else (ratio or 0) >= 0)
+        if serapan is None or kinerja is None:
+            efficient = None
+        elif settings.efisiensi == "capaian_vs_serapan":
+            efficient = kinerja >= serapan
+        else:  # biaya_output: no output for money spent is the least efficient case, never "efisien"
+            efficient = ratio >= 0 if ratio is not None else serapan == 0
         records.append({"kegiatan_kode": kode, "capaian_kinerja": kinerja, "serapan": serapan,
                         "indeks_efisiensi": ratio, "efisien": efficient, "aturan": settings.efisiensi})
     frame = pd.DataFrame(records, columns=list(Efisiensi.to_schema().columns))

@@ -39,7 +39,7 @@ def compute_capaian(realisasi: float | None, target: float | None, polaritas: st
     lower-is-better with R = 0 is 100; anything else cannot be computed and says so (our rule).
     """
     if _missing(realisasi):
-        return Hasil(None, BELUM_DILAPORKAN)
+        return Hasil(None, BELUM_DILAPORKAN)  # also a total that an unreported earlier quarter left open
     if realisasi < 0 or not math.isfinite(realisasi):
         return Hasil(None, TIDAK_VALID)  # validation reports these at their cell; the engine never guesses
     if not _missing(low) and not _missing(high):
@@ -82,12 +82,10 @@ def infer_attribute(nama: str, satuan: str) -> tuple[str, str, str, str]:
     lowered = nama.casefold()
     if lowered.startswith("indeks") or satuan == "indeks":
         return "+", "AVG", "periode", "nama 'Indeks …': diukur tiap triwulan, dirata-rata"
-    if lowered.startswith(("persentase", "rasio", "tingkat")) and (_ON_TIME.search(nama) or satuan == "%"):
-        return "+", "LAST", "kumulatif", "nama 'Persentase/Rasio/Tingkat …' (tepat waktu atau %): nilai terakhir"
+    if lowered.startswith(("persentase", "rasio", "tingkat", "proses")) or satuan == "%":
+        return "+", "LAST", "kumulatif", "nama 'Persentase/Rasio/Tingkat …' atau satuan %: nilai terakhir"
     if lowered.startswith("jumlah") or satuan in _COUNT_UNITS:
         return "+", "SUM", "periode", f"nama 'Jumlah …' atau satuan '{satuan}': dijumlahkan per triwulan"
-    if satuan == "%" or lowered.startswith(("persentase", "rasio", "tingkat")):
-        return "+", "LAST", "kumulatif", "persentase/rasio: nilai terakhir"
     return "+", "SUM", "periode", "tidak ada petunjuk: dianggap jumlah per triwulan"
 
 
@@ -121,27 +119,35 @@ def _to_date(values: list[float], agregasi: str) -> float:
     return values[-1]  # LAST
 
 
-def quarter_series(rows: pd.DataFrame, agregasi: str) -> dict[int, tuple[float, float]]:
+def quarter_series(rows: pd.DataFrame, agregasi: str) -> dict[int, tuple[float, float | None]]:
     """Per reported quarter: (value of the quarter alone, value to date), whatever form the data holds.
 
     For SUM, a cumulative figure becomes the quarter's own value by difference with the previous
-    reported quarter, and a per-quarter figure is added to the running total. For LAST/AVG/MAX the
-    reported value is the quarter's measurement and the value to date follows the rule.
+    quarter, and a per-quarter figure is added to the running total. For LAST/AVG/MAX the reported
+    value is the quarter's measurement and the value to date follows the rule. Missing is never zero:
+    once a quarter is unreported, a SUM or AVG to date is unknown (None) until a cumulative figure
+    states it again.
     """
-    series: dict[int, tuple[float, float]] = {}
+    series: dict[int, tuple[float, float | None]] = {}
     measurements: list[float] = []
-    previous = 0.0
-    for rec in rows.sort_values("triwulan").itertuples():
-        if _missing(rec.realisasi):
-            continue  # not reported: missing, never zero
+    previous: float | None = 0.0
+    reported = {int(r.triwulan): r for r in rows.itertuples() if not _missing(r.realisasi)}
+    for quarter in range(1, max(reported, default=0) + 1):
+        rec = reported.get(quarter)
+        if rec is None:
+            previous = None if agregasi in ("SUM", "AVG") else previous
+            continue
         value = float(rec.realisasi)
         if agregasi == "SUM":
-            cumulative = rec.jenis_nilai == "kumulatif"
-            period, to_date = (value - previous, value) if cumulative else (value, previous + value)
+            if rec.jenis_nilai == "kumulatif":
+                period, to_date = (value - previous if previous is not None else value), value
+            else:
+                period, to_date = value, (previous + value if previous is not None else None)
         else:
             measurements.append(value)
-            period, to_date = value, _to_date(measurements, agregasi)
-        series[int(rec.triwulan)] = (period, to_date)
+            gap = agregasi == "AVG" and previous is None
+            period, to_date = value, None if gap else _to_date(measurements, agregasi)
+        series[quarter] = (period, to_date)
         previous = to_date
     return series
 
@@ -173,9 +179,9 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame, upto: int, settings: 
     """
     series = {q: v for q, v in quarter_series(rows, attr["agregasi"]).items() if q <= upto}
     last = max(series, default=None)
-    used = upto if strict else last
+    used = upto if strict else (last or upto)
     realisasi = series[used][1] if used in series else None
-    target, target_kind = target_to_date(attr, ind.target_nilai, upto, attr["agregasi"])
+    target, target_kind = target_to_date(attr, ind.target_nilai, used, attr["agregasi"])
     low, high = (ind.target_min, ind.target_max) if target_kind == "target tahunan" else (None, None)
     hasil = compute_capaian(realisasi, target, attr["polaritas"], low, high)
     return {

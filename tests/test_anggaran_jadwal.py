@@ -58,6 +58,15 @@ def test_efficiency_rules():
     assert frame.loc["K02", "efisien"] is True
     cost = efficiency(capaian, budget, Settings(efisiensi="biaya_output")).set_index("kegiatan_kode")
     assert cost.loc["K01", "indeks_efisiensi"] == pytest.approx(1 - 100 / 95)
+    assert cost.loc["K01", "efisien"] is False and cost.loc["K02", "efisien"] is True
+
+
+def test_no_output_for_money_spent_is_never_efficient():
+    budget = budget_by_kegiatan(ANGGARAN, KEGIATAN, month=12)
+    capaian = pd.DataFrame({"kegiatan_kode": ["K01", "K02"], "capaian_dicap": [0.0, 100.0]})
+    for rule in ("capaian_vs_serapan", "biaya_output"):
+        frame = efficiency(capaian, budget, Settings(efisiensi=rule)).set_index("kegiatan_kode")
+        assert frame.loc["K01", "efisien"] is False
 
 
 AKTIVITAS = pd.DataFrame({"kode": ["K01.I01.A01", "K01.I01.A02"], "nama": ["Rapat", "Laporan"],

@@ -108,6 +108,7 @@ def test_no_cap(tmp_path):
 
 @pytest.mark.parametrize("nama, satuan, agregasi", [
     ("Jumlah Laporan Sistem Akuntansi", "laporan", "SUM"),
+    ("Tingkat kepatuhan pelaksanaan kampanye terhadap regulasi", "laporan", "LAST"),
     ("Tingkat ketersediaan logistik pemilu di TPS tepat waktu", "laporan", "LAST"),
     ("Persentase rekapitulasi yang diselesaikan tepat waktu", "laporan", "LAST"),
     ("Persentase anggaran yang terserap", "%", "LAST"),
@@ -148,9 +149,12 @@ def test_quarter_series(values, jenis, rule, expected):
     assert quarter_series(quarters(values, jenis), rule) == expected
 
 
-def test_unreported_quarter_is_skipped_not_zero():
-    series = quarter_series(quarters([1, None, 3, 4]), "AVG")
-    assert 2 not in series and series[3] == (3, 2) and series[4] == (4, pytest.approx(8 / 3))
+def test_unreported_quarter_leaves_the_total_open_never_zero():
+    assert quarter_series(quarters([1, None, 3, 4]), "AVG") == {1: (1, 1), 3: (3, None), 4: (4, None)}
+    assert quarter_series(quarters([1, None, 3]), "SUM") == {1: (1, 1), 3: (3, None)}
+    assert quarter_series(quarters([1, None, 3]), "LAST") == {1: (1, 1), 3: (3, 3)}
+    # a cumulative figure states the total again after the gap
+    assert quarter_series(quarters([1, None, 6], "kumulatif"), "SUM") == {1: (1, 1), 3: (6, 6)}
 
 
 def test_per_quarter_targets():
@@ -205,7 +209,8 @@ def test_quarters_table_has_every_quarter():
     frame = compute_quarters(*table_inputs([(1, 1, "periode"), (3, 2, "periode")]), Settings())
     assert list(frame["triwulan"]) == [1, 2, 3, 4]
     assert frame.set_index("triwulan").loc[2, "status"] == BELUM_DILAPORKAN
-    assert frame.set_index("triwulan").loc[3, "realisasi_sd"] == 3
+    assert pd.isna(frame.set_index("triwulan").loc[3, "realisasi_sd"])  # TW II missing: total unknown
+    assert frame.set_index("triwulan").loc[3, "status"] == BELUM_DILAPORKAN
 
 
 # --- properties ---------------------------------------------------------------------------------
@@ -249,7 +254,7 @@ def test_no_nan_or_infinity_leaves_the_engine(r, t, polaritas, bounds):
        st.sampled_from(["SUM", "LAST", "AVG", "MAX"]), st.sampled_from(["periode", "kumulatif"]))
 def test_quarter_series_is_finite(vals, rule, jenis):
     for period, to_date in quarter_series(quarters(vals, jenis), rule).values():
-        assert math.isfinite(period) and math.isfinite(to_date)
+        assert math.isfinite(period) and (to_date is None or math.isfinite(to_date))
 
 
 def test_custom_band_labels():
