@@ -319,7 +319,7 @@ def read_data_row(sheet: RakSheet, layout: Layout, row: int, state: RowState) ->
         state.blok += 1
     target_col = layout.text_col["target"]
     if sheet.text(row, target_col):
-        state.target = sheet.text(row, target_col)
+        state.target = target_text(sheet, row, target_col)
         state.target_cell = Grid.cell_name(*sheet.merges.anchor(row, target_col))
     elif not state.target_cell:
         state.target_cell = Grid.cell_name(row, target_col)
@@ -332,6 +332,22 @@ def read_data_row(sheet: RakSheet, layout: Layout, row: int, state: RowState) ->
             "kegiatan_no": state.kegiatan_no, "kegiatan": state.kegiatan, "indikator_no": state.indikator_no,
             "indikator": state.indikator, "target": state.target, "target_sel": state.target_cell,
             "aktivitas": aktivitas, "pelaksana": pelaksana, "blok": state.blok, **months}
+
+
+def target_text(sheet: RakSheet, row: int, col: int) -> str:
+    """The target as text; a number formatted as a percentage (Excel keeps 95% as 0.95) gets its % back."""
+    anchor = sheet.merges.anchor(row, col)
+    value = sheet.grid.value(*anchor)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        percent = anchor in sheet.grid.percent_cells
+        return _exact(value * 100 if percent else value) + ("%" if percent else "")
+    return normalize_text(value)
+
+
+def _exact(value: float) -> str:
+    """A number cell as Indonesian text, exactly: no thousands separator, decimal comma."""
+    value = round(float(value), 9)
+    return str(int(value)) if value.is_integer() else repr(value).replace(".", ",")
 
 
 def _is_planned(sheet: RakSheet, row: int, col: int) -> bool:

@@ -65,6 +65,15 @@ class FormSheet:
                 best = (row, found)
         return best
 
+    def check_merges(self) -> None:
+        """A merged range over cells staff fill in hides values from every row but its first (BAD_INPUTS 1)."""
+        inputs = {self.cols[s.key] for s in self.specs if s.input and s.key in self.cols}
+        for r1, c1, r2, c2 in self.grid.merges:
+            if r2 > self.header_row and inputs & set(range(c1, c2 + 1)):
+                rng = f"{Grid.cell_name(r1, c1)}:{Grid.cell_name(r2, c2)}"
+                self.problems.error(f"sel gabungan (merge) {rng} di kolom isian", sheet=self.grid.sheet, cell=rng,
+                                    row=r1, hint="pisahkan sel gabungan (Unmerge) dan isi setiap baris sendiri")
+
     def require(self, keys: list[str]) -> bool:
         missing = [spec.label for spec in self.specs if spec.key in keys and spec.key not in self.cols]
         if missing:
@@ -353,6 +362,9 @@ def _anggaran_rows(sheet: FormSheet, row: int, kode: str, sumber: str, triwulan:
                     "realisasi": real if real is None or real >= 0 else None,
                     "sel_pagu": sheet.where(row, "pagu")["cell"], "sel_rpd": sheet.where(row, f"rpd_{month}")["cell"],
                     "sel_realisasi": sheet.where(row, f"realisasi_{month}")["cell"], "sumber_baris": row})
+    if pagu is None and any(item["rpd"] is not None or item["realisasi"] is not None for item in out):
+        problems.error("pagu kosong padahal RPD atau realisasi terisi", **sheet.where(row, "pagu"),
+                       hint="isi pagu (revisi terakhir) kegiatan dan sumber dana ini")
     if pagu is not None and pagu < 0:
         problems.error("pagu bernilai negatif", **sheet.where(row, "pagu"))
         for item in out:
@@ -396,6 +408,8 @@ def _read_tables(book: Workbook, names: dict, rak: Rak | None, result: Realisasi
     specs = {form.SHEET_INDIKATOR: form.indikator_columns(), form.SHEET_AKTIVITAS: form.aktivitas_columns(tw),
              form.SHEET_ANGGARAN: form.anggaran_columns(tw)}
     sheets = {w: FormSheet(book.grid(n), problems, specs[w]) for w, n in names.items() if n and w in specs}
+    for sheet in sheets.values():
+        sheet.check_merges()
     empty: list[dict] = []
     ind = parse_indikator(sheets[form.SHEET_INDIKATOR], rak, problems) if form.SHEET_INDIKATOR in sheets else empty
     act = parse_aktivitas(sheets[form.SHEET_AKTIVITAS], rak, tw, problems) if form.SHEET_AKTIVITAS in sheets else empty

@@ -153,6 +153,9 @@ def cross_checks(inputs: OfficeInputs, tahun: int | None) -> list[Problem]:
     """Checks across files: office and year of each quarter, duplicate quarters, falling cumulatives."""
     problems: list[Problem] = []
     expected_year = tahun or (inputs.rak.tahun if inputs.rak else None)
+    if tahun and inputs.rak is not None and inputs.rak.tahun and inputs.rak.tahun != tahun:
+        problems.append(Problem(file=inputs.rak.file, message=f"RAK untuk tahun {inputs.rak.tahun}, bukan {tahun}",
+                                value=str(inputs.rak.tahun), hint="gunakan RAK tahun yang dilaporkan"))
     seen: dict[int, str] = {}
     for real in inputs.realisasi:
         p = Problems(real.file)
@@ -168,7 +171,16 @@ def cross_checks(inputs: OfficeInputs, tahun: int | None) -> list[Problem]:
         elif real.triwulan:
             seen[real.triwulan] = real.file
         problems += p.items
-    return problems + falling_cumulatives(inputs.realisasi)
+    return problems + missing_quarters(seen) + falling_cumulatives(inputs.realisasi)
+
+
+def missing_quarters(seen: dict[int, str]) -> list[Problem]:
+    """A quarter missing before one that exists is a gap (warning); quarters not yet due are noted."""
+    last = max(seen, default=0)
+    return [Problem(file="(folder masukan)", severity=Severity.WARNING if q < last else Severity.INFO,
+                    message=f"formulir realisasi triwulan {q} tidak ada: indikatornya 'belum dilaporkan'",
+                    hint="letakkan realisasi-TAHUN-TW{q}.xlsx di folder masukan".replace("{q}", str(q)))
+            for q in range(1, 5) if q not in seen]
 
 
 def falling_cumulatives(realisasi: list[Realisasi]) -> list[Problem]:

@@ -230,3 +230,18 @@ def test_activity_without_months_is_a_warning(tmp_path):
     rak = read_rak(write_rak(tmp_path / "RAK.xlsx", rows=rows))
     assert errors(rak) == []
     assert any("tanpa bulan" in m for m in messages(rak, Severity.WARNING))
+
+
+@pytest.mark.parametrize("value, number_format, nilai, satuan", [
+    (1, "0%", 100, "%"), (0.95, "0%", 95, "%"), (0.955, "0.0%", 95.5, "%"), (0.95, "General", 0.95, ""),
+    (1234, "#,##0", 1234, ""), (30050000000, "#,##0", 30050000000, ""),
+])
+def test_numeric_target_cells_are_read_exactly(tmp_path, value, number_format, nilai, satuan):
+    def numeric(ws):
+        cell = ws.cell(row=FIRST_DATA_ROW + 2, column=5)
+        cell.value = value
+        cell.number_format = number_format
+    rak = read_rak(write_rak(tmp_path / "RAK.xlsx", mutate=numeric))
+    assert errors(rak) == []
+    ind = rak.indikator.set_index("kode").loc["K01.I02"]
+    assert ind["target_nilai"] == pytest.approx(nilai) and ind["target_satuan"] == satuan

@@ -68,7 +68,7 @@ def test_form_round_trip(tmp_path, rak):
     assert ind.loc["K01.I02", "jenis_nilai"] == "kumulatif"  # a percentage defaults to cumulative
     act = real.aktivitas.set_index(["aktivitas_kode", "bulan"])
     assert act.loc[("K01.I01.A01", 1), "status"] == "Selesai"
-    assert act.loc[("K01.I01.A01", 3), "status"] is None or act.loc[("K01.I01.A01", 3), "status"] != "Selesai"
+    assert pd_isna(act.loc[("K01.I01.A01", 3), "status"])  # left blank: not reported, not "Belum Mulai"
     bud = real.anggaran.set_index(["kegiatan_kode", "sumber_dana", "bulan"])
     assert bud.loc[("K01", "DIPA", 1), "realisasi"] == 90_000 and bud.loc[("K01", "DIPA", 1), "pagu"] == 1_000_000
 
@@ -237,3 +237,17 @@ def test_hidden_sheet_is_read_with_a_warning(tmp_path, rak):
     book.save(tmp_path / "f.xlsx")
     real = read_realisasi(tmp_path / "f.xlsx", rak)
     assert only(real) == [] and any("tersembunyi" in p.message for p in only(real, Severity.WARNING))
+
+
+def test_spending_without_pagu_is_an_error(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Anggaran": {f"{BUD['realisasi_1']}{FIRST}": 1000}})
+    (problem,) = only(real)
+    assert problem.cell == f"{BUD['pagu']}{FIRST}" and "pagu kosong" in problem.message
+
+
+def test_merged_input_cells_are_an_error_naming_the_range(tmp_path, rak):
+    book = build_form(rak, PROFILE, 2024, 1)
+    book["Indikator"].merge_cells(f"{IND['realisasi']}{FIRST}:{IND['realisasi']}{FIRST + 1}")
+    book.save(tmp_path / "f.xlsx")
+    (problem,) = only(read_realisasi(tmp_path / "f.xlsx", rak))
+    assert problem.cell == f"{IND['realisasi']}{FIRST}:{IND['realisasi']}{FIRST + 1}"

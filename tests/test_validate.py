@@ -87,3 +87,16 @@ def test_attribute_file_problems_name_the_line(folder):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (problem,) = errors(load_inputs([folder]))
     assert problem.file == "atribut-indikator.csv" and problem.row == 2 and "polaritas" in problem.message
+
+
+def test_gap_in_quarters_is_a_warning(folder):
+    (folder / "realisasi-2024-TW2.xlsx").unlink()
+    inputs = load_inputs([folder])
+    assert inputs.ok
+    (warning,) = [p for p in inputs.problems if p.severity is Severity.WARNING]
+    assert "triwulan 2 tidak ada" in warning.message
+
+
+def test_rak_of_another_year_is_an_error(folder):
+    inputs = load_inputs([folder], tahun=2025)
+    assert any("RAK untuk tahun 2024, bukan 2025" in p.message for p in errors(inputs))
