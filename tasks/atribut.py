@@ -29,10 +29,17 @@ def read_atribut(path: Path, known: set[str] | None = None) -> tuple[pd.DataFram
     except (OSError, UnicodeDecodeError) as exc:
         problems.error(f"berkas atribut tidak dapat dibaca: {exc}", hint="simpan sebagai CSV UTF-8")
         return _frame([]), problems.items
-    delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter) if text.strip() else []
+    reader = csv_rows(text)
     rows = [r for r in (_row(rec, line, problems, known) for line, rec in enumerate(reader, start=2)) if r]
     return _frame(rows), problems.items
+
+
+def csv_rows(text: str):
+    """Rows of a CSV a person saved from Excel: ';' or ',' separated, judged from the header line."""
+    if not text.strip():
+        return []
+    first = text.splitlines()[0]
+    return csv.DictReader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:

@@ -97,7 +97,11 @@ def load_profile(path: Path) -> Profile:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError([Problem(file=Path(path).name, message=f"profil satker tidak dapat dibaca: {exc}",
                                   hint="periksa tanda kutip dan tanda sama dengan pada baris tersebut")]) from exc
-    return _profile_from_dict(data, Path(path).name)
+    try:
+        return _profile_from_dict(data, Path(path).name)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise InputError([Problem(file=Path(path).name, message=f"isi profil tidak valid ({type(exc).__name__}: {exc})",
+                                  hint="setiap [[sub_bagian]] dan [[sumber_dana]] perlu kode dan nama")]) from exc
 
 
 def _profile_from_dict(data: dict, file: str) -> Profile:

@@ -30,7 +30,11 @@ def read_docx_grid(path: Path) -> Grid:
                                       hint="simpan ulang sebagai .docx")])
     import docx  # python-docx parses with lxml, after check_zip refused DTDs and bombs
 
-    body = docx.Document(str(path)).element.body
+    try:
+        body = docx.Document(str(path)).element.body
+    except Exception as exc:  # python-docx raises KeyError/ValueError/lxml errors for damaged parts
+        raise InputError([Problem(file=path.name, message=f"dokumen Word rusak ({type(exc).__name__}: {exc})",
+                                  hint="buka di Word lalu simpan ulang sebagai .docx")]) from exc
     builder = _GridBuilder(path.name)
     for element in body.iterchildren():
         if element.tag == f"{W}tbl":

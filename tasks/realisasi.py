@@ -6,11 +6,13 @@ whose sheets were renamed in case still reads. Every value keeps the cell it cam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
 from tasks import form
 from tasks.parse import (MISSING_MARKERS, ParseError, canonical_unit, normalize_key, normalize_text, parse_date,
@@ -212,6 +214,10 @@ def parse_identitas(grid: Grid, problems: Problems) -> tuple[str, int | None, in
     if not kode:
         problems.error("Kode Satker kosong", sheet=grid.sheet, hint="isi kode satker seperti pada profil.toml")
     tahun = _int_field(found, "tahun", grid, problems)
+    if tahun is not None and not 2000 <= tahun <= 2100:
+        problems.error(f"Tahun {tahun} tidak masuk akal", sheet=grid.sheet, cell=found["tahun"][1],
+                       value=str(tahun), header="Tahun", hint="isi tahun laporan, misalnya 2024")
+        tahun = None
     triwulan = _int_field(found, "triwulan", grid, problems, roman=True)
     if triwulan is not None and triwulan not in (1, 2, 3, 4):
         problems.error("Triwulan harus 1, 2, 3 atau 4", sheet=grid.sheet, cell=found["triwulan"][1],
@@ -226,7 +232,14 @@ def parse_identitas(grid: Grid, problems: Problems) -> tuple[str, int | None, in
     return kode, tahun, triwulan
 
 
+_CODE_SHAPES = {"indikator": KODE_INDIKATOR, "aktivitas": KODE_AKTIVITAS}
+
+
 def _known(kind: str, kode: str, known: set[str] | None, sheet: FormSheet, row: int, problems: Problems) -> bool:
+    if kode and not re.match(_CODE_SHAPES[kind], kode):
+        problems.error(f"kode {kind} '{kode}' tidak valid", hint="jangan mengubah kolom Kode; gunakan formulir dari "
+                       "'lkip template'", **sheet.where(row, "kode"))
+        return False
     if not kode:
         problems.error(f"kode {kind} kosong pada baris yang berisi data", hint="jangan menambah baris baru; "
                        "gunakan formulir dari 'lkip template'", **sheet.where(row, "kode"))
@@ -337,8 +350,9 @@ def parse_anggaran(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: P
         kode, sumber = sheet.text(row, "kegiatan_kode"), sheet.text(row, "sumber_dana").upper()
         if not _has_input(sheet, row):
             continue
-        if known is not None and kode not in known:
-            problems.error(f"kode kegiatan '{kode}' tidak ada di RAK", **sheet.where(row, "kegiatan_kode"))
+        if (known is not None and kode not in known) or not re.match(KODE_KEGIATAN, kode):
+            problems.error(f"kode kegiatan '{kode}' tidak ada di RAK atau tidak valid",
+                           **sheet.where(row, "kegiatan_kode"))
             continue
         if not _first_seen(seen, (kode, sumber), sheet, row, "baris anggaran", problems):
             continue

@@ -6,12 +6,11 @@ realisasi, target_renstra). Without it, every comparison says so; nothing is inv
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 
+from tasks.atribut import csv_rows
 from tasks.capaian import compute_capaian
 from tasks.parse import ParseError, normalize_key, normalize_text, parse_number
 from tasks.problems import Problem, Problems
@@ -24,16 +23,26 @@ NO_HISTORY = "tidak ada data riwayat"
 def read_riwayat(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
     """History rows and the problems found (file, line, column)."""
     problems = Problems(Path(path).name)
-    text = Path(path).read_text(encoding="utf-8-sig")
-    first = text.splitlines()[0] if text.strip() else ""
-    reader = csv.DictReader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
-    rows = []
-    for line, rec in enumerate(reader, start=2):
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.error(f"berkas riwayat tidak dapat dibaca: {exc}", hint="simpan sebagai CSV UTF-8")
+        return pd.DataFrame(columns=COLUMNS), problems.items
+    rows, seen = [], {}
+    for line, rec in enumerate(csv_rows(text), start=2):
         rec = {normalize_key(k).replace(" ", "_"): v for k, v in rec.items() if k}
         row = {"kode": normalize_text(rec.get("kode")), "sumber_baris": line}
         for name in ("tahun", "target", "realisasi", "target_renstra"):
             row[name] = _number(rec.get(name, ""), line, name, problems)
-        if row["kode"]:
+        if not row["kode"]:
+            continue
+        if row["tahun"] is None:
+            problems.error("tahun kosong", row=line, cell=f"baris {line}", header="tahun", hint="isi tahun")
+        elif (row["kode"], row["tahun"]) in seen:
+            problems.error(f"baris ganda untuk {row['kode']} tahun {row['tahun']:g} (baris {seen[(row['kode'], row['tahun'])]}"
+                           f" dan {line})", row=line, cell=f"baris {line}", hint="hapus salah satu baris")
+        else:
+            seen[(row["kode"], row["tahun"])] = line
             rows.append(row)
     return pd.DataFrame(rows, columns=COLUMNS), problems.items
 

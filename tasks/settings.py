@@ -36,7 +36,6 @@ class Settings:
     batas_capaian: float | None = 100.0  # None: no cap on the printed figure
     kategori: tuple[Band, ...] = DEFAULT_BANDS
     efisiensi: str = "capaian_vs_serapan"
-    jauh_di_atas_target: float = 5.0  # BAD_INPUTS 20: realisation above this multiple is flagged
     sumber: str = "bawaan"  # where the settings came from, for the run summary
 
     def band(self, capaian: float) -> str:
@@ -55,7 +54,15 @@ def load_settings(path: Path | None) -> Settings:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise _problem(path, f"pengaturan tidak dapat dibaca: {exc}") from exc
-    return _settings_from(data.get("capaian", {}), Path(path))
+    section = data.get("capaian", {})
+    if not isinstance(section, dict):
+        raise _problem(path, "bagian [capaian] tidak valid", "tulis pengaturan di bawah judul [capaian]")
+    try:
+        return _settings_from(section, Path(path))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _problem(path, f"pengaturan tidak valid ({type(exc).__name__}: {exc})",
+                       "lihat contoh pengaturan.toml di README: batas, efisiensi, [[capaian.kategori]] bawah/label"
+                       ) from exc
 
 
 def _problem(path: Path, message: str, hint: str = "") -> InputError:
@@ -64,7 +71,7 @@ def _problem(path: Path, message: str, hint: str = "") -> InputError:
 
 def _settings_from(data: dict, path: Path) -> Settings:
     cap = data.get("batas", 100)
-    cap = None if cap in (None, "tidak", "none", 0) else float(cap)
+    cap = None if cap in (None, "tidak", "none", 0) else float(cap)  # ValueError for text: reported above
     if cap not in CAPS:
         raise _problem(path, f"batas capaian {cap} tidak didukung",
                        "pilih batas = 100, 110, 120, atau \"tidak\" untuk tanpa batas")
@@ -74,5 +81,4 @@ def _settings_from(data: dict, path: Path) -> Settings:
     bands = tuple(Band(float(b["bawah"]), str(b["label"])) for b in data.get("kategori", ())) or DEFAULT_BANDS
     bands = tuple(sorted(bands, key=lambda b: b.bawah, reverse=True))
     bands = bands[:-1] + (Band(float("-inf"), bands[-1].label),)  # the lowest band takes everything below
-    return Settings(batas_capaian=cap, kategori=bands, efisiensi=rule,
-                    jauh_di_atas_target=float(data.get("jauh_di_atas_target", 5)), sumber=path.name)
+    return Settings(batas_capaian=cap, kategori=bands, efisiensi=rule, sumber=path.name)

@@ -100,3 +100,37 @@ def test_gap_in_quarters_is_a_warning(folder):
 def test_rak_of_another_year_is_an_error(folder):
     inputs = load_inputs([folder], tahun=2025)
     assert any("RAK untuk tahun 2024, bukan 2025" in p.message for p in errors(inputs))
+
+
+@pytest.mark.parametrize("name, content, word", [
+    ("pengaturan.toml", 'capaian = 5\n', "capaian"),
+    ("pengaturan.toml", '[capaian]\nbatas = "abc"\n', "pengaturan tidak valid"),
+    ("pengaturan.toml", '[[capaian.kategori]]\nlabel = "A"\n', "pengaturan tidak valid"),
+    ("atribut-indikator.csv", "", None),
+    ("riwayat-indikator.csv", "kode;tahun\nK01.I01;2023\n".encode("utf-16"), "tidak dapat dibaca"),
+    ("riwayat-indikator.csv", "kode;tahun;realisasi\nK01.I01;;1\nK01.I02;2023;1\nK01.I02;2023;2\n", "tahun kosong"),
+])
+def test_broken_side_files_are_reported_not_crashed(folder, name, content, word):
+    path = folder / name
+    path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    inputs = load_inputs([folder])
+    if word is None:
+        assert inputs.ok
+    else:
+        assert any(p.file == name and word in p.message for p in errors(inputs))
+
+
+def test_profile_without_unit_code_is_reported(folder):
+    path = folder / "profil.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('kode = "PDI"\n', "", 1), encoding="utf-8")
+    assert any(p.file == "profil.toml" and "kode" in p.message for p in errors(load_inputs([folder])))
+
+
+@pytest.mark.parametrize("sheet, ref, value, word", [
+    (form.SHEET_IDENTITAS, "B5", 2204, "tidak masuk akal"),
+    (form.SHEET_INDIKATOR, "A4", "K1.I1", "tidak valid"),
+])
+def test_implausible_form_values_are_reported_at_their_cell(folder, sheet, ref, value, word):
+    edit(folder / "realisasi-2024-TW1.xlsx", sheet, ref, value)
+    (problem,) = [p for p in errors(load_inputs([folder])) if word in p.message]
+    assert problem.cell == ref and problem.file == "realisasi-2024-TW1.xlsx"
