@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tasks.parse import normalize_key
+from tasks.parse import normalize_key, normalize_text
 from tasks.problems import InputError, Problem
 
 PROFILE_NAME = "profil.toml"
@@ -110,19 +110,21 @@ def _profile_from_dict(data: dict, file: str) -> Profile:
     if missing:
         raise InputError([Problem(file=file, sheet="[satker]", message=f"isian wajib kosong: {', '.join(missing)}",
                                   hint="isi kode dan nama satker pada bagian [satker]")])
-    units = tuple(SubUnit(str(u["kode"]), str(u["nama"]), tuple(u.get("alias", ())))
+    units = tuple(SubUnit(normalize_text(u["kode"]), normalize_text(u["nama"]),
+                          tuple(normalize_text(a) for a in u.get("alias", ())))
                   for u in data.get("sub_bagian", ())) or DEFAULT_SUB_UNITS
+    text = normalize_text  # every string a report prints is cleaned like workbook text (BAD_INPUTS 15)
     return Profile(
-        kode=str(satker["kode"]).strip(),
-        nama=str(satker["nama"]).strip(),
-        nama_lengkap=str(satker.get("nama_lengkap", "")),
-        alamat=str(satker.get("alamat", "")),
-        kota=str(satker.get("kota", "")),
-        provinsi=str(satker.get("provinsi", "")),
-        penandatangan={role: Penandatangan(str(v.get("jabatan", "")), str(v.get("nama", "")), str(v.get("nip", "")))
+        kode=text(satker["kode"]),
+        nama=text(satker["nama"]),
+        nama_lengkap=text(satker.get("nama_lengkap", "")),
+        alamat=text(satker.get("alamat", "")),
+        kota=text(satker.get("kota", "")),
+        provinsi=text(satker.get("provinsi", "")),
+        penandatangan={role: Penandatangan(text(v.get("jabatan", "")), text(v.get("nama", "")), text(v.get("nip", "")))
                        for role, v in data.get("penandatangan", {}).items()},
         penandatangan_laporan=str(data.get("laporan", {}).get("penandatangan", "ketua")),
         sub_bagian=units,
-        sumber_dana=tuple(SumberDana(str(s["kode"]), str(s["nama"])) for s in data.get("sumber_dana", ()))
+        sumber_dana=tuple(SumberDana(text(s["kode"]), text(s["nama"])) for s in data.get("sumber_dana", ()))
         or (SumberDana("DIPA", "DIPA APBN"),),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tasks import fmt
 from tasks.parse import MONTHS_ID, normalize_key
 
 FORMAT_VERSION = "lkip-realisasi/1"
@@ -18,7 +19,7 @@ SHEET_ANGGARAN = "Anggaran"
 DATA_SHEETS = (SHEET_IDENTITAS, SHEET_INDIKATOR, SHEET_AKTIVITAS, SHEET_ANGGARAN)
 HEADER_ROW = 3  # row 1 title, row 2 note, row 3 column headers, data from row 4
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+ROMAN = fmt.ROMAN
 JENIS_NILAI = {"Triwulan ini": "periode", "Kumulatif s.d. triwulan ini": "kumulatif"}
 STATUS_CHOICES = ("Belum Mulai", "Dalam Proses", "Selesai")
 

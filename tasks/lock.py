@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import time
 from pathlib import Path
@@ -56,32 +57,54 @@ class RunLock:
     def __init__(self, path: Path, label: str):
         self.path = Path(path)
         self.label = label
+        self.token = secrets.token_hex(8)
         self.taken_over: dict | None = None
 
     def __enter__(self) -> RunLock:
-        for _ in range(2):  # the second try follows the removal of a stale lock
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                self._handle_existing()
-                continue
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"pid": os.getpid(), "host": socket.gethostname(), "mulai": time.time(),
-                           "label": self.label}, fh)
-            return self
-        raise RunLockError(f"kunci proses {self.path} tidak dapat diambil")
+        for _ in range(3):  # a retry follows the removal of a stale lock
+            if self._create():
+                return self
+            self._handle_existing()
+        raise RunLockError(f"kunci proses {self.path} tidak dapat diambil; coba lagi")
+
+    def _create(self) -> bool:
+        """Write the lock complete under a temporary name, then link it into place: never half-written."""
+        tmp = self.path.with_name(f"{self.path.name}.{self.token}.tmp")
+        tmp.write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "mulai": time.time(),
+                                   "label": self.label, "token": self.token}), encoding="utf-8")
+        try:
+            os.link(tmp, self.path)
+            return True
+        except FileExistsError:
+            return False
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def _read(self, path: Path) -> dict:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # gone, or an old-style lock a crashed run left empty
 
     def _handle_existing(self) -> None:
-        try:
-            holder = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            holder = {}  # unreadable: written by a run that died while creating it
+        holder = self._read(self.path)
         if holder and not _stale(holder, time.time()):
             since = time.strftime("%d-%m-%Y %H:%M", time.localtime(float(holder.get("mulai", 0))))
             raise RunLockError(f"laporan {self.label} sedang dibuat oleh proses lain (pid {holder.get('pid')} di "
                                f"{holder.get('host')}, sejak {since}); jalankan lagi setelah proses itu selesai")
+        # Take the stale lock over by renaming it away (atomic: only one run can), then make sure what
+        # was moved is the stale lock judged above and not a fresh one another run just created.
+        moved = self.path.with_name(f"{self.path.name}.{self.token}.stale")
+        try:
+            os.rename(self.path, moved)
+        except FileNotFoundError:
+            return  # another run moved it first; try again
+        if self._read(moved) != holder:
+            os.rename(moved, self.path)
+            return
+        moved.unlink(missing_ok=True)
         self.taken_over = holder
-        self.path.unlink(missing_ok=True)
 
     def __exit__(self, *exc) -> None:
-        self.path.unlink(missing_ok=True)
+        if self._read(self.path).get("token") == self.token:  # never remove another run's lock
+            self.path.unlink(missing_ok=True)

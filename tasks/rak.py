@@ -386,6 +386,17 @@ def scan_rows(sheet: RakSheet, layout: Layout) -> tuple[list[dict], int]:
     return records, table_end
 
 
+def check_special_cells(sheet: RakSheet, layout: Layout, table_end: int) -> None:
+    """Excel error and formula cells inside the table are reported at their cell, never read as values."""
+    columns = set(layout.months.values()) | {c for cols in layout.spans.values() for c in cols}
+    for (row, col), text in sorted({**sheet.grid.formulas, **sheet.grid.errors}.items()):
+        if layout.first_data_row <= row <= table_end and col in columns:
+            what = f"galat Excel {text}" if (row, col) in sheet.grid.errors else "rumus"
+            sheet.problems.error(f"sel berisi {what}; isinya tidak dipakai", value=text[:80],
+                                 hint="ketik nilainya langsung (salin, lalu Paste Values)",
+                                 **sheet.where(row, col, layout))
+
+
 def check_merges(sheet: RakSheet, layout: Layout, table_end: int) -> None:
     """Merged ranges are allowed over block columns and in the header; anywhere else is an error."""
     for rng in sheet.merges.ranges:
@@ -598,6 +609,7 @@ def _parse_with_layout(sheet: RakSheet, layout: Layout, units) -> Rak:
     resolve_number_columns(sheet, layout)
     records, table_end = scan_rows(sheet, layout)
     check_merges(sheet, layout, table_end)
+    check_special_cells(sheet, layout, table_end)
     raw = pd.DataFrame(records, columns=RAW_COLUMNS + ["target_sel", "blok"])
     pelaksana_col = Grid.cell_name(1, layout.text_col["pelaksana"]).rstrip("0123456789")
     tables = normalise(raw, problems, units, pelaksana_col)

@@ -15,13 +15,12 @@ import pandas as pd
 from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
 from tasks import form
-from tasks.parse import (MISSING_MARKERS, ParseError, canonical_unit, normalize_key, normalize_text, parse_date,
+from tasks.parse import (DECIMAL_UNITS, MISSING_MARKERS, ParseError, canonical_unit, normalize_key, normalize_text, parse_date,
                          parse_number, parse_quantity)
 from tasks.problems import InputError, Problem, Problems
 from tasks.rak import Rak
 from tasks.workbook import Grid, Workbook
 
-COUNT_UNITS_EXCLUDED = {"%", "indeks", "nilai"}  # units whose values may have decimals
 FAR_ABOVE_TARGET = 5  # BAD_INPUTS 20: a realisation above 5x its target is probably a typo
 STATUS_ALIASES = {
     "belum mulai": "Belum Mulai", "belum": "Belum Mulai", "belum dilaksanakan": "Belum Mulai",
@@ -149,7 +148,7 @@ class FormSheet:
         return None
 
     def _quantity(self, raw: str, unit: str, where: dict):
-        value, found = parse_quantity(raw, integral_default=unit not in COUNT_UNITS_EXCLUDED)
+        value, found = parse_quantity(raw, integral_default=unit not in DECIMAL_UNITS)
         if found and unit and found != unit:
             self.problems.error(f"satuan '{found}' tidak sesuai dengan satuan indikator '{unit}'",
                                 hint=f"tulis angka saja, dalam satuan {unit}", **where)
@@ -286,7 +285,7 @@ def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems) -> li
 
 def _indikator_row(sheet: FormSheet, row: int, kode: str, target, problems: Problems) -> dict:
     satuan = target.target_satuan if target is not None else canonical_unit(sheet.text(row, "satuan"))
-    value = sheet.number(row, "realisasi", integral=satuan not in COUNT_UNITS_EXCLUDED, percent_ok=satuan == "%",
+    value = sheet.number(row, "realisasi", integral=satuan not in DECIMAL_UNITS, percent_ok=satuan == "%",
                          unit=satuan)
     _check_range(sheet, row, value, target, problems)
     jenis_text = sheet.text(row, "jenis_nilai")

@@ -245,3 +245,10 @@ def test_numeric_target_cells_are_read_exactly(tmp_path, value, number_format, n
     assert errors(rak) == []
     ind = rak.indikator.set_index("kode").loc["K01.I02"]
     assert ind["target_nilai"] == pytest.approx(nilai) and ind["target_satuan"] == satuan
+
+
+@pytest.mark.parametrize("cell, value, word", [("H8", "#REF!", "galat Excel #REF!"), ("E7", "#N/A", "galat Excel"),
+                                              ("G7", "=1+1", "rumus")])
+def test_error_and_formula_cells_in_the_rak_are_reported(tmp_path, cell, value, word):
+    rak = read_rak(write_rak(tmp_path / "RAK.xlsx", mutate=lambda ws: ws.__setitem__(cell, value)))
+    assert any(p.cell == cell and word in p.message for p in errors(rak))
