@@ -198,6 +198,7 @@ class BulananContext(TypedDict):
     ringkasan: RingkasanBulan
     aktivitas: list[AktivitasBulan]  # planned this month
     terlambat: list[Terlambat]
+    sumber_indikator: str  # which quarter's forms the indicator figures come from, in a sentence
     indikator: list[IndikatorLkip]  # realisation to date (analisis may be omitted by templates)
     anggaran: list[BarisAnggaran]
     anggaran_total: BarisAnggaran

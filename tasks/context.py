@@ -265,6 +265,7 @@ def bulanan_context(inputs, m: Measures, charts: dict[str, Gambar], with_charts:
         "terlambat": [{"kode": r.aktivitas_kode, "nama": r.aktivitas, "pelaksana": r.pelaksana,
                        "bulan_rencana": ", ".join(MONTHS_ID[p - 1] for p in r.bulan_rencana), "status": r.status,
                        "keterangan": r.keterangan} for r in m.terlambat.itertuples()],
+        "sumber_indikator": indicator_source(m),
         "indikator": indicators, "anggaran": anggaran, "anggaran_total": total,
         "kendala": [{"indikator": f"{i['kode']} {i['nama']}", "kendala": i["analisis"]["penyebab"],
                      "upaya": i["analisis"]["upaya"]} for i in indicators
@@ -272,6 +273,16 @@ def bulanan_context(inputs, m: Measures, charts: dict[str, Gambar], with_charts:
         "per_pelaksana": _per_unit(m, activities),
         "grafik_anggaran": charts["anggaran"], "grafik_jadwal": charts["jadwal"], "dengan_grafik": with_charts,
     }
+
+
+def indicator_source(m: Measures) -> str:
+    """Indicators are reported per quarter: say which quarter the monthly figures come from."""
+    reported = m.capaian["triwulan_terakhir"].dropna()
+    if reported.empty:
+        return "Belum ada realisasi indikator yang dilaporkan sampai bulan ini."
+    quarter = int(reported.max())
+    return (f"Realisasi indikator dilaporkan per triwulan; angka di bawah berasal dari formulir realisasi sampai "
+            f"Triwulan {roman(quarter)}.")
 
 
 def _per_unit(m: Measures, activities: list[dict]) -> list[dict]:

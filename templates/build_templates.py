@@ -667,6 +667,7 @@ def build_bulanan(path: Path) -> Path:
     doc.add_heading("3. Aktivitas Terlambat", level=1)
     either_table(doc, "terlambat", terlambat_table, "Tidak ada aktivitas yang terlambat.")
     doc.add_heading("4. Realisasi Indikator s.d. Bulan {{ bulan }}", level=1)
+    para(doc, "{{ sumber_indikator }}")
     indikator_bulan_table(doc)
     doc.add_heading("5. Anggaran", level=1)
     anggaran_bulan_table(doc)
