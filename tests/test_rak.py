@@ -252,3 +252,23 @@ def test_numeric_target_cells_are_read_exactly(tmp_path, value, number_format, n
 def test_error_and_formula_cells_in_the_rak_are_reported(tmp_path, cell, value, word):
     rak = read_rak(write_rak(tmp_path / "RAK.xlsx", mutate=lambda ws: ws.__setitem__(cell, value)))
     assert any(p.cell == cell and word in p.message for p in errors(rak))
+
+
+def test_negative_target_is_an_error(tmp_path):
+    def negative(ws):
+        ws.cell(row=FIRST_DATA_ROW + 2, column=5).value = "-5%"
+    (problem,) = errors(read_rak(write_rak(tmp_path / "RAK.xlsx", mutate=negative)))
+    assert problem.cell == f"E{FIRST_DATA_ROW + 2}" and "negatif" in problem.message
+
+
+def test_rak_on_a_hidden_sheet_is_read_with_a_warning(tmp_path):
+    from openpyxl import load_workbook
+
+    path = write_rak(tmp_path / "RAK.xlsx")
+    book = load_workbook(path)
+    book.create_sheet("Sampul", 0)["A1"] = "sampul"
+    book["RAK"].sheet_state = "hidden"
+    book.save(path)
+    rak = read_rak(path)
+    assert errors(rak) == [] and len(rak.aktivitas) == 4
+    assert any("tersembunyi" in p.message for p in rak.problems if p.severity is Severity.WARNING)
