@@ -29,6 +29,7 @@ from tasks.render import RenderError
 from tasks.validate import classify, load_inputs
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_OUT = Path("out/laporan")
 
 
 class UsageError(Exception):
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="hanya laporan bulanan bulan M (bawaan: LKIP dan semua laporan bulanan)")
     p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan (bawaan: .)")
     p.add_argument("--out", type=Path, metavar="DIR",
-                   help="folder bersama tujuan (bawaan: $LKIP_FOLDER_BERSAMA, atau ./out yang dibuat bila perlu)")
+                   help="folder bersama tujuan (bawaan: $LKIP_FOLDER_BERSAMA, atau out/laporan yang dibuat bila perlu)")
     p.add_argument("--pdf", action="store_true", help="buat juga PDF (perlu LibreOffice)")
     p.add_argument("--final", action="store_true", help="tandai laporan sebagai final: tidak diubah lagi")
     p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
@@ -105,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "server di PREFECT_API_URL, atau server lokal 127.0.0.1 yang dijalankan bila "
                                    "belum ada. Bila proses ini berhenti, jadwal ikut berhenti.")
     p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan satker")
-    p.add_argument("--out", type=Path, default=Path("out/laporan"), metavar="DIR", help="folder bersama tujuan")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="folder bersama tujuan")
     p.add_argument("--cron", default=DEFAULT_CRON, help=f"jadwal cron (bawaan: '{DEFAULT_CRON}')")
     p.add_argument("--zona-waktu", dest="zona_waktu", default=DEFAULT_TIMEZONE,
                    help=f"zona waktu jadwal (bawaan: {DEFAULT_TIMEZONE})")
@@ -244,12 +245,12 @@ def _print_capaian(data: dict) -> None:
 
 
 def _share(args) -> Path:
-    """The output folder: an explicit one must exist (a share is never created); ./out is."""
+    """The output folder: an explicit one must exist (a share is never created); the default is."""
     explicit = args.out or (Path(os.environ["LKIP_FOLDER_BERSAMA"]) if os.environ.get("LKIP_FOLDER_BERSAMA")
                             else None)
     if explicit is None:
-        Path("out").mkdir(exist_ok=True)
-        return Path("out")
+        DEFAULT_OUT.mkdir(parents=True, exist_ok=True)
+        return DEFAULT_OUT
     return explicit
 
 
