@@ -184,15 +184,21 @@ def soffice() -> str | None:
 
 
 def to_pdf(docx: Path, out_dir: Path, timeout: int = 180) -> Path:
-    """Convert with LibreOffice headless; RenderError when it is missing or fails."""
+    """Convert one document with LibreOffice headless; RenderError when it is missing or fails."""
+    return to_pdfs([docx], out_dir, timeout)[0]
+
+
+def to_pdfs(docs: list[Path], out_dir: Path, timeout: int = 600) -> list[Path]:
+    """Convert several documents in one LibreOffice start (it costs about a second and a half)."""
     exe = soffice()
     if exe is None:
         raise RenderError("LibreOffice tidak terpasang; PDF tidak dibuat (pasang paket libreoffice-writer-nogui)")
     with tempfile.TemporaryDirectory(prefix="lkip-lo-") as profile:
         cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(out_dir), str(docx)]
+               "--outdir", str(out_dir), *map(str, docs)]
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
-    pdf = Path(out_dir) / (Path(docx).stem + ".pdf")
-    if result.returncode != 0 or not pdf.exists():
-        raise RenderError(f"konversi PDF gagal untuk {Path(docx).name}: {result.stderr.strip()[:300]}")
-    return pdf
+    pdfs = [Path(out_dir) / (Path(d).stem + ".pdf") for d in docs]
+    missing = [p.name for p in pdfs if not p.exists()]
+    if result.returncode != 0 or missing:
+        raise RenderError(f"konversi PDF gagal ({', '.join(missing) or 'LibreOffice'}): {result.stderr.strip()[:300]}")
+    return pdfs

@@ -13,7 +13,7 @@ from pathlib import Path
 from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
 from tasks.context import bulanan_context, gambar, lkip_context
 from tasks.measure import Period, measure
-from tasks.render import render_docx, to_pdf
+from tasks.render import render_docx, to_pdfs
 from tasks.validate import OfficeInputs
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -88,5 +88,6 @@ def build_all(inputs: OfficeInputs, tahun: int, staging: Path, bulan: int | None
         docs.append(build_bulanan(inputs, tahun, month, staging, with_charts))
         progress(f"  laporan bulanan {tahun}-{month:02d} selesai dirender")
     if pdf:
-        docs += [Document(to_pdf(d.local, staging), d.kind, d.bulan) for d in list(docs)]
+        pdfs = to_pdfs([d.local for d in docs], staging)
+        docs += [Document(path, d.kind, d.bulan) for path, d in zip(pdfs, list(docs), strict=True)]
     return docs
