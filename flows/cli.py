@@ -1,4 +1,4 @@
-"""The `lkip` command: validate, inspect and template (reports and flows come in later commands).
+"""The `lkip` command: validate, inspect, template, capaian, run, serve and trigger.
 
 Messages to the user are Indonesian. Exit codes: 0 valid, 1 a problem blocks the report,
 2 a usage error (wrong arguments, a path that does not exist), 3 an internal error (a bug).
@@ -13,19 +13,19 @@ import os
 import sys
 from pathlib import Path
 
+from flows.serve import (DEFAULT_CRON, DEFAULT_PORT, DEFAULT_TIMEZONE, ServerError, build_deployments, ensure_server,
+                         serve, trigger)
 from tasks.config import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
 from tasks.fmt import format_number, format_percent
-from tasks.measure import Period, measure, to_json
 from tasks.inspect import describe_rak, describe_realisasi
+from tasks.lock import RunLockError
+from tasks.measure import Period, measure, to_json
 from tasks.problems import InputError, Severity
+from tasks.publish import PublishError
 from tasks.rak import read_rak
 from tasks.realisasi import read_realisasi
-from tasks.template_form import write_forms
-from flows.serve import DEFAULT_CRON, DEFAULT_PORT, DEFAULT_TIMEZONE, ServerError, build_deployments, ensure_server
-from flows.serve import serve, trigger
-from tasks.lock import RunLockError
-from tasks.publish import PublishError
 from tasks.render import RenderError
+from tasks.template_form import write_forms
 from tasks.validate import classify, load_inputs
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
