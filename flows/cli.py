@@ -30,6 +30,7 @@ from tasks.validate import classify, load_inputs
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_OUT = Path("out/laporan")
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 
 
 class UsageError(Exception):
@@ -122,6 +123,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bulan", type=int, choices=range(1, 13), metavar="M", help="hanya bulan M")
     p.add_argument("--final", action="store_true", help="tandai laporan sebagai final")
     p.set_defaults(func=cmd_trigger)
+
+    p = sub.add_parser("rekap", help="laporan semua satker dalam satu folder, lalu rekap nasional (.xlsx dan .docx)",
+                       description="Menjalankan laporan setiap satker (satu subfolder per satker-tahun) sebagai satu "
+                                   "tugas, lalu menulis rekap capaian per satker dan indikator, distribusi per "
+                                   "kategori, dan satker yang datanya tidak valid. Satker yang tidak valid dilaporkan "
+                                   "dan tidak menghentikan yang lain.")
+    p.add_argument("--root", type=Path, required=True, metavar="DIR", help="folder berisi subfolder satker-tahun")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="folder bersama tujuan")
+    p.add_argument("--runner", choices=["process", "thread", "dask"], default="process",
+                   help="pelaksana tugas: process (bawaan), thread, atau dask")
+    p.add_argument("--workers", type=int, help="jumlah pekerja (bawaan: sebanyak inti CPU)")
+    p.add_argument("--dask-address", dest="dask_address", help="alamat scheduler Dask yang sudah berjalan")
+    p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
+    p.set_defaults(func=cmd_rekap)
+
+    p = sub.add_parser("sintetis", help="buat N satker sintetis dari sampel (untuk uji dan benchmark)")
+    p.add_argument("--n", type=int, required=True, help="jumlah satker")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder tujuan")
+    p.add_argument("--seed", type=int, default=2024, help="benih acak (bawaan: 2024)")
+    p.add_argument("--sampel", type=Path, default=SAMPLE_DIR, metavar="DIR", help="folder sampel")
+    p.set_defaults(func=cmd_sintetis)
     return parser
 
 
@@ -311,6 +334,27 @@ def cmd_trigger(args) -> int:
     ensure_server()
     run_id = trigger(kode, args.tahun, args.bulan, args.final)
     print(f"Laporan dipicu: flow run {run_id}. Lihat kemajuannya di UI Prefect.")
+    return EXIT_OK
+
+
+def cmd_rekap(args) -> int:
+    root = _existing([args.root])[0]
+    out = _existing([args.out])[0]
+    prefect_defaults()
+    from flows.rollup import rekap_nasional, task_runner
+
+    runner = task_runner(args.runner, args.workers, args.dask_address)
+    for path in rekap_nasional.with_options(task_runner=runner)(str(root), args.tahun, str(out),
+                                                                not args.tanpa_grafik):
+        print(path)
+    return EXIT_OK
+
+
+def cmd_sintetis(args) -> int:
+    from tasks.synthetic import generate
+
+    for folder in generate(_existing([args.sampel])[0], args.out, args.n, args.seed):
+        print(folder)
     return EXIT_OK
 
 

@@ -1,6 +1,7 @@
 """Charts for the reports, drawn to PNG with matplotlib (Agg, no screen).
 
-Designed to stay legible printed in black and white: greys and hatching for the rating bands,
+Figures are built without pyplot (no global state), so offices can be drawn in parallel. Designed
+to stay legible printed in black and white: greys and hatching for the rating bands,
 distinct line styles and markers instead of colours alone, values written on the bars.
 """
 
@@ -8,15 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # no display; must precede pyplot
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from tasks.fmt import format_percent  # noqa: E402
-from tasks.parse import MONTHS_ID  # noqa: E402
-from tasks.settings import Settings  # noqa: E402
+from tasks.fmt import format_percent
+from tasks.parse import MONTHS_ID
+from tasks.settings import Settings
 
 BAND_GREYS = ["#f2f2f2", "#d9d9d9", "#bfbfbf", "#a6a6a6", "#8c8c8c"]
 BAND_HATCH = ["", "..", "//", "xx", "\\\\"]
@@ -24,10 +23,16 @@ DPI = 150
 _META = {"Software": None}  # keep PNG bytes free of the matplotlib version
 
 
+def _figure(width: float, height: float):
+    """A figure of its own (no pyplot global state), so charts can be drawn in parallel threads."""
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
 def _save(fig, path: Path) -> Path:
     fig.tight_layout()
     fig.savefig(path, dpi=DPI, metadata=_META)
-    plt.close(fig)
     return path
 
 
@@ -47,7 +52,7 @@ def chart_capaian(capaian: pd.DataFrame, settings: Settings, path: Path) -> Path
     """Horizontal bars: capped capaian per indicator against the rating bands."""
     data = capaian.iloc[::-1]
     top = max(110.0, float(data["capaian_dicap"].max() or 0) + 10)
-    fig, ax = plt.subplots(figsize=(7.5, max(3.0, 0.19 * len(data) + 1)))
+    fig, ax = _figure(7.5, max(3.0, 0.19 * len(data) + 1))
     _band_spans(ax, settings, top)
     values = data["capaian_dicap"].fillna(0)
     ax.barh(data["kode"], values, color="#404040", height=0.6, zorder=2)
@@ -62,7 +67,7 @@ def chart_capaian(capaian: pd.DataFrame, settings: Settings, path: Path) -> Path
 
 def chart_anggaran(per_bulan: pd.DataFrame, path: Path) -> Path:
     """Cumulative realisation against cumulative RPD by month, in billions of rupiah."""
-    fig, ax = plt.subplots(figsize=(7.5, 3.2))
+    fig, ax = _figure(7.5, 3.2)
     months = [MONTHS_ID[m - 1][:3] for m in per_bulan["bulan"]]
     ax.plot(months, per_bulan["rpd_kumulatif"] / 1e9, linestyle="--", marker="s", color="#7f7f7f",
             label="RPD kumulatif")
@@ -76,7 +81,7 @@ def chart_anggaran(per_bulan: pd.DataFrame, path: Path) -> Path:
 
 def chart_jadwal(per_bulan: pd.DataFrame, path: Path) -> Path:
     """Schedule adherence to date, by month, with the value on each bar."""
-    fig, ax = plt.subplots(figsize=(7.5, 3.0))
+    fig, ax = _figure(7.5, 3.0)
     months = [MONTHS_ID[m - 1][:3] for m in per_bulan["bulan"]]
     values = per_bulan["kepatuhan"].fillna(0)
     bars = ax.bar(months, values, color="#595959", hatch="//", edgecolor="#ffffff")

@@ -1,0 +1,67 @@
+"""The national roll-up flow: every office of a folder as one coarse task, then one consolidated report.
+
+The task runner is chosen by configuration: a process pool by default (the work is CPU-bound), a
+thread pool, or Dask (prefect-dask) for a LocalCluster or an existing scheduler's address.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task, unmapped
+from prefect.cache_policies import NO_CACHE
+
+from flows.laporan import program_version
+from tasks.pipeline import OfficeRun, run_office
+from tasks.rollup import consolidate, distribution, invalid, write_docx, write_xlsx
+from tasks.settings import Settings
+
+FLOW_ROLLUP = "rekap-nasional"
+
+
+@task(name="daftar satker", cache_policy=NO_CACHE)
+def list_offices(root: str) -> list[str]:
+    """The office-year folders under root (each like the sample)."""
+    return sorted(str(p) for p in Path(root).iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+@task(name="proses satker", cache_policy=NO_CACHE)
+def process_office(folder: str, tahun: int, out_dir: str, grafik: bool) -> OfficeRun:
+    """One office-year from inputs to published reports; an invalid office is reported, never raised."""
+    run = run_office(Path(folder), tahun, Path(out_dir), grafik, program_version())
+    get_run_logger().info(f"{Path(folder).name}: " + (f"{len(run.diterbitkan)} dokumen diterbitkan" if run.ok
+                                                      else f"tidak valid ({len(run.masalah)} galat)"))
+    return run
+
+
+@task(name="tulis rekap nasional", cache_policy=NO_CACHE)
+def write_rollup(runs: list[OfficeRun], tahun: int, out_dir: str) -> list[str]:
+    """Consolidated capaian, distribution by band and invalid offices, as .xlsx and .docx."""
+    rows, bad = consolidate(runs), invalid(runs)
+    dist = distribution(rows, Settings())
+    folder = Path(out_dir) / "rekap" / str(int(tahun))
+    return [str(write_xlsx(rows, dist, bad, folder / f"rekap-{int(tahun)}.xlsx")),
+            str(write_docx(rows, dist, bad, tahun, folder / f"rekap-{int(tahun)}.docx"))]
+
+
+@flow(name=FLOW_ROLLUP, log_prints=True)
+def rekap_nasional(root: str, tahun: int, out_dir: str, grafik: bool = True) -> list[str]:
+    """Laporan setiap satker di folder root, lalu satu rekap nasional."""
+    folders = list_offices(root)
+    runs = process_office.map(folders, unmapped(tahun), unmapped(out_dir), unmapped(grafik)).result()
+    return write_rollup(runs, tahun, out_dir)
+
+
+def task_runner(kind: str = "process", workers: int | None = None, address: str | None = None):
+    """The task runner by name: process (default), thread, or dask (LocalCluster, or `address`)."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    if kind == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner  # optional: pip install prefect-dask
+
+        if address:
+            return DaskTaskRunner(address=address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers or 2, "threads_per_worker": 1})
+    return ProcessPoolTaskRunner(max_workers=workers)

@@ -1,0 +1,109 @@
+"""The national roll-up: every office's capaian in one table, the distribution by rating band, and
+the offices whose data was invalid or missing; written as .xlsx and .docx.
+
+Text from offices is always written to the spreadsheet as text: a name starting with "=" cannot
+become a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from docx import Document
+from openpyxl import Workbook
+
+from tasks.fmt import format_percent
+from tasks.pipeline import OfficeRun
+from tasks.settings import Settings
+from tasks.template_form import HEADER_FILL, put
+
+COLUMNS = ["kode_satker", "nama_satker", "kode", "indikator", "target", "realisasi", "capaian", "kategori", "status"]
+
+
+def consolidate(runs: list[OfficeRun]) -> pd.DataFrame:
+    """One row per office and indicator, for the valid offices."""
+    frames = []
+    for run in runs:
+        if run.ok and run.capaian is not None:
+            frame = run.capaian.assign(kode_satker=run.kode, nama_satker=run.nama, target=run.capaian["target_teks"],
+                                       capaian=run.capaian["capaian_dicap"])
+            frames.append(frame[COLUMNS])
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+
+
+def distribution(rows: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+    """Per office: how many indicators fall in each rating band, and how many could not be rated."""
+    labels = [b.label for b in settings.kategori]
+    if rows.empty:
+        return pd.DataFrame(columns=["kode_satker", "nama_satker", *labels, "Belum dapat dinilai"])
+    table = pd.crosstab([rows["kode_satker"], rows["nama_satker"]], rows["kategori"].fillna("Belum dapat dinilai"))
+    return table.reindex(columns=[*labels, "Belum dapat dinilai"], fill_value=0).reset_index()
+
+
+def invalid(runs: list[OfficeRun]) -> list[dict]:
+    """Offices that produced no report, with their first problems."""
+    return [{"folder": r.folder, "kode_satker": r.kode, "nama_satker": r.nama,
+             "masalah": "; ".join(r.masalah[:3]) or "tidak ada data"} for r in runs if not r.ok]
+
+
+def _atomic(path: Path, save) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=".lkip-tmp-", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    try:
+        save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _sheet(book, title: str, frame: pd.DataFrame) -> None:
+    ws = book.create_sheet(title)
+    for col, name in enumerate(frame.columns, start=1):
+        put(ws, 1, col, str(name), bold=True, fill=HEADER_FILL)
+    for row, values in enumerate(frame.itertuples(index=False), start=2):
+        for col, value in enumerate(values, start=1):
+            put(ws, row, col, None if value is None or (isinstance(value, float) and pd.isna(value)) else value)
+
+
+def write_xlsx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], path: Path) -> Path:
+    """The roll-up as a workbook: capaian, distribution, invalid offices."""
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(book, "Capaian", rows)
+    _sheet(book, "Distribusi", dist)
+    _sheet(book, "Satker Bermasalah", pd.DataFrame(bad, columns=["folder", "kode_satker", "nama_satker", "masalah"]))
+    return _atomic(Path(path), book.save)
+
+
+def write_docx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], tahun: int, path: Path) -> Path:
+    """The roll-up as a Word document a person reads: summary, distribution, offices without a report."""
+    doc = Document()
+    doc.add_heading(f"Rekapitulasi Capaian Kinerja KPU Tahun {tahun}", level=0)
+    offices = rows["kode_satker"].nunique() if not rows.empty else 0
+    mean = rows["capaian"].mean() if not rows.empty and rows["capaian"].notna().any() else None
+    doc.add_paragraph(f"{offices} satker melaporkan {len(rows)} indikator dengan rata-rata capaian "
+                      f"{format_percent(mean)}. {len(bad)} satker belum dapat direkap.")
+    doc.add_heading("Distribusi indikator per kategori", level=1)
+    _table(doc, dist)
+    doc.add_heading("Satker dengan data tidak valid atau belum lengkap", level=1)
+    if bad:
+        _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "masalah"]])
+    else:
+        doc.add_paragraph("Semua satker dapat direkap.")
+    return _atomic(Path(path), doc.save)
+
+
+def _table(doc, frame: pd.DataFrame) -> None:
+    table = doc.add_table(rows=1, cols=len(frame.columns))
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
+        cell.text = str(name)
+    for values in frame.itertuples(index=False):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = "-" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
