@@ -16,33 +16,40 @@ def _percent(part: float, whole: float | None) -> float | None:
     return None if not whole else part / whole * 100
 
 
-def _cells(rows: pd.DataFrame, column: str) -> list[str]:
-    used = rows[rows[column.replace("sel_", "")].notna()]
-    return [f"{r.sumber_file}!{r.sumber_sheet}!{getattr(r, column)}" for r in used.itertuples()]
+def _cell(rec: dict, column: str) -> str:
+    return f"{rec['sumber_file']}!{rec['sumber_sheet']}!{rec[column]}"
 
 
-def latest_pagu(rows: pd.DataFrame, month: int) -> tuple[float | None, list[str]]:
+def _known(value) -> bool:
+    return value is not None and not pd.isna(value)
+
+
+def latest_pagu(rows: list[dict], month: int) -> tuple[float | None, list[str]]:
     """The pagu as revised in the latest quarter reported up to `month`."""
-    known = rows[(rows["bulan"] <= month) & rows["pagu"].notna()].sort_values("bulan")
-    if known.empty:
+    known = sorted((r for r in rows if r["bulan"] <= month and _known(r["pagu"])), key=lambda r: r["bulan"])
+    if not known:
         return None, []
-    last = known.iloc[-1]
-    return float(last["pagu"]), [f"{last['sumber_file']}!{last['sumber_sheet']}!{last['sel_pagu']}"]
+    return float(known[-1]["pagu"]), [_cell(known[-1], "sel_pagu")]
 
 
 def budget_by_kegiatan(anggaran: pd.DataFrame, kegiatan: pd.DataFrame, month: int = 12) -> pd.DataFrame:
     """Per kegiatan and funding source, to `month`: pagu, realisation, RPD, serapan and deviation."""
     names = dict(zip(kegiatan["kode"], kegiatan["nama"]))
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for rec in anggaran.to_dict("records"):
+        groups.setdefault((rec["kegiatan_kode"], rec["sumber_dana"]), []).append(rec)
     records = []
-    for (kode, sumber), rows in anggaran.groupby(["kegiatan_kode", "sumber_dana"], sort=True):
-        upto = rows[rows["bulan"] <= month]
+    for (kode, sumber), rows in sorted(groups.items()):
+        upto = [r for r in rows if r["bulan"] <= month]
         pagu, pagu_cells = latest_pagu(rows, month)
-        real, rpd = float(upto["realisasi"].sum()), float(upto["rpd"].sum())
+        real = float(sum(r["realisasi"] for r in upto if _known(r["realisasi"])))
+        rpd = float(sum(r["rpd"] for r in upto if _known(r["rpd"])))
+        cells = ([_cell(r, "sel_realisasi") for r in upto if _known(r["realisasi"])]
+                 + [_cell(r, "sel_rpd") for r in upto if _known(r["rpd"])])
         records.append({
             "kegiatan_kode": kode, "kegiatan": names.get(kode, ""), "sumber_dana": sumber, "bulan": month,
             "pagu": pagu, "realisasi": real, "rpd": rpd, "serapan": _percent(real, pagu),
-            "deviasi": real - rpd, "deviasi_persen": _percent(real - rpd, rpd),
-            "sumber": pagu_cells + _cells(upto, "sel_realisasi") + _cells(upto, "sel_rpd"),
+            "deviasi": real - rpd, "deviasi_persen": _percent(real - rpd, rpd), "sumber": pagu_cells + cells,
         })
     frame = pd.DataFrame(records, columns=list(AnggaranKegiatan.to_schema().columns))
     return AnggaranKegiatan.validate(frame.astype({c: "float64" for c in ("pagu", "serapan", "deviasi_persen")}))

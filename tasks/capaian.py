@@ -131,15 +131,15 @@ def quarter_series(rows: pd.DataFrame, agregasi: str) -> dict[int, tuple[float, 
     series: dict[int, tuple[float, float | None]] = {}
     measurements: list[float] = []
     previous: float | None = 0.0
-    reported = {int(r.triwulan): r for r in rows.itertuples() if not _missing(r.realisasi)}
+    reported = {int(r["triwulan"]): r for r in _rows(rows) if not _missing(r["realisasi"])}
     for quarter in range(1, max(reported, default=0) + 1):
         rec = reported.get(quarter)
         if rec is None:
             previous = None if agregasi in ("SUM", "AVG") else previous
             continue
-        value = float(rec.realisasi)
+        value = float(rec["realisasi"])
         if agregasi == "SUM":
-            if rec.jenis_nilai == "kumulatif":
+            if rec["jenis_nilai"] == "kumulatif":
                 period, to_date = (value - previous if previous is not None else value), value
             else:
                 period, to_date = value, (previous + value if previous is not None else None)
@@ -162,14 +162,27 @@ def target_to_date(attr: dict, annual: float | None, quarter: int, agregasi: str
 
 # --- the table ----------------------------------------------------------------------------------
 
-def _sources(ind, rows: pd.DataFrame, upto: int) -> list[str]:
+def _rows(rows: pd.DataFrame | list[dict]) -> list[dict]:
+    """Realisation rows as plain records (the engine loops over a handful of rows per indicator)."""
+    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+
+
+def by_indicator(realisasi: pd.DataFrame) -> dict[str, list[dict]]:
+    """Realisation records per indicator code, each list in quarter order."""
+    groups: dict[str, list[dict]] = {}
+    for rec in ([] if realisasi.empty else realisasi.to_dict("records")):
+        groups.setdefault(rec["indikator_kode"], []).append(rec)
+    return {k: sorted(v, key=lambda r: r["triwulan"]) for k, v in groups.items()}
+
+
+def _sources(ind, rows: list[dict], upto: int) -> list[str]:
     cells = [f"{ind.sumber_file}!{ind.sumber_sheet}!{ind.target_sel}"]
-    used = rows[(rows["triwulan"] <= upto) & rows["realisasi"].notna()].sort_values("triwulan")
-    cells += [f"{r.sumber_file}!{r.sumber_sheet}!{r.sumber_sel}" for r in used.itertuples()]
-    return cells
+    used = sorted((r for r in rows if r["triwulan"] <= upto and not _missing(r["realisasi"])),
+                  key=lambda r: r["triwulan"])
+    return cells + [f"{r['sumber_file']}!{r['sumber_sheet']}!{r['sumber_sel']}" for r in used]
 
 
-def compute_indicator(ind, attr: dict, rows: pd.DataFrame, upto: int, settings: Settings,
+def compute_indicator(ind, attr: dict, rows: pd.DataFrame | list[dict], upto: int, settings: Settings,
                       strict: bool = True) -> dict:
     """One indicator's record up to quarter `upto` (4 = the year).
 
@@ -177,6 +190,7 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame, upto: int, settings: 
     ("belum dilaporkan"), it is never filled from earlier quarters or with zero. Not strict (a
     monthly view): the latest quarter reported so far, named in `triwulan_terakhir`.
     """
+    rows = _rows(rows)
     series = {q: v for q, v in quarter_series(rows, attr["agregasi"]).items() if q <= upto}
     last = max(series, default=None)
     used = upto if strict else (last or upto)
@@ -199,10 +213,9 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame, upto: int, settings: 
 def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,
                           settings: Settings, upto: int = 4, strict: bool = True) -> pd.DataFrame:
     """Capaian of every indicator of the RAK to quarter `upto`; unreported ones say 'belum dilaporkan'."""
-    by_code = {k: g for k, g in realisasi.groupby("indikator_kode")} if not realisasi.empty else {}
+    by_code = by_indicator(realisasi)
     attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
-    empty = realisasi.iloc[0:0] if not realisasi.empty else _empty_realisasi()
-    records = [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, empty), upto, settings, strict)
+    records = [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, []), upto, settings, strict)
                for ind in indikator.itertuples()]
     frame = pd.DataFrame(records, columns=list(CapaianIndikator.to_schema().columns))
     return CapaianIndikator.validate(_float_columns(frame, ("target", "target_min", "target_max", "realisasi",
@@ -213,12 +226,12 @@ def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame, attr
 def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,
                      settings: Settings) -> pd.DataFrame:
     """Per indicator and quarter: the quarter's value, the value to date, its target and capaian."""
-    by_code = {k: g for k, g in realisasi.groupby("indikator_kode")} if not realisasi.empty else {}
+    by_code = by_indicator(realisasi)
     attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
     rows = []
     for ind in indikator.itertuples():
         attr = attr_by_code[ind.kode]
-        series = quarter_series(by_code.get(ind.kode, _empty_realisasi()), attr["agregasi"])
+        series = quarter_series(by_code.get(ind.kode, []), attr["agregasi"])
         for q in range(1, 5):
             period, to_date = series.get(q, (None, None))
             target, kind = target_to_date(attr, ind.target_nilai, q, attr["agregasi"])
@@ -235,9 +248,3 @@ def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd
 
 def _float_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame.astype({c: "float64" for c in columns})
-
-
-def _empty_realisasi() -> pd.DataFrame:
-    return pd.DataFrame({"triwulan": pd.Series(dtype="int64"), "realisasi": pd.Series(dtype="float64"),
-                         "jenis_nilai": pd.Series(dtype="object"), "sumber_file": pd.Series(dtype="object"),
-                         "sumber_sheet": pd.Series(dtype="object"), "sumber_sel": pd.Series(dtype="object")})

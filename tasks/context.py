@@ -52,16 +52,26 @@ def _value(rec) -> str:
     return NOT_REPORTED if pd.isna(rec.realisasi) else format_number(rec.realisasi)
 
 
-def _notes(realisasi: pd.DataFrame, kode: str, column: str, upto: int) -> str:
+def notes_by_indicator(realisasi: pd.DataFrame) -> dict[str, list[tuple[int, str, str]]]:
+    """Per indicator: (quarter, kendala, upaya) of every reported quarter, in quarter order."""
+    notes: dict[str, list[tuple[int, str, str]]] = {}
+    if realisasi.empty:
+        return notes
+    for kode, tw, kendala, upaya in zip(realisasi["indikator_kode"], realisasi["triwulan"], realisasi["kendala"],
+                                        realisasi["upaya"]):
+        notes.setdefault(kode, []).append((int(tw), _text(kendala), _text(upaya)))
+    return {k: sorted(v, key=lambda n: n[0]) for k, v in notes.items()}
+
+
+def _notes(notes: list[tuple[int, str, str]], column: str, upto: int) -> str:
     """Kendala or upaya text of the quarters up to `upto`, each once, with its quarter."""
-    rows = realisasi[(realisasi["indikator_kode"] == kode) & (realisasi["triwulan"] <= upto)].sort_values(
-        "triwulan") if not realisasi.empty else []
+    index = 1 if column == "kendala" else 2
     seen, parts = set(), []
-    for rec in getattr(rows, "itertuples", lambda: [])():
-        text = _text(getattr(rec, column)).strip()
-        if text.casefold() not in _EMPTY_NOTES and text not in seen:
+    for note in notes:
+        text = note[index].strip()
+        if note[0] <= upto and text.casefold() not in _EMPTY_NOTES and text not in seen:
             seen.add(text)
-            parts.append(f"TW {roman(rec.triwulan)}: {text}")
+            parts.append(f"TW {roman(note[0])}: {text}")
     return " ".join(parts)
 
 
@@ -89,11 +99,11 @@ def _renstra_sentence(perbandingan: dict) -> str:
             f"{format_percent(renstra['capaian'])}.")
 
 
-def _efficiency_sentence(efisiensi: pd.DataFrame, kegiatan_kode: str) -> str:
-    rows = efisiensi[efisiensi["kegiatan_kode"] == kegiatan_kode] if not efisiensi.empty else efisiensi
-    if rows.empty or pd.isna(rows.iloc[0]["serapan"]) or pd.isna(rows.iloc[0]["capaian_kinerja"]):
+def _efficiency_sentence(efisiensi: dict[str, dict], kegiatan_kode: str) -> str:
+    """`efisiensi`: the efficiency table's records by kegiatan code."""
+    row = efisiensi.get(kegiatan_kode)
+    if row is None or pd.isna(row["serapan"]) or pd.isna(row["capaian_kinerja"]):
         return "Data anggaran kegiatan ini tidak tersedia, sehingga efisiensi belum dapat dinilai."
-    row = rows.iloc[0]
     verdict = "efisien" if row["efisien"] else "belum efisien"
     return (f"Rata-rata capaian kinerja kegiatan {format_percent(row['capaian_kinerja'])} dengan serapan anggaran "
             f"{format_percent(row['serapan'])}: {verdict}.")
@@ -118,8 +128,13 @@ def _target_text(rec) -> str:
 
 
 def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: dict[str, str]) -> list[IndikatorLkip]:
-    quarters = {k: g for k, g in m.triwulan.groupby("kode")}
+    quarters: dict[str, list] = {}
+    for q in m.triwulan.itertuples():
+        if q.triwulan <= m.period.upto_quarter:
+            quarters.setdefault(q.kode, []).append(q)
     activities = activity_lines(rak)
+    notes = notes_by_indicator(realisasi)
+    efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in m.efisiensi.to_dict("records")}
     upto = m.period.upto_quarter
     out = []
     for no, rec in enumerate(m.capaian.itertuples(), start=1):
@@ -135,13 +150,12 @@ def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: di
                 "vs_tahun_lalu": _history_sentence(comparison),
                 "vs_renstra": _renstra_sentence(comparison),
                 "vs_standar_nasional": "Belum ada standar nasional yang ditetapkan untuk indikator ini.",
-                "penyebab": _notes(realisasi, rec.kode, "kendala", upto) or "Tidak ada kendala yang dilaporkan.",
-                "upaya": _notes(realisasi, rec.kode, "upaya", upto) or "Tidak ada upaya khusus yang dilaporkan.",
-                "efisiensi": _efficiency_sentence(m.efisiensi, rec.kegiatan_kode),
+                "penyebab": _notes(notes.get(rec.kode, []), "kendala", upto) or "Tidak ada kendala yang dilaporkan.",
+                "upaya": _notes(notes.get(rec.kode, []), "upaya", upto) or "Tidak ada upaya khusus yang dilaporkan.",
+                "efisiensi": _efficiency_sentence(efisiensi, rec.kegiatan_kode),
                 "aktivitas": activities.get(rec.kode, ["Tidak ada aktivitas tercatat di RAK."]),
             },
-            "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, pd.DataFrame()).itertuples()
-                             if q.triwulan <= upto],
+            "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, [])],
             "sumber": "; ".join(rec.sumber),
         })
     return out

@@ -18,17 +18,21 @@ def _status_table(progres: pd.DataFrame) -> dict[tuple[str, int], tuple[str | No
     """(activity, month) -> (status, source cell)."""
     if progres.empty:
         return {}
-    return {(r.aktivitas_kode, int(r.bulan)): (r.status if isinstance(r.status, str) else None,
-                                              f"{r.sumber_file}!{r.sumber_sheet}!{r.sumber_sel}")
-            for r in progres.itertuples()}
+    columns = [progres[c].tolist() for c in ("aktivitas_kode", "bulan", "status", "sumber_file", "sumber_sheet",
+                                             "sumber_sel")]
+    return {(a, int(m)): (s if isinstance(s, str) else None, f"{f}!{sh}!{c}")
+            for a, m, s, f, sh, c in zip(*columns)}
 
 
-def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int) -> pd.DataFrame:
-    """Every planned activity-month up to `month` with its state at `month`."""
-    status = _status_table(progres)
+def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int, status: dict | None = None
+                    ) -> pd.DataFrame:
+    """Every planned activity-month up to `month` with its state at `month` (`status`: _status_table)."""
+    status = _status_table(progres) if status is None else status
     rows = []
-    for rec in bulan[bulan["bulan"] <= month].itertuples():
-        a, p = rec.aktivitas_kode, int(rec.bulan)
+    for a, p in zip(bulan["aktivitas_kode"].tolist(), bulan["bulan"].tolist()):
+        p = int(p)
+        if p > month:
+            continue
         done = any(status.get((a, s), (None, ""))[0] == SELESAI for s in range(p, month + 1))
         now, cell = status.get((a, month), (None, ""))
         rows.append({"aktivitas_kode": a, "bulan_rencana": p, "selesai": done, "status_kini": now,
@@ -39,9 +43,9 @@ def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int) -> p
 
 def schedule_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, month: int = 12) -> pd.DataFrame:
     """Per month 1..`month`: planned, done, in progress, not started, not reported, late; adherence to date."""
-    records = []
+    records, status = [], _status_table(progres)
     for m in range(1, month + 1):
-        cells = activity_months(bulan, progres, m)
+        cells = activity_months(bulan, progres, m, status)
         this = cells[cells["bulan_rencana"] == m]
         planned_to_date, done_to_date = len(cells), int(cells["selesai"].sum())
         records.append({

@@ -69,29 +69,62 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
+class Measurer:
+    """Every figure of one office-year, for any period, computing once what periods share.
+
+    The LKIP and the twelve monthly reports of one office-year need the same attributes, quarter
+    table and capaian to each quarter, and prefixes of the same monthly schedule and budget series;
+    each is computed once here (a month's row of those series only depends on data up to that month,
+    so the view to month M is the first M rows of the year's series).
+    """
+
+    def __init__(self, inputs: OfficeInputs, settings: Settings, riwayat: pd.DataFrame | None = None):
+        self.rak, self.settings, self.riwayat = inputs.rak, settings, riwayat
+        self.realisasi = _concat([r.indikator for r in inputs.realisasi])
+        self.anggaran = _concat([r.anggaran for r in inputs.realisasi])
+        self.progres = _concat([r.aktivitas for r in inputs.realisasi])
+        self.atribut = attributes(self.rak.indikator, inputs.atribut)
+        self._capaian: dict[tuple[int, bool], pd.DataFrame] = {}
+        self._shared: dict[str, pd.DataFrame] = {}
+
+    def _once(self, key: str, compute) -> pd.DataFrame:
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]
+
+    def capaian(self, upto: int, strict: bool) -> pd.DataFrame:
+        if (upto, strict) not in self._capaian:
+            self._capaian[(upto, strict)] = compute_capaian_table(self.rak.indikator, self.realisasi, self.atribut,
+                                                                  self.settings, upto, strict=strict)
+        return self._capaian[(upto, strict)]
+
+    def __call__(self, period: Period) -> Measures:
+        rak, month = self.rak, period.upto_month
+        strict = period.bulan is None  # a monthly view shows the latest quarter reported so far
+        capaian = self.capaian(period.upto_quarter, strict)
+        has_budget = not self.anggaran.empty
+        budget = budget_by_kegiatan(self.anggaran, rak.kegiatan, month) if has_budget else None
+        triwulan = self._once("triwulan", lambda: compute_quarters(rak.indikator, self.realisasi, self.atribut,
+                                                                   self.settings))
+        jadwal = self._once("jadwal", lambda: schedule_by_month(rak.bulan, self.progres, 12))
+        per_bulan = self._once("anggaran_bulanan", lambda: budget_by_month(self.anggaran, 12)
+                               if has_budget else pd.DataFrame())
+        return Measures(
+            period=period, atribut=self.atribut, capaian=capaian, triwulan=triwulan,
+            anggaran=budget if budget is not None else pd.DataFrame(),
+            anggaran_bulanan=per_bulan.iloc[:month].reset_index(drop=True),
+            efisiensi=efficiency(capaian, budget, self.settings) if budget is not None else pd.DataFrame(),
+            jadwal=jadwal.iloc[:month].reset_index(drop=True),
+            jadwal_pelaksana=schedule_by_pelaksana(rak.aktivitas, rak.bulan, self.progres, month),
+            terlambat=late_activities(rak.aktivitas, rak.bulan, self.progres, month),
+            perbandingan=compare_history(capaian, self.riwayat, period.tahun),
+        )
+
+
 def measure(inputs: OfficeInputs, period: Period, settings: Settings,
             riwayat: pd.DataFrame | None = None) -> Measures:
-    """Compute every figure of the period from validated inputs."""
-    rak = inputs.rak
-    realisasi = _concat([r.indikator for r in inputs.realisasi])
-    anggaran = _concat([r.anggaran for r in inputs.realisasi])
-    progres = _concat([r.aktivitas for r in inputs.realisasi])
-    attrs = attributes(rak.indikator, inputs.atribut)
-    strict = period.bulan is None  # a monthly view shows the latest quarter reported so far
-    capaian = compute_capaian_table(rak.indikator, realisasi, attrs, settings, period.upto_quarter, strict=strict)
-    budget = budget_by_kegiatan(anggaran, rak.kegiatan, period.upto_month) if not anggaran.empty else None
-    month = period.upto_month
-    return Measures(
-        period=period, atribut=attrs, capaian=capaian,
-        triwulan=compute_quarters(rak.indikator, realisasi, attrs, settings),
-        anggaran=budget if budget is not None else pd.DataFrame(),
-        anggaran_bulanan=budget_by_month(anggaran, month) if not anggaran.empty else pd.DataFrame(),
-        efisiensi=efficiency(capaian, budget, settings) if budget is not None else pd.DataFrame(),
-        jadwal=schedule_by_month(rak.bulan, progres, month),
-        jadwal_pelaksana=schedule_by_pelaksana(rak.aktivitas, rak.bulan, progres, month),
-        terlambat=late_activities(rak.aktivitas, rak.bulan, progres, month),
-        perbandingan=compare_history(capaian, riwayat, period.tahun),
-    )
+    """Compute every figure of the period from validated inputs (one period; see Measurer for many)."""
+    return Measurer(inputs, settings, riwayat)(period)
 
 
 def _plain(value):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from tasks.lock import RunLock, lock_path
-from tasks.measure import Period, measure
+from tasks.measure import Measurer, Period
 from tasks.problems import Severity
 from tasks.publish import publish_all, report_path, write_manifest
 from tasks.report import build_all
@@ -44,11 +44,12 @@ def run_office(folder: Path, tahun: int, out: Path, with_charts: bool = True, ve
     result.masalah = [p.describe() for p in inputs.problems if p.severity is Severity.ERROR]
     if not inputs.ok:
         return result
-    result.capaian = measure(inputs, Period(tahun), inputs.settings, inputs.riwayat).capaian
+    measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
+    result.capaian = measurer(Period(tahun)).capaian
     with RunLock(lock_path(out, result.kode, tahun), f"{result.kode} {tahun}"):
         staging = Path(tempfile.mkdtemp(prefix="lkip-office-"))
         try:
-            docs = build_all(inputs, tahun, staging, None, with_charts, progress=lambda _: None)
+            docs = build_all(inputs, tahun, staging, None, with_charts, progress=lambda _: None, measurer=measurer)
             targets = {d.local: report_path(out, result.kode, tahun, d.kind, d.bulan, d.local.suffix) for d in docs}
             published = publish_all(targets, out)
         finally:

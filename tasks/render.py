@@ -8,10 +8,12 @@ template, and nothing is written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
@@ -73,6 +75,7 @@ class LimitedSandbox(SandboxedEnvironment):
     def __init__(self, **options):
         super().__init__(**options)
         self.range_used = 0
+        self._compiled: dict[str, jinja2.Template] = {}
         self.globals["range"] = self._range
         for name in ("center", "indent", "wordwrap", "format", "filesizeformat", "xmlattr", "pprint", "tojson",
                      "urlize", "map", "attr", "groupby", "sum", "batch", "slice", "random"):
@@ -83,6 +86,16 @@ class LimitedSandbox(SandboxedEnvironment):
 
     def is_safe_callable(self, obj) -> bool:
         return obj == self._range or isinstance(obj, jinja2.runtime.LoopContext)
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
+        """Compile each template source once per environment: the same template renders many reports."""
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            if len(self._compiled) >= _CACHED_TEMPLATES:
+                self._compiled.clear()
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
 
     def _range(self, *args):
         items = range(*args)
@@ -101,9 +114,41 @@ class LimitedSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+_CACHED_TEMPLATES = 32  # template parts kept compiled per environment (a few per template file)
+
+
 def jinja_env() -> SandboxedEnvironment:
     """The only environment templates run in: sandboxed, autoescaped, strict about undefined names."""
     return LimitedSandbox(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+_local = threading.local()
+
+
+def _render_env() -> LimitedSandbox:
+    """This thread's environment, with the range budget reset: compiled templates are kept between
+    renders, the per-render limits are not."""
+    env = getattr(_local, "env", None)
+    if env is None:
+        env = _local.env = jinja_env()
+    env.range_used = 0
+    return env
+
+
+_patched: dict[str, str] = {}
+_variables: dict[str, set[str] | jinja2.TemplateSyntaxError] = {}
+
+
+class _Template(DocxTemplate):
+    """docxtpl, with its XML clean-up of each template part done once per process and part content."""
+
+    def patch_xml(self, src_xml):
+        patched = _patched.get(src_xml)
+        if patched is None:  # shared by threads: a lookup and one store, never a check-then-read
+            if len(_patched) >= _CACHED_TEMPLATES:
+                _patched.clear()
+            patched = _patched[src_xml] = super().patch_xml(src_xml)
+        return patched
 
 
 def _is_image(value) -> bool:
@@ -122,11 +167,19 @@ def _prepared(tpl: DocxTemplate, value, budget: _Budget):
 
 
 def check_template(tpl: DocxTemplate, context: dict, env: SandboxedEnvironment, name: str) -> None:
-    """Syntax errors and variables the context does not have, found before anything is rendered."""
-    try:
-        wanted = tpl.get_undeclared_template_variables(env)
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"template {name} salah tulis (baris {exc.lineno}): {exc.message}") from exc
+    """Syntax errors and variables the context does not have, found before anything is rendered.
+
+    The template's variables are read once per template content (a sha256 of the file)."""
+    key = hashlib.sha256(Path(tpl.template_file).read_bytes()).hexdigest()
+    wanted = _variables.get(key)
+    if wanted is None:
+        try:
+            wanted = set(tpl.get_undeclared_template_variables(env))
+        except jinja2.TemplateSyntaxError as exc:
+            wanted = exc
+        _variables[key] = wanted
+    if isinstance(wanted, jinja2.TemplateSyntaxError):
+        raise RenderError(f"template {name} salah tulis (baris {wanted.lineno}): {wanted.message}") from wanted
     missing = sorted(set(wanted) - set(context))
     if missing:
         raise RenderError(f"template {name} memakai variabel yang tidak ada: {', '.join(missing)}. "
@@ -136,9 +189,9 @@ def check_template(tpl: DocxTemplate, context: dict, env: SandboxedEnvironment, 
 def render_docx(template: Path, context: dict, out: Path) -> Path:
     """Render `template` with `context` into `out` (written only when rendering succeeded)."""
     template, out = Path(template), Path(out)
-    env = jinja_env()
+    env = _render_env()
     try:
-        tpl = DocxTemplate(str(template))
+        tpl = _Template(str(template))
         tpl.init_docx()
     except Exception as exc:  # a damaged .docx raises zipfile/lxml/KeyError variants
         raise RenderError(f"template {template.name} tidak dapat dibuka ({type(exc).__name__}: {exc})") from exc

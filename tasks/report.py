@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
 from tasks.context import bulanan_context, gambar, lkip_context
-from tasks.measure import Period, measure
+from tasks.measure import Measurer, Period
 from tasks.render import render_docx, to_pdfs
 from tasks.validate import OfficeInputs
 
@@ -61,15 +61,21 @@ def _charts(m, settings, folder: Path, stem: str, with_charts: bool = True, capa
     return charts
 
 
-def build_lkip(inputs: OfficeInputs, tahun: int, staging: Path, with_charts: bool = True) -> Document:
-    m = measure(inputs, Period(tahun), inputs.settings, inputs.riwayat)
+def _measurer(inputs: OfficeInputs, measurer: Measurer | None) -> Measurer:
+    return measurer or Measurer(inputs, inputs.settings, inputs.riwayat)
+
+
+def build_lkip(inputs: OfficeInputs, tahun: int, staging: Path, with_charts: bool = True,
+               measurer: Measurer | None = None) -> Document:
+    m = _measurer(inputs, measurer)(Period(tahun))
     charts = _charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}", with_charts)
     context = lkip_context(inputs, m, charts, lkip_signing_date(tahun), with_charts)
     return Document(render_docx(TEMPLATES / "lkip.docx", context, staging / f"LKIP-{tahun}.docx"), "lkip")
 
 
-def build_bulanan(inputs: OfficeInputs, tahun: int, bulan: int, staging: Path, with_charts: bool = True) -> Document:
-    m = measure(inputs, Period(tahun, bulan=bulan), inputs.settings, inputs.riwayat)
+def build_bulanan(inputs: OfficeInputs, tahun: int, bulan: int, staging: Path, with_charts: bool = True,
+                  measurer: Measurer | None = None) -> Document:
+    m = _measurer(inputs, measurer)(Period(tahun, bulan=bulan))
     charts = _charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}", with_charts,
                      capaian=False)
     context = bulanan_context(inputs, m, charts, with_charts)
@@ -78,14 +84,15 @@ def build_bulanan(inputs: OfficeInputs, tahun: int, bulan: int, staging: Path, w
 
 
 def build_all(inputs: OfficeInputs, tahun: int, staging: Path, bulan: int | None = None, with_charts: bool = True,
-              pdf: bool = False, progress=print) -> list[Document]:
+              pdf: bool = False, progress=print, measurer: Measurer | None = None) -> list[Document]:
     """The LKIP (whole year) and every monthly report, or only month `bulan`; each with its PDF if asked."""
     months = [bulan] if bulan else months_reported(inputs)
-    docs = [] if bulan else [build_lkip(inputs, tahun, staging, with_charts)]
+    measurer = _measurer(inputs, measurer)  # the documents of one office-year share their figures
+    docs = [] if bulan else [build_lkip(inputs, tahun, staging, with_charts, measurer)]
     if docs:
         progress(f"  LKIP {tahun} selesai dirender")
     for month in months:
-        docs.append(build_bulanan(inputs, tahun, month, staging, with_charts))
+        docs.append(build_bulanan(inputs, tahun, month, staging, with_charts, measurer))
         progress(f"  laporan bulanan {tahun}-{month:02d} selesai dirender")
     if pdf:
         pdfs = to_pdfs([d.local for d in docs], staging)

@@ -57,27 +57,30 @@ def _number(text, line: int, column: str, problems: Problems) -> float | None:
 
 def compare_history(capaian: pd.DataFrame, riwayat: pd.DataFrame | None, tahun: int) -> dict[str, dict]:
     """Per indicator: earlier years (newest first) and the Renstra comparison, or why there is none."""
+    by_code: dict[str, list[dict]] = {}
+    for row in ([] if riwayat is None else riwayat.to_dict("records")):
+        by_code.setdefault(row["kode"], []).append(row)
     result = {}
     for rec in capaian.itertuples():
-        rows = pd.DataFrame(columns=COLUMNS) if riwayat is None else \
-            riwayat[(riwayat["kode"] == rec.kode) & (riwayat["tahun"] < tahun)]
-        earlier = [_year(r, rec.polaritas) for r in rows.sort_values("tahun", ascending=False).itertuples()]
+        history = by_code.get(rec.kode, [])
+        rows = sorted((r for r in history if r["tahun"] < tahun), key=lambda r: r["tahun"], reverse=True)
+        earlier = [_year(r, rec.polaritas) for r in rows]
         result[rec.kode] = {"tahun_sebelumnya": earlier, "catatan": "" if earlier else NO_HISTORY,
-                            "renstra": _renstra(rec, riwayat)}
+                            "renstra": _renstra(rec, history)}
     return result
 
 
-def _year(row, polaritas: str) -> dict:
-    hasil = compute_capaian(row.realisasi, row.target, polaritas)
-    return {"tahun": int(row.tahun), "target": row.target, "realisasi": row.realisasi, "capaian": hasil.capaian,
-            "status": hasil.status}
+def _year(row: dict, polaritas: str) -> dict:
+    hasil = compute_capaian(row["realisasi"], row["target"], polaritas)
+    return {"tahun": int(row["tahun"]), "target": row["target"], "realisasi": row["realisasi"],
+            "capaian": hasil.capaian, "status": hasil.status}
 
 
-def _renstra(rec, riwayat: pd.DataFrame | None) -> dict:
-    targets = pd.Series(dtype="float64") if riwayat is None else \
-        riwayat.loc[riwayat["kode"] == rec.kode, "target_renstra"].dropna()
-    if targets.empty:
+def _renstra(rec, history: list[dict]) -> dict:
+    """`history`: the indicator's own rows of the history file, in file order."""
+    targets = [r["target_renstra"] for r in history if not pd.isna(r["target_renstra"])]
+    if not targets:
         return {"target": None, "capaian": None, "catatan": "target Renstra tidak tersedia"}
-    target = float(targets.iloc[-1])
+    target = float(targets[-1])
     hasil = compute_capaian(None if pd.isna(rec.realisasi) else rec.realisasi, target, rec.polaritas)
     return {"target": target, "capaian": hasil.capaian, "catatan": hasil.status}
