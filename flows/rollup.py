@@ -59,7 +59,7 @@ def task_runner(kind: str = "process", workers: int | None = None, address: str 
     if kind == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
     if kind == "dask":
-        from prefect_dask import DaskTaskRunner  # optional: pip install prefect-dask
+        from prefect_dask import DaskTaskRunner
 
         if address:
             return DaskTaskRunner(address=address)

@@ -35,3 +35,20 @@ def test_rollup_of_five_offices_with_one_invalid(prefect, tmp_path):
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "4 satker melaporkan 184 indikator" in text and "1 satker belum dapat direkap" in text
     assert len(list((out / "9002" / "2024" / "bulanan").glob("*.docx"))) == 12
+
+
+def test_rollup_on_a_dask_local_cluster(prefect, tmp_path):
+    """The same flow on prefect-dask's runner with a real LocalCluster (two worker processes)."""
+    from flows.rollup import rekap_nasional, task_runner
+
+    root, out = tmp_path / "satker", tmp_path / "bersama"
+    out.mkdir()
+    generate(SAMPLE, root, 3, invalid_every=3)
+    runner = task_runner("dask", workers=2)
+    assert runner.cluster_kwargs == {"n_workers": 2, "threads_per_worker": 1}
+    xlsx, _ = (Path(p) for p in rekap_nasional.with_options(task_runner=runner)(str(root), 2024, str(out),
+                                                                                 grafik=False))
+    book = load_workbook(xlsx)
+    assert book["Capaian"].max_row == 1 + 2 * 46
+    assert [row[1] for row in book["Satker Bermasalah"].iter_rows(min_row=2, values_only=True)] == ["9001"]
+    assert sorted(p.name for p in out.iterdir()) == ["9002", "9003", "rekap"]
