@@ -82,3 +82,32 @@ def test_bulanan_context_lists_late_activities(inputs, charts):
 def test_charts_are_png(charts):
     for item in charts.values():
         assert Path(item["path"]).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_reused_chart_figures_leave_no_trace(inputs, tmp_path):
+    """The monthly charts reuse one figure per thread: a chart drawn after another, or in a new thread,
+    is byte for byte the chart drawn alone, so reruns publish identical files."""
+    import hashlib
+    import threading
+
+    from PIL import Image
+
+    from tasks.measure import Measurer
+
+    measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
+    march, december = measurer(Period(2024, bulan=3)), measurer(Period(2024, bulan=12))
+
+    def digest(draw, m, name):
+        return hashlib.sha256(draw(m, tmp_path / name).read_bytes()).hexdigest()
+
+    for draw in (lambda m, p: chart_jadwal(m.jadwal, p), lambda m, p: chart_anggaran(m.anggaran_bulanan, p)):
+        first = digest(draw, march, "1.png")
+        assert digest(draw, december, "2.png") != first
+        assert digest(draw, march, "3.png") == first
+        elsewhere = []
+        thread = threading.Thread(target=lambda: elsewhere.append(digest(draw, march, "4.png")))
+        thread.start()
+        thread.join()
+        assert elsewhere == [first]
+    with Image.open(tmp_path / "3.png") as image:
+        assert image.mode == "L" and image.size == (1125, 480)  # greyscale, 7.5 x 3.2 in at 150 dpi
