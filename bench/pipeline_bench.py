@@ -1,0 +1,296 @@
+"""Benchmark: what each layer costs, against the floor, and the national roll-up as N grows.
+
+One run on one machine measures
+  (a) floor     reading the sample workbooks (values only, python-calamine) and drawing the charts and
+                rendering the same 13 documents from contexts computed beforehand: no validation,
+                no Prefect, no publishing;
+  (b) pipeline  our pipeline for the sample office in-process without Prefect (tasks.pipeline.run_office:
+                read + validate + compute + charts + render + atomic publish + manifest);
+  (c) prefect   the on-demand flow `laporan-kpu` for the sample against a running Prefect server;
+  (d) roll-up   the flow `rekap-nasional` over N synthetic offices (every 50th invalid), with the
+                default process-pool runner and with Dask (LocalCluster), for each N.
+Each part runs in a fresh Python process; wall time excludes imports; (a)-(c) print the median of
+--repeat runs after one warm-up run. Peak memory is the largest sum of resident memory over the part's
+process and all its children (pool and Dask workers), sampled from /proc every 0.2 s (Linux); the
+Prefect server, started once for (c) and (d), is not counted. Prints figures and ratios; asserts nothing.
+
+Usage: .venv/bin/python bench/pipeline_bench.py [--sizes 10,100,553] [--runners process,dask]
+       [--workers 2] [--repeat 3] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SAMPLE = ROOT / "data" / "pasaman-barat-2024"
+YEAR = 2024
+INVALID_EVERY = 50
+
+
+# --- measuring a part (runs in the child process) --------------------------------------------------
+
+def _tree_rss(root_pid: int) -> int:
+    """Resident bytes of root_pid and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields.get("PPid", "0").strip() or 0)
+        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+class PeakMemory:
+    """Samples the process tree's resident memory in a thread; .peak is the largest sum seen."""
+
+    def __init__(self, interval: float = 0.2):
+        self.interval, self.peak, self._stop = interval, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, _tree_rss(os.getpid()))
+
+
+def timed(fn, repeat: int) -> tuple[float, list[float]]:
+    """One warm-up run, then the median of `repeat` runs."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times
+
+
+def part_floor(repeat: int) -> dict:
+    from python_calamine import CalamineWorkbook
+
+    from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
+    from tasks.context import bulanan_context, gambar, lkip_context
+    from tasks.measure import Measurer, Period
+    from tasks.render import render_docx
+    from tasks.report import TEMPLATES, lkip_signing_date, months_reported
+    from tasks.validate import load_inputs
+
+    inputs = load_inputs([SAMPLE], YEAR)  # contexts are computed beforehand, outside the timing
+    measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
+    staging = Path(tempfile.mkdtemp(prefix="lkip-floor-"))
+    periods = [(None, measurer(Period(YEAR)))] + [(b, measurer(Period(YEAR, bulan=b)))
+                                                  for b in months_reported(inputs)]
+    charts = {b: {k: gambar(staging / f"{b}-{k}.png", k) for k in ("jadwal", "anggaran", "capaian")}
+              for b, _ in periods}
+    contexts = [(b, lkip_context(inputs, m, charts[b], lkip_signing_date(YEAR)) if b is None
+                 else bulanan_context(inputs, m, charts[b])) for b, m in periods]
+    workbooks = sorted(p for p in SAMPLE.glob("*.xlsx"))
+
+    def run() -> None:
+        for path in workbooks:
+            book = CalamineWorkbook.from_path(str(path))
+            for name in book.sheet_names:
+                book.get_sheet_by_name(name).to_python()
+        for (bulan, m), (_, context) in zip(periods, contexts):
+            chart_jadwal(m.jadwal, staging / f"{bulan}-jadwal.png")
+            chart_anggaran(m.anggaran_bulanan, staging / f"{bulan}-anggaran.png")
+            if bulan is None:
+                chart_capaian(m.capaian, inputs.settings, staging / f"{bulan}-capaian.png")
+            template = "lkip.docx" if bulan is None else "bulanan.docx"
+            render_docx(TEMPLATES / template, context, staging / f"{bulan}.docx")
+
+    with PeakMemory() as memory:
+        median, times = timed(run, repeat)
+    shutil.rmtree(staging, ignore_errors=True)
+    return {"wall": median, "runs": times, "peak": memory.peak, "documents": len(periods)}
+
+
+def part_pipeline(repeat: int) -> dict:
+    from tasks.pipeline import run_office
+
+    share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
+    count = [0]
+
+    def run() -> None:
+        count[0] += 1
+        (share / str(count[0])).mkdir()
+        result = run_office(SAMPLE, YEAR, share / str(count[0]))
+        assert result.ok, result.masalah
+
+    with PeakMemory() as memory:
+        median, times = timed(run, repeat)
+    shutil.rmtree(share, ignore_errors=True)
+    return {"wall": median, "runs": times, "peak": memory.peak}
+
+
+def part_prefect(repeat: int) -> dict:
+    from flows.laporan import laporan
+
+    share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
+    count = [0]
+
+    def run() -> None:
+        count[0] += 1
+        (share / str(count[0])).mkdir()
+        laporan(str(SAMPLE), YEAR, out_dir=str(share / str(count[0])))
+
+    with PeakMemory() as memory:
+        median, times = timed(run, repeat)
+    shutil.rmtree(share, ignore_errors=True)
+    return {"wall": median, "runs": times, "peak": memory.peak}
+
+
+def part_rollup(root: str, runner: str, workers: int) -> dict:
+    from flows.rollup import rekap_nasional, task_runner
+
+    share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
+    flow = rekap_nasional.with_options(task_runner=task_runner(runner, workers))
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        outputs = flow(root, YEAR, str(share))
+        wall = time.perf_counter() - start
+    from openpyxl import load_workbook
+
+    book = load_workbook(outputs[0], read_only=True)
+    invalid = book["Satker Bermasalah"].max_row - 1
+    shutil.rmtree(share, ignore_errors=True)
+    return {"wall": wall, "peak": memory.peak, "invalid": invalid}
+
+
+# --- orchestration (parent process) ----------------------------------------------------------------
+
+def child(args: list[str], env: dict) -> dict:
+    """Run one part in a fresh interpreter; its last stdout line is the JSON result."""
+    done = subprocess.run([sys.executable, __file__, "--part", *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"part {args[0]} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def start_server(home: Path) -> tuple[subprocess.Popen, dict]:
+    from flows.serve import healthy
+
+    port = 4399
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port",
+                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                              start_new_session=True)
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 120
+    while not healthy(url):
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("the Prefect server did not start")
+        time.sleep(0.5)
+    return server, {**env, "PREFECT_API_URL": url}
+
+
+def offices(work: Path, count: int) -> Path:
+    """A folder holding the first `count` synthetic offices (generated once into work/all)."""
+    from tasks.synthetic import generate
+
+    pool = work / "all"
+    have = sorted(pool.glob("satker-*")) if pool.exists() else []
+    if len(have) < count:
+        print(f"  generating {count} synthetic offices in {pool} …", flush=True)
+        shutil.rmtree(pool, ignore_errors=True)
+        generate(SAMPLE, pool, count, invalid_every=INVALID_EVERY)
+        have = sorted(pool.glob("satker-*"))
+    root = work / f"n{count}"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for folder in have[:count]:
+        (root / folder.name).symlink_to(folder.resolve(), target_is_directory=True)
+    return root
+
+
+def mb(value: int) -> str:
+    return f"{value / 2**20:,.0f} MB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,553", help="roll-up sizes N, comma-separated")
+    parser.add_argument("--runners", default="process,dask", help="roll-up task runners: process, thread, dask")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="pool / Dask workers")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of (a)-(c); the median is printed")
+    parser.add_argument("--work", type=Path, default=ROOT / "out" / "bench", help="folder for synthetic offices")
+    parser.add_argument("--part", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.part:
+        name, *rest = args.part
+        result = {"floor": part_floor, "pipeline": part_pipeline, "prefect": part_prefect}[name](args.repeat) \
+            if name != "rollup" else part_rollup(rest[0], rest[1], int(rest[2]))
+        print(json.dumps(result))
+        return
+
+    sizes = [int(n) for n in args.sizes.split(",") if n]
+    runners = [r for r in args.runners.split(",") if r]
+    print(f"lkip benchmark: {os.cpu_count()} cores, workers {args.workers}, repeat {args.repeat}", flush=True)
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    a = child(["floor"], env)
+    print(f"(a) floor     {a['wall']:7.2f} s  peak {mb(a['peak'])}  ({a['documents']} documents)", flush=True)
+    b = child(["pipeline"], env)
+    print(f"(b) pipeline  {b['wall']:7.2f} s  peak {mb(b['peak'])}", flush=True)
+    home = Path(tempfile.mkdtemp(prefix="lkip-bench-prefect-"))
+    server, server_env = start_server(home)
+    try:
+        c = child(["prefect"], server_env)
+        print(f"(c) prefect   {c['wall']:7.2f} s  peak {mb(c['peak'])}  (against a running server)", flush=True)
+        print(f"    b/a = {b['wall'] / a['wall']:.2f}   c/a = {c['wall'] / a['wall']:.2f}   "
+              f"c-b = {c['wall'] - b['wall']:.2f} s", flush=True)
+        rows = []
+        for n in sizes:
+            root = offices(args.work, n)
+            for runner in runners:
+                d = child(["rollup", str(root), runner, str(args.workers)], server_env)
+                rows.append((n, runner, d))
+                print(f"(d) roll-up N={n:<4} {runner:<8} {d['wall']:8.1f} s  {d['wall'] / n:6.2f} s/office  "
+                      f"peak {mb(d['peak'])}  ({n - d['invalid']} valid, {d['invalid']} invalid)", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(home, ignore_errors=True)
+    if rows:
+        print("\ntime per office as N grows (s/office):")
+        for runner in runners:
+            line = "  ".join(f"N={n}: {d['wall'] / n:.2f}" for n, r, d in rows if r == runner)
+            print(f"  {runner:<8} {line}")
+
+
+if __name__ == "__main__":
+    main()
