@@ -29,6 +29,7 @@ out/laporan:
 bench: $(STAMP)
 	$(BIN)/python bench/read_bench.py
 	$(BIN)/python bench/render_bench.py
+	$(BIN)/python bench/pipeline_bench.py --sizes 10,100
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -6,12 +6,14 @@ thread pool, or Dask (prefect-dask) for a LocalCluster or an existing scheduler'
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
 from flows.laporan import program_version
+from tasks.fmt import format_number
 from tasks.pipeline import OfficeRun, run_office
 from tasks.rollup import consolidate, distribution, invalid, write_docx, write_xlsx
 from tasks.settings import Settings
@@ -28,9 +30,12 @@ def list_offices(root: str) -> list[str]:
 @task(name="proses satker", cache_policy=NO_CACHE)
 def process_office(folder: str, tahun: int, out_dir: str, grafik: bool) -> OfficeRun:
     """One office-year from inputs to published reports; an invalid office is reported, never raised."""
+    started = time.perf_counter()
     run = run_office(Path(folder), tahun, Path(out_dir), grafik, program_version())
+    seconds = format_number(round(time.perf_counter() - started, 1))
     get_run_logger().info(f"{Path(folder).name}: " + (f"{len(run.diterbitkan)} dokumen diterbitkan" if run.ok
-                                                      else f"tidak valid ({len(run.masalah)} galat)"))
+                                                      else f"tidak valid ({len(run.masalah)} galat)")
+                          + f" dalam {seconds} detik")
     return run
 
 

@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -206,8 +207,7 @@ def render_docx(template: Path, context: dict, out: Path) -> Path:
     handle, tmp = tempfile.mkstemp(prefix=".render-", suffix=".docx", dir=out.parent)
     os.close(handle)
     try:
-        tpl.save(tmp)
-        stable_zip(Path(tmp))
+        save_stable(tpl, Path(tmp))
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
@@ -216,19 +216,38 @@ def render_docx(template: Path, context: dict, out: Path) -> Path:
 
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_STORED = (".png", ".jpg", ".jpeg", ".gif", ".emf", ".wmf")  # media: already compressed or tiny
 
 
-def stable_zip(path: Path) -> None:
-    """Rewrite a .docx with fixed entry times, so the same inputs give the same bytes (a rerun then
-    finds the published file unchanged and leaves it alone)."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, data)
+class _StableZipWriter:
+    """python-docx's physical package writer (write, close), writing every entry with a fixed time so
+    the same inputs give the same bytes (a rerun then finds the published file unchanged and leaves
+    it alone), in one pass, storing media as they are instead of deflating them again."""
+
+    def __init__(self, path: Path):
+        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_STORED if info.filename.lower().endswith(_STORED) else zipfile.ZIP_DEFLATED
+        info.external_attr = 0o600 << 16
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def save_stable(tpl: DocxTemplate, path: Path) -> None:
+    """Write a rendered template as python-docx's OpcPackage.save does, through _StableZipWriter
+    (python-docx < 2: PackageWriter's steps are static methods)."""
+    package = tpl.docx.part.package
+    for part in package.parts:
+        part.before_marshal()
+    writer = _StableZipWriter(path)
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
 
 
 def soffice() -> str | None:
