@@ -32,25 +32,28 @@ def latest_pagu(rows: list[dict], month: int) -> tuple[float | None, list[str]]:
     return float(known[-1]["pagu"]), [_cell(known[-1], "sel_pagu")]
 
 
-def budget_by_kegiatan(anggaran: pd.DataFrame, kegiatan: pd.DataFrame, month: int = 12) -> pd.DataFrame:
-    """Per kegiatan and funding source, to `month`: pagu, realisation, RPD, serapan and deviation."""
+def _budget_record(kode: str, nama: str, sumber: str, rows: list[dict], month: int) -> dict:
+    upto = [r for r in rows if r["bulan"] <= month]
+    pagu, pagu_cells = latest_pagu(rows, month)
+    real = float(sum(r["realisasi"] for r in upto if _known(r["realisasi"])))
+    rpd = float(sum(r["rpd"] for r in upto if _known(r["rpd"])))
+    cells = ([_cell(r, "sel_realisasi") for r in upto if _known(r["realisasi"])]
+             + [_cell(r, "sel_rpd") for r in upto if _known(r["rpd"])])
+    return {"kegiatan_kode": kode, "kegiatan": nama, "sumber_dana": sumber, "bulan": month, "pagu": pagu,
+            "realisasi": real, "rpd": rpd, "serapan": _percent(real, pagu), "deviasi": real - rpd,
+            "deviasi_persen": _percent(real - rpd, rpd), "sumber": pagu_cells + cells}
+
+
+def budget_by_kegiatan(anggaran: pd.DataFrame, kegiatan: pd.DataFrame, month: int | list[int] = 12) -> pd.DataFrame:
+    """Per kegiatan and funding source, to `month`: pagu, realisation, RPD, serapan and deviation; for a
+    list of months, one block of rows per month."""
     names = dict(zip(kegiatan["kode"], kegiatan["nama"]))
     groups: dict[tuple[str, str], list[dict]] = {}
     for rec in anggaran.to_dict("records"):
         groups.setdefault((rec["kegiatan_kode"], rec["sumber_dana"]), []).append(rec)
-    records = []
-    for (kode, sumber), rows in sorted(groups.items()):
-        upto = [r for r in rows if r["bulan"] <= month]
-        pagu, pagu_cells = latest_pagu(rows, month)
-        real = float(sum(r["realisasi"] for r in upto if _known(r["realisasi"])))
-        rpd = float(sum(r["rpd"] for r in upto if _known(r["rpd"])))
-        cells = ([_cell(r, "sel_realisasi") for r in upto if _known(r["realisasi"])]
-                 + [_cell(r, "sel_rpd") for r in upto if _known(r["rpd"])])
-        records.append({
-            "kegiatan_kode": kode, "kegiatan": names.get(kode, ""), "sumber_dana": sumber, "bulan": month,
-            "pagu": pagu, "realisasi": real, "rpd": rpd, "serapan": _percent(real, pagu),
-            "deviasi": real - rpd, "deviasi_persen": _percent(real - rpd, rpd), "sumber": pagu_cells + cells,
-        })
+    records = [_budget_record(kode, names.get(kode, ""), sumber, rows, m)
+               for m in ([month] if isinstance(month, int) else month)
+               for (kode, sumber), rows in sorted(groups.items())]
     frame = pd.DataFrame(records, columns=list(AnggaranKegiatan.to_schema().columns))
     return AnggaranKegiatan.validate(frame.astype({c: "float64" for c in ("pagu", "serapan", "deviasi_persen")}))
 

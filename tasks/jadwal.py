@@ -61,34 +61,42 @@ def schedule_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, month: int = 1
     return JadwalBulan.validate(frame.astype({"kepatuhan": "float64"}))
 
 
+def _months(month: int | list[int]) -> list[int]:
+    return [month] if isinstance(month, int) else list(month)
+
+
 def schedule_by_pelaksana(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.DataFrame,
-                          month: int = 12) -> pd.DataFrame:
-    """Adherence to `month` per sub-unit."""
-    cells = activity_months(bulan, progres, month).merge(
-        aktivitas[["kode", "pelaksana"]], left_on="aktivitas_kode", right_on="kode")
-    records = []
-    for unit, rows in cells.groupby("pelaksana", sort=True):
-        done = int(rows["selesai"].sum())
-        records.append({"pelaksana": unit, "bulan": month, "rencana_sd": len(rows), "selesai_sd": done,
-                        "terlambat": len(rows) - done, "kepatuhan": done / len(rows) * 100})
+                          month: int | list[int] = 12) -> pd.DataFrame:
+    """Adherence to `month` per sub-unit; for a list of months, one block of rows per month."""
+    units = aktivitas[["kode", "pelaksana"]]
+    records, status = [], _status_table(progres)
+    for m in _months(month):
+        cells = activity_months(bulan, progres, m, status).merge(units, left_on="aktivitas_kode", right_on="kode")
+        for unit, rows in cells.groupby("pelaksana", sort=True):
+            done = int(rows["selesai"].sum())
+            records.append({"pelaksana": unit, "bulan": m, "rencana_sd": len(rows), "selesai_sd": done,
+                            "terlambat": len(rows) - done, "kepatuhan": done / len(rows) * 100})
     frame = pd.DataFrame(records, columns=list(JadwalPelaksana.to_schema().columns))
     return JadwalPelaksana.validate(frame.astype({"kepatuhan": "float64"}))
 
 
 def late_activities(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.DataFrame,
-                    month: int) -> pd.DataFrame:
-    """Activities with a planned month up to `month` that is not done by `month`."""
-    cells = activity_months(bulan, progres, month)
-    late = cells[~cells["selesai"]]
-    notes = {} if progres.empty else progres[progres["bulan"] == month].set_index("aktivitas_kode")["keterangan"]
+                    month: int | list[int]) -> pd.DataFrame:
+    """Activities with a planned month up to `month` that is not done by `month`; for a list of
+    months, one block of rows per month."""
     info = aktivitas.set_index("kode")
-    records = []
-    for kode, rows in late.groupby("aktivitas_kode", sort=True):
-        records.append({"aktivitas_kode": kode, "aktivitas": info.loc[kode, "nama"],
-                        "pelaksana": info.loc[kode, "pelaksana"], "bulan": month,
-                        "bulan_rencana": [int(p) for p in rows["bulan_rencana"]],
-                        "status": rows["status_kini"].iloc[0] or "belum dilaporkan",
-                        "keterangan": str(notes.get(kode, "") or ""), "sumber": [s for s in rows["sumber"] if s]})
+    records, status = [], _status_table(progres)
+    for m in _months(month):
+        cells = activity_months(bulan, progres, m, status)
+        late = cells[~cells["selesai"]]
+        notes = {} if progres.empty else progres[progres["bulan"] == m].set_index("aktivitas_kode")["keterangan"]
+        for kode, rows in late.groupby("aktivitas_kode", sort=True):
+            records.append({"aktivitas_kode": kode, "aktivitas": info.loc[kode, "nama"],
+                            "pelaksana": info.loc[kode, "pelaksana"], "bulan": m,
+                            "bulan_rencana": [int(p) for p in rows["bulan_rencana"]],
+                            "status": rows["status_kini"].iloc[0] or "belum dilaporkan",
+                            "keterangan": str(notes.get(kode, "") or ""),
+                            "sumber": [s for s in rows["sumber"] if s]})
     frame = pd.DataFrame(records, columns=list(Keterlambatan.to_schema().columns))
     texts = {c: "str" for c in ("aktivitas_kode", "aktivitas", "pelaksana", "status", "keterangan")}
     return Keterlambatan.validate(frame.astype({**texts, "bulan": "int64"}))

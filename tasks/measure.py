@@ -69,13 +69,22 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
+MONTHS = list(range(1, 13))
+
+
+def _month(frame: pd.DataFrame, month: int) -> pd.DataFrame:
+    """The rows of a by-month table (computed for the whole year at once) that belong to `month`."""
+    return frame[frame["bulan"] == month].reset_index(drop=True)
+
+
 class Measurer:
     """Every figure of one office-year, for any period, computing once what periods share.
 
     The LKIP and the twelve monthly reports of one office-year need the same attributes, quarter
     table and capaian to each quarter, and prefixes of the same monthly schedule and budget series;
     each is computed once here (a month's row of those series only depends on data up to that month,
-    so the view to month M is the first M rows of the year's series).
+    so the view to month M is the first M rows of the year's series), and the per-month tables
+    (budget per kegiatan, schedule per sub-unit, late activities) for all twelve months at once.
     """
 
     def __init__(self, inputs: OfficeInputs, settings: Settings, riwayat: pd.DataFrame | None = None):
@@ -85,9 +94,9 @@ class Measurer:
         self.progres = _concat([r.aktivitas for r in inputs.realisasi])
         self.atribut = attributes(self.rak.indikator, inputs.atribut)
         self._capaian: dict[tuple[int, bool], pd.DataFrame] = {}
-        self._shared: dict[str, pd.DataFrame] = {}
+        self._shared: dict[str, pd.DataFrame | dict] = {}
 
-    def _once(self, key: str, compute) -> pd.DataFrame:
+    def _once(self, key: str, compute):
         if key not in self._shared:
             self._shared[key] = compute()
         return self._shared[key]
@@ -103,7 +112,8 @@ class Measurer:
         strict = period.bulan is None  # a monthly view shows the latest quarter reported so far
         capaian = self.capaian(period.upto_quarter, strict)
         has_budget = not self.anggaran.empty
-        budget = budget_by_kegiatan(self.anggaran, rak.kegiatan, month) if has_budget else None
+        budget = _month(self._once("anggaran", lambda: budget_by_kegiatan(self.anggaran, rak.kegiatan, MONTHS)),
+                        month) if has_budget else None
         triwulan = self._once("triwulan", lambda: compute_quarters(rak.indikator, self.realisasi, self.atribut,
                                                                    self.settings))
         jadwal = self._once("jadwal", lambda: schedule_by_month(rak.bulan, self.progres, 12))
@@ -115,9 +125,12 @@ class Measurer:
             anggaran_bulanan=per_bulan.iloc[:month].reset_index(drop=True),
             efisiensi=efficiency(capaian, budget, self.settings) if budget is not None else pd.DataFrame(),
             jadwal=jadwal.iloc[:month].reset_index(drop=True),
-            jadwal_pelaksana=schedule_by_pelaksana(rak.aktivitas, rak.bulan, self.progres, month),
-            terlambat=late_activities(rak.aktivitas, rak.bulan, self.progres, month),
-            perbandingan=compare_history(capaian, self.riwayat, period.tahun),
+            jadwal_pelaksana=_month(self._once("jadwal_pelaksana", lambda: schedule_by_pelaksana(
+                rak.aktivitas, rak.bulan, self.progres, MONTHS)), month),
+            terlambat=_month(self._once("terlambat", lambda: late_activities(rak.aktivitas, rak.bulan, self.progres,
+                                                                             MONTHS)), month),
+            perbandingan=self._once(f"perbandingan-{period.upto_quarter}-{strict}",
+                                    lambda: compare_history(capaian, self.riwayat, period.tahun)),
         )
 
 

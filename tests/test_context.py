@@ -111,3 +111,27 @@ def test_reused_chart_figures_leave_no_trace(inputs, tmp_path):
         assert elsewhere == [first]
     with Image.open(tmp_path / "3.png") as image:
         assert image.mode == "L" and image.size == (1125, 480)  # greyscale, 7.5 x 3.2 in at 150 dpi
+
+
+@pytest.mark.parametrize("bulan", [1, 5, 12])
+def test_shared_figures_equal_figures_computed_for_one_month(inputs, bulan):
+    """The Measurer computes the year's series once and slices them per month: each month's view is
+    what the functions give when asked for that month alone."""
+    import pandas as pd
+
+    from tasks.anggaran import budget_by_kegiatan, budget_by_month
+    from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
+    from tasks.measure import Measurer
+
+    measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
+    for other in (12, 3):
+        measurer(Period(2024, bulan=other))
+    m = measurer(Period(2024, bulan=bulan))
+    rak = inputs.rak
+    progres = pd.concat([r.aktivitas for r in inputs.realisasi], ignore_index=True)
+    anggaran = pd.concat([r.anggaran for r in inputs.realisasi], ignore_index=True)
+    pd.testing.assert_frame_equal(m.jadwal, schedule_by_month(rak.bulan, progres, bulan))
+    pd.testing.assert_frame_equal(m.anggaran_bulanan, budget_by_month(anggaran, bulan))
+    pd.testing.assert_frame_equal(m.anggaran, budget_by_kegiatan(anggaran, rak.kegiatan, bulan))
+    pd.testing.assert_frame_equal(m.terlambat, late_activities(rak.aktivitas, rak.bulan, progres, bulan))
+    pd.testing.assert_frame_equal(m.jadwal_pelaksana, schedule_by_pelaksana(rak.aktivitas, rak.bulan, progres, bulan))
