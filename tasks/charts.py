@@ -2,10 +2,10 @@
 
 Figures are built without pyplot (no global state), so offices can be drawn in parallel. The two
 monthly charts (budget and schedule, drawn for every monthly report) keep one figure per thread with
-a fixed January–December axis and only update their data: building axes and ticks costs more than
-drawing. Designed
-to stay legible printed in black and white: greys and hatching for the rating bands,
-distinct line styles and markers instead of colours alone, values written on the bars.
+a fixed January–December axis, keep the drawn axes as a background per y-range, and draw only their
+data on it: axes, ticks and labels cost more than the data. Designed to stay legible printed in black
+and white: greyscale PNGs, greys and hatching for the rating bands, distinct line styles and markers
+instead of colours alone, values written on the bars.
 """
 
 from __future__ import annotations

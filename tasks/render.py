@@ -178,6 +178,8 @@ def check_template(tpl: DocxTemplate, context: dict, env: SandboxedEnvironment, 
             wanted = set(tpl.get_undeclared_template_variables(env))
         except jinja2.TemplateSyntaxError as exc:
             wanted = exc
+        if len(_variables) >= _CACHED_TEMPLATES:
+            _variables.clear()
         _variables[key] = wanted
     if isinstance(wanted, jinja2.TemplateSyntaxError):
         raise RenderError(f"template {name} salah tulis (baris {wanted.lineno}): {wanted.message}") from wanted
