@@ -1,24 +1,25 @@
 """Opening input files safely and reading a sheet into a Grid.
 
-Values come from calamine (fast, bounded by the cells that hold values); openpyxl is loaded only
-for what calamine cannot tell: fills (months marked by shading), hidden rows and columns, formula
-and error cells. Nothing here walks the full Excel rectangle, so a stray formatted cell at row
-1,048,576 costs nothing.
+Values come from calamine (fast, bounded by the cells that hold values); what calamine cannot tell
+(fills: months marked by shading; hidden rows and columns; formula and error cells; percent
+formats) is streamed from the sheet XML by tasks.sheet_xml. Nothing here walks the full Excel
+rectangle, so a stray formatted cell at row 1,048,576 costs nothing.
 """
 
 from __future__ import annotations
 
 import re
-import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import python_calamine
 from openpyxl.utils import get_column_letter
 
 from tasks.problems import InputError, Problem
+from tasks.sheet_xml import XlsxFacts, read_xlsx_facts
 
 # A real RAK or realisation workbook is well under 5 MB unpacked; 256 MB leaves room for
 # embedded pictures while refusing zip bombs before any XML is parsed.
@@ -191,9 +192,8 @@ class Workbook:
         try:
             self._calamine = python_calamine.CalamineWorkbook.from_path(str(self.path))
         except Exception as exc:  # calamine raises its own error types for every broken-file case
-            raise _fail(self.path, f"berkas tidak dapat dibaca ({type(exc).__name__}: {exc})",
-                        "buka di Excel lalu simpan ulang sebagai .xlsx") from exc
-        self._openpyxl = None
+            raise _damaged(self.path, exc) from exc
+        self._facts: XlsxFacts | None = None
         self.sheet_names = list(self._calamine.sheet_names)
         self.hidden = {m.name: str(m.visible).rsplit(".", 1)[-1] != "Visible"
                        for m in self._calamine.sheets_metadata}
@@ -202,19 +202,14 @@ class Workbook:
     def name(self) -> str:
         return self.path.name
 
-    def _styles(self):
-        """The openpyxl view of the workbook (fills, hidden rows/cols, formulas), loaded once."""
-        if self._openpyxl is None and self.kind == "xlsx":
-            import openpyxl  # imported here: only needed for styles, and slower to import
-
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # openpyxl warns about unsupported extensions
-                try:
-                    self._openpyxl = openpyxl.load_workbook(self.path, data_only=False)
-                except Exception as exc:  # openpyxl raises many types for damaged parts
-                    raise _fail(self.path, f"berkas tidak dapat dibaca ({type(exc).__name__}: {exc})",
-                                "buka di Excel lalu simpan ulang sebagai .xlsx") from exc
-        return self._openpyxl
+    def _styles(self) -> XlsxFacts | None:
+        """Fills, number formats, formula/error cells and hidden rows/cols of an .xlsx, read once."""
+        if self._facts is None and self.kind == "xlsx":
+            try:
+                self._facts = read_xlsx_facts(str(self.path))
+            except (ParseError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+                raise _damaged(self.path, exc) from exc
+        return self._facts
 
     def grid(self, sheet: str) -> Grid:
         """Read one sheet: values, merges, and (for .xlsx) styles of the cells that exist."""
@@ -222,11 +217,23 @@ class Workbook:
         merges = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1)
                   in (self._calamine.get_sheet_by_name(sheet).merged_cell_ranges or [])]
         grid = Grid(file=self.name, sheet=sheet, rows=rows, n_cols=n_cols, merges=merges)
-        book = self._styles()
-        if book is not None:
-            _add_styles(grid, book[sheet])
-            grid.date1904 = book.epoch.year == 1904
+        facts = self._styles()
+        if facts is not None:
+            try:
+                cells = facts.sheet(sheet)
+            except (ParseError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+                raise _damaged(self.path, exc) from exc
+            grid.shaded_cells = frozenset(cells.shaded)
+            grid.percent_cells = frozenset(cells.percent)
+            grid.formulas, grid.errors = cells.formulas, cells.errors
+            grid.hidden_rows, grid.hidden_cols = frozenset(cells.hidden_rows), frozenset(cells.hidden_cols)
+            grid.date1904 = facts.date1904
         return grid
+
+
+def _damaged(path: Path, exc: Exception) -> InputError:
+    return _fail(path, f"berkas tidak dapat dibaca ({type(exc).__name__}: {exc})",
+                 "buka di Excel lalu simpan ulang sebagai .xlsx")
 
 
 def _calamine_rows(sheet) -> tuple[dict[int, list[Any]], int]:
@@ -243,41 +250,3 @@ def _calamine_rows(sheet) -> tuple[dict[int, list[Any]], int]:
         rows[start_row + offset + 1] = padded
         n_cols = max(n_cols, len(padded))
     return rows, n_cols
-
-
-def _add_styles(grid: Grid, ws) -> None:
-    shaded, formulas, errors, percent = set(), {}, {}, set()
-    # ws._cells holds only the cells present in the file; ws.iter_rows() would create every cell of
-    # the max_row x max_column rectangle, which is what makes a stray cell at row 1,048,576 slow.
-    for (row, col), cell in ws._cells.items():
-        if cell.data_type == "f":
-            formulas[(row, col)] = str(cell.value)
-        elif cell.data_type == "e":
-            errors[(row, col)] = str(cell.value)
-        elif cell.data_type == "n" and "%" in (cell.number_format or ""):
-            percent.add((row, col))
-        if _is_filled(cell.fill):
-            shaded.add((row, col))
-    grid.shaded_cells = frozenset(shaded)
-    grid.formulas, grid.errors, grid.percent_cells = formulas, errors, frozenset(percent)
-    grid.hidden_rows = frozenset(r for r, dim in ws.row_dimensions.items() if dim.hidden)
-    grid.hidden_cols = frozenset(
-        c for dim in ws.column_dimensions.values() if dim.hidden
-        for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1))
-
-
-_WHITE = {"FFFFFFFF", "00FFFFFF", "FFFFFF"}
-
-
-def _is_filled(fill) -> bool:
-    """A cell counts as shaded when it has a visible pattern fill that is not white."""
-    if fill is None or fill.fill_type in (None, "none"):
-        return False
-    color = fill.fgColor
-    if color is None:
-        return True
-    if color.type == "rgb":
-        return str(color.rgb).upper() not in _WHITE and str(color.rgb) != "00000000"
-    if color.type == "theme":
-        return not (color.theme in (0, None) and not color.tint)  # theme 0 is the page background
-    return True

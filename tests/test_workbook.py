@@ -133,3 +133,103 @@ def test_legacy_xls_is_read_from_its_marks(tmp_path):
     rak = read_rak(tmp_path / "RAK.xls")
     assert len(rak.aktivitas) == 4 and len(rak.bulan) == 9
     assert any("arsiran" in p.message for p in rak.problems)
+
+
+# --- the streamed sheet XML agrees with openpyxl's full load (the oracle it replaces) ----------------
+
+def _tricky_workbook(path: Path) -> Path:
+    """Fills of every colour kind, formats, formulas (also shared), errors, hidden rows/cols, 1904."""
+    import openpyxl
+    from openpyxl.styles import Color, PatternFill
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = openpyxl.Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    ws = book.active
+    ws.title = "Data"
+    fills = [PatternFill("solid", fgColor="FFFF0000"), PatternFill("solid", fgColor="FFFFFFFF"),
+             PatternFill("solid", fgColor=Color(theme=0)), PatternFill("solid", fgColor=Color(theme=0, tint=-0.15)),
+             PatternFill("solid", fgColor=Color(theme=4)), PatternFill("solid", fgColor=Color(indexed=22)),
+             PatternFill("gray125"), PatternFill(None), PatternFill("solid", fgColor="00FFFFFF")]
+    for col, fill in enumerate(fills, start=1):
+        ws.cell(row=1, column=col, value="x").fill = fill
+    ws["A2"], ws["B2"], ws["C2"] = "=B2*2", 3, "#DIV/0!"
+    ws["A3"], ws["B3"] = "=B3*2", 4
+    for ref, fmt, value in [("D2", "0%", 0.5), ("E2", "0.0%", 0.25), ("F2", "0.00%", 0.1), ("G2", "0.0", 2),
+                            ("H2", "0%", "teks")]:
+        ws[ref] = value
+        ws[ref].number_format = fmt
+    ws["A7"], ws["B7"] = 1, 2
+    ws["J1048576"].fill = fills[0]  # a stray formatted cell at the last row
+    ws.row_dimensions[5].hidden = True
+    ws.column_dimensions.group("K", "M", hidden=True)
+    book.create_sheet("Kosong")
+    book.save(path)
+    # Excel writes copied formulas as one shared formula, and some writers omit cell references.
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    xml = xml.replace("<f>B2*2</f>", '<f t="shared" ref="A2:A3" si="0">B2*2</f>')
+    xml = xml.replace("<f>B3*2</f>", '<f t="shared" si="0"/>')
+    xml = xml.replace('<c r="A7"', "<c").replace('<c r="B7"', "<c")
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    return path
+
+
+def _openpyxl_view(ws) -> dict:
+    """What the readers used to take from openpyxl, computed the way they did."""
+    def filled(fill) -> bool:
+        if fill.fill_type in (None, "none"):
+            return False
+        color = fill.fgColor
+        if color.type == "rgb":
+            return str(color.rgb).upper() not in {"FFFFFFFF", "00FFFFFF", "FFFFFF", "00000000"}
+        if color.type == "theme":
+            return not (color.theme in (0, None) and not color.tint)
+        return True
+
+    cells = ws._cells.items()
+    return {
+        "shaded": {k for k, c in cells if filled(c.fill)},
+        "formulas": {k: str(c.value) for k, c in cells if c.data_type == "f"},
+        "errors": {k: str(c.value) for k, c in cells if c.data_type == "e"},
+        "percent": {k for k, c in cells if c.data_type == "n" and "%" in (c.number_format or "")},
+        "hidden_rows": {r for r, d in ws.row_dimensions.items() if d.hidden},
+        "hidden_cols": {c for d in ws.column_dimensions.values() if d.hidden
+                        for c in range(d.min or 1, (d.max or d.min or 1) + 1)},
+    }
+
+
+def test_sheet_xml_agrees_with_openpyxl(tmp_path):
+    import openpyxl
+
+    path = _tricky_workbook(tmp_path / "tricky.xlsx")
+    grid = Workbook(path).grid("Data")
+    oracle = _openpyxl_view(openpyxl.load_workbook(path)["Data"])
+    ours = {"shaded": set(grid.shaded_cells), "formulas": grid.formulas, "errors": grid.errors,
+            "percent": set(grid.percent_cells), "hidden_rows": set(grid.hidden_rows),
+            "hidden_cols": set(grid.hidden_cols)}
+    assert ours == oracle
+    # and the oracle saw what the workbook was built to hold
+    assert {(1, 1), (1, 4), (1, 5), (1, 6), (1048576, 10)} == ours["shaded"]  # gray125 names no colour
+    assert ours["formulas"] == {(2, 1): "=B2*2", (3, 1): "=B3*2"}
+    assert ours["errors"] == {(2, 3): "#DIV/0!"} and ours["percent"] == {(2, 4), (2, 5), (2, 6)}
+    assert ours["hidden_rows"] == {5} and ours["hidden_cols"] == {11, 12, 13}
+    assert grid.date1904 and not Workbook(path).grid("Kosong").shaded_cells
+
+
+def test_damaged_sheet_xml_is_a_clear_error(tmp_path):
+    path = _tricky_workbook(tmp_path / "tricky.xlsx")
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    parts["xl/styles.xml"] = parts["xl/styles.xml"][:200]
+    broken = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(broken, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    with pytest.raises(InputError) as info:
+        Workbook(broken).grid("Data")
+    assert "tidak dapat dibaca" in info.value.problems[0].message
