@@ -74,20 +74,28 @@ def budget_by_month(anggaran: pd.DataFrame, month: int = 12) -> pd.DataFrame:
     return AnggaranPerBulan.validate(frame.astype({"deviasi_persen": "float64"}))
 
 
-def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings, validate: bool = True) -> pd.DataFrame:
     """Per kegiatan: mean capaian of its indicators against its serapan (DOMAIN.md "Efficiency").
 
     capaian_vs_serapan (our rule): efficient when capaian >= serapan. biaya_output: the output-cost
     form, which per kegiatan reduces to 1 - serapan / capaian (cost per unit of output realised over
-    cost per unit planned); the year's E is the mean over kegiatan.
+    cost per unit planned); the year's E is the mean over kegiatan. validate=False leaves the
+    contract check to the caller (contracts.common.validate_together).
     """
-    totals = budget.groupby("kegiatan_kode").agg(pagu=("pagu", "sum"), realisasi=("realisasi", "sum"))
-    perf = capaian.groupby("kegiatan_kode")["capaian_dicap"].mean()
+    totals: dict[str, list[float]] = {}
+    for kode, pagu, real in zip(budget["kegiatan_kode"], budget["pagu"], budget["realisasi"]):
+        total = totals.setdefault(kode, [0.0, 0.0])
+        total[0] += pagu if _known(pagu) else 0.0
+        total[1] += real if _known(real) else 0.0
+    scores: dict[str, list[float]] = {}
+    for kode, value in zip(capaian["kegiatan_kode"], capaian["capaian_dicap"]):
+        if _known(value):
+            scores.setdefault(kode, []).append(float(value))
     records = []
-    for kode, row in totals.iterrows():
-        serapan = _percent(row["realisasi"], row["pagu"])
-        kinerja = perf.get(kode)
-        kinerja = None if kinerja is None or pd.isna(kinerja) else float(kinerja)
+    for kode in sorted(totals):
+        pagu, real = totals[kode]
+        serapan = _percent(real, pagu)
+        kinerja = sum(scores[kode]) / len(scores[kode]) if kode in scores else None
         ratio = None if serapan is None or not kinerja else 1 - serapan / kinerja
         if serapan is None or kinerja is None:
             efficient = None
@@ -99,4 +107,5 @@ def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) 
                         "indeks_efisiensi": ratio, "efisien": efficient, "aturan": settings.efisiensi})
     frame = pd.DataFrame(records, columns=list(Efisiensi.to_schema().columns))
     frame = frame.astype({c: "float64" for c in ("capaian_kinerja", "serapan", "indeks_efisiensi")})
-    return Efisiensi.validate(frame.astype({"efisien": "object"}))
+    frame = frame.astype({"efisien": "object"})
+    return Efisiensi.validate(frame) if validate else frame

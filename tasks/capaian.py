@@ -211,16 +211,19 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame | list[dict], upto: in
 
 
 def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,
-                          settings: Settings, upto: int = 4, strict: bool = True) -> pd.DataFrame:
-    """Capaian of every indicator of the RAK to quarter `upto`; unreported ones say 'belum dilaporkan'."""
+                          settings: Settings, upto: int = 4, strict: bool = True, validate: bool = True) -> pd.DataFrame:
+    """Capaian of every indicator of the RAK to quarter `upto`; unreported ones say 'belum dilaporkan'.
+
+    validate=False leaves the contract check to the caller (contracts.common.validate_together).
+    """
     by_code = by_indicator(realisasi)
     attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
     records = [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, []), upto, settings, strict)
                for ind in indikator.itertuples()]
-    frame = pd.DataFrame(records, columns=list(CapaianIndikator.to_schema().columns))
-    return CapaianIndikator.validate(_float_columns(frame, ("target", "target_min", "target_max", "realisasi",
-                                                            "triwulan_terakhir",
-                                                            "capaian", "capaian_dicap")))
+    frame = _float_columns(pd.DataFrame(records, columns=list(CapaianIndikator.to_schema().columns)),
+                           ("target", "target_min", "target_max", "realisasi", "triwulan_terakhir", "capaian",
+                            "capaian_dicap"))
+    return CapaianIndikator.validate(frame) if validate else frame
 
 
 def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from contracts.capaian import CapaianIndikator, Efisiensi
+from contracts.common import validate_together
 from tasks.anggaran import budget_by_kegiatan, budget_by_month, efficiency
 from tasks.capaian import attributes, compute_capaian_table, compute_quarters
 from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
@@ -94,6 +96,7 @@ class Measurer:
         self.progres = _concat([r.aktivitas for r in inputs.realisasi])
         self.atribut = attributes(self.rak.indikator, inputs.atribut)
         self._capaian: dict[tuple[int, bool], pd.DataFrame] = {}
+        self._efisiensi: dict[tuple[int, bool, int], pd.DataFrame] = {}
         self._shared: dict[str, pd.DataFrame | dict] = {}
 
     def _once(self, key: str, compute):
@@ -101,19 +104,45 @@ class Measurer:
             self._shared[key] = compute()
         return self._shared[key]
 
+    def prepare(self, periods: list[Period]) -> Measurer:
+        """Compute the capaian and efficiency tables of all these periods, one contract check per kind.
+
+        Optional: a period not prepared is computed (and checked) on its own when asked for.
+        """
+        keys = {(p.upto_quarter, p.bulan is None) for p in periods} - set(self._capaian)
+        self._capaian.update(validate_together(CapaianIndikator, {
+            (upto, strict): compute_capaian_table(self.rak.indikator, self.realisasi, self.atribut, self.settings,
+                                                  upto, strict=strict, validate=False) for upto, strict in keys}))
+        if not self.anggaran.empty:
+            keys = {_efficiency_key(p) for p in periods} - set(self._efisiensi)
+            self._efisiensi.update(validate_together(Efisiensi, {
+                key: efficiency(self.capaian(key[0], key[1]), self._budget(key[2]), self.settings, validate=False)
+                for key in keys}))
+        return self
+
     def capaian(self, upto: int, strict: bool) -> pd.DataFrame:
         if (upto, strict) not in self._capaian:
             self._capaian[(upto, strict)] = compute_capaian_table(self.rak.indikator, self.realisasi, self.atribut,
                                                                   self.settings, upto, strict=strict)
         return self._capaian[(upto, strict)]
 
+    def _budget(self, month: int) -> pd.DataFrame:
+        """Budget per kegiatan and funding source to `month` (computed for every month at once)."""
+        return _month(self._once("anggaran", lambda: budget_by_kegiatan(self.anggaran, self.rak.kegiatan, MONTHS)),
+                      month)
+
+    def _efficiency(self, period: Period) -> pd.DataFrame:
+        key = _efficiency_key(period)
+        if key not in self._efisiensi:
+            self._efisiensi[key] = efficiency(self.capaian(key[0], key[1]), self._budget(key[2]), self.settings)
+        return self._efisiensi[key]
+
     def __call__(self, period: Period) -> Measures:
         rak, month = self.rak, period.upto_month
         strict = period.bulan is None  # a monthly view shows the latest quarter reported so far
         capaian = self.capaian(period.upto_quarter, strict)
         has_budget = not self.anggaran.empty
-        budget = _month(self._once("anggaran", lambda: budget_by_kegiatan(self.anggaran, rak.kegiatan, MONTHS)),
-                        month) if has_budget else None
+        budget = self._budget(month) if has_budget else None
         triwulan = self._once("triwulan", lambda: compute_quarters(rak.indikator, self.realisasi, self.atribut,
                                                                    self.settings))
         jadwal = self._once("jadwal", lambda: schedule_by_month(rak.bulan, self.progres, 12))
@@ -123,7 +152,7 @@ class Measurer:
             period=period, atribut=self.atribut, capaian=capaian, triwulan=triwulan,
             anggaran=budget if budget is not None else pd.DataFrame(),
             anggaran_bulanan=per_bulan.iloc[:month].reset_index(drop=True),
-            efisiensi=efficiency(capaian, budget, self.settings) if budget is not None else pd.DataFrame(),
+            efisiensi=self._efficiency(period) if has_budget else pd.DataFrame(),
             jadwal=jadwal.iloc[:month].reset_index(drop=True),
             jadwal_pelaksana=_month(self._once("jadwal_pelaksana", lambda: schedule_by_pelaksana(
                 rak.aktivitas, rak.bulan, self.progres, MONTHS)), month),
@@ -132,6 +161,11 @@ class Measurer:
             perbandingan=self._once(f"perbandingan-{period.upto_quarter}-{strict}",
                                     lambda: compare_history(capaian, self.riwayat, period.tahun)),
         )
+
+
+def _efficiency_key(period: Period) -> tuple[int, bool, int]:
+    """Efficiency depends on the capaian table used (quarter, strict) and the budget's month."""
+    return period.upto_quarter, period.bulan is None, period.upto_month
 
 
 def measure(inputs: OfficeInputs, period: Period, settings: Settings,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import math
 import numbers
 import re
@@ -33,6 +34,7 @@ class ParseError(ValueError):
 
 # --- text ---------------------------------------------------------------------------------------
 
+_NON_WORD = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
 _AS_SPACE = {"Cc", "Cs", "Zs", "Zl", "Zp"}  # controls, line breaks, NBSP and friends; lone surrogates
 _REMOVED = {"Cf"}  # zero-width space/joiners, BOM, soft hyphen, direction marks: invisible, so dropped
@@ -61,11 +63,19 @@ def _clean_char(ch: str) -> str:
 
 def normalize_text(value) -> str:
     """Any cell value as clean text: NFC, no zero-width or control characters, single spaces."""
+    if isinstance(value, str):
+        return _normalize_str(value)
     if value is None or _is_nan(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a whole number read back as 3.0 is written "3"
-    text = str(value)
+    return _normalize_str(str(value))
+
+
+# The same few hundred labels, codes and pelaksana names are normalised over and over while a
+# workbook is read; the functions are pure, so their results are kept (bounded).
+@functools.lru_cache(maxsize=1 << 15)
+def _normalize_str(text: str) -> str:
     if not (text.isascii() and text.isprintable()):  # fast path: plain ASCII needs no per-char work
         # NFC last: removing a zero-width char can bring a letter and its accent together.
         text = unicodedata.normalize("NFC", "".join(map(_clean_char, text)))
@@ -74,8 +84,12 @@ def normalize_text(value) -> str:
 
 def normalize_key(value) -> str:
     """Text for matching headers and aliases: lower case, punctuation as spaces."""
-    text = re.sub(r"[\W_]+", " ", normalize_text(value).casefold())
-    return _SPACES.sub(" ", text).strip()
+    return _key(normalize_text(value))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text.casefold())).strip()
 
 
 def is_missing(value) -> bool:

@@ -438,40 +438,47 @@ def _to_int(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _kegiatan_table(raw: pd.DataFrame, problems: Problems) -> pd.DataFrame:
+def _groups(records: list[dict], keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
+    """Records grouped by the values of `keys`, groups in order of first appearance."""
+    groups: dict[tuple, list[dict]] = {}
+    for rec in records:
+        groups.setdefault(tuple(rec[k] for k in keys), []).append(rec)
+    return groups
+
+
+def _kegiatan_table(raw: list[dict], problems: Problems) -> pd.DataFrame:
     rows, seen = [], {}
-    for (k_no, name), group in raw.groupby(["kegiatan_no", "kegiatan"], sort=False):
+    for (k_no, name), group in _groups(raw, ("kegiatan_no", "kegiatan")).items():
         no = _to_int(k_no) or len(rows) + 1
-        first = int(group["sumber_baris"].iloc[0])
+        first = group[0]
         if no in seen:
-            problems.error(f"nomor kegiatan {no} dipakai dua kali (baris {seen[no]} dan {first})",
-                           sheet=group["sumber_sheet"].iloc[0], row=first, value=name,
+            problems.error(f"nomor kegiatan {no} dipakai dua kali (baris {seen[no]} dan {first['sumber_baris']})",
+                           sheet=first["sumber_sheet"], row=int(first["sumber_baris"]), value=name,
                            hint="beri setiap kegiatan nomor sendiri")
             continue
-        seen[no] = first
+        seen[no] = int(first["sumber_baris"])
         budget = _BUDGET_CODE.search(name)
         rows.append({"kode": f"K{no:02d}", "no": no, "nama": _BUDGET_CODE.sub("", name).strip() or name,
                      "kode_anggaran": budget.group(1) if budget else None,
-                     "sumber_file": group["sumber_file"].iloc[0], "sumber_sheet": group["sumber_sheet"].iloc[0],
-                     "sumber_baris": first, "_key": (k_no, name)})
+                     "sumber_file": first["sumber_file"], "sumber_sheet": first["sumber_sheet"],
+                     "sumber_baris": int(first["sumber_baris"]), "_key": (k_no, name)})
     return pd.DataFrame(rows)
 
 
-def _indikator_rows(raw, kegiatan, problems: Problems, units) -> list[dict]:
-    rows, seen = [], {}
+def _indikator_rows(raw: list[dict], kegiatan, problems: Problems, units) -> list[dict]:
+    rows, seen, per_kegiatan = [], {}, {}
     keys = dict(zip(kegiatan["_key"], kegiatan["kode"]))
-    for (_, k_no, k_name, i_no, name), group in raw.groupby(
-            ["blok", "kegiatan_no", "kegiatan", "indikator_no", "indikator"], sort=False):
+    for (_, k_no, k_name, i_no, name), group in _groups(
+            raw, ("blok", "kegiatan_no", "kegiatan", "indikator_no", "indikator")).items():
         k_kode = keys.get((k_no, k_name))
         if k_kode is None:
             continue
-        first = group.iloc[0]
+        first = group[0]
         where = {"sheet": first["sumber_sheet"], "row": int(first["sumber_baris"]), "value": name}
         if not name:
             problems.error("indikator kosong pada baris aktivitas", hint="isi Indikator Kinerja", **where)
             continue
-        count = sum(1 for r in rows if r["kegiatan_kode"] == k_kode) + 1
-        no = _to_int(i_no) or count
+        no = _to_int(i_no) or per_kegiatan.get(k_kode, 0) + 1
         key = (k_kode, no) if _to_int(i_no) else (k_kode, normalize_key(name))
         for dup_key in (key, (k_kode, normalize_key(name))):
             if dup_key in seen:
@@ -481,11 +488,12 @@ def _indikator_rows(raw, kegiatan, problems: Problems, units) -> list[dict]:
         else:
             seen[key] = seen[(k_kode, normalize_key(name))] = where["row"]
             rows.append(_indikator_record(group, k_kode, no, name, problems, units))
+            per_kegiatan[k_kode] = per_kegiatan.get(k_kode, 0) + 1
     return rows
 
 
-def _indikator_record(group, k_kode, no, name, problems: Problems, units) -> dict:
-    first = group.iloc[0]
+def _indikator_record(group: list[dict], k_kode, no, name, problems: Problems, units) -> dict:
+    first = group[0]
     cell = first["target_sel"]
     where = {"sheet": first["sumber_sheet"], "cell": cell, "row": int(re.sub(r"\D", "", cell) or first["sumber_baris"]),
              "column": re.sub(r"\d", "", cell), "header": "Target", "value": first["target"]}
@@ -499,7 +507,7 @@ def _indikator_record(group, k_kode, no, name, problems: Problems, units) -> dic
         problems.error(f"target tidak dapat dibaca: {exc.pesan}", hint=exc.saran, **where)
     if target is not None and min(v for v in (target.nilai, target.min, 0) if v is not None) < 0:
         problems.error("target bernilai negatif", hint="target harus nol atau lebih", **where)
-    names = list(dict.fromkeys(_unit_name(t, units) for t in group["pelaksana"] if t))
+    names = list(dict.fromkeys(_unit_name(r["pelaksana"], units) for r in group if r["pelaksana"]))
     return {"kode": f"{k_kode}.I{no:02d}", "kegiatan_kode": k_kode, "no": no, "nama": name,
             "target_teks": first["target"], "target_nilai": getattr(target, "nilai", None),
             "target_satuan": getattr(target, "satuan", "") or "", "target_min": getattr(target, "min", None),
@@ -513,10 +521,10 @@ def _unit_name(text: str, units) -> str:
     return unit.nama if unit else text
 
 
-def _aktivitas_rows(raw, indikator, problems: Problems, units, pelaksana_col: str) -> tuple[list, list]:
+def _aktivitas_rows(raw: list[dict], indikator, problems: Problems, units, pelaksana_col: str) -> tuple[list, list]:
     keys = dict(zip(indikator["_blok"], indikator["kode"]))
-    rows, months, seen = [], [], {}
-    for _, rec in raw.iterrows():
+    rows, months, seen, per_indikator = [], [], {}, {}
+    for rec in raw:
         i_kode = keys.get(rec["blok"])
         if i_kode is None:
             continue
@@ -527,7 +535,8 @@ def _aktivitas_rows(raw, indikator, problems: Problems, units, pelaksana_col: st
                            hint="hapus baris yang berulang", **where)
             continue
         seen[dup] = where["row"]
-        kode = f"{i_kode}.A{sum(1 for r in rows if r['indikator_kode'] == i_kode) + 1:02d}"
+        per_indikator[i_kode] = per_indikator.get(i_kode, 0) + 1
+        kode = f"{i_kode}.A{per_indikator[i_kode]:02d}"
         rows.append(_aktivitas_record(rec, kode, i_kode, problems, units, pelaksana_col))
         planned = [m for m in range(1, 13) if rec[f"bulan_{m}"]]
         months += [{"aktivitas_kode": kode, "bulan": m} for m in planned]
@@ -561,9 +570,11 @@ RAW_COLUMNS = ["sumber_file", "sumber_sheet", "sumber_baris", "kegiatan_no", "ke
 
 def normalise(raw: pd.DataFrame, problems: Problems, units, pelaksana_col: str) -> dict[str, pd.DataFrame]:
     """Kegiatan, indikator, aktivitas and planned months from the raw rows, each checked by its contract."""
-    kegiatan = _kegiatan_table(raw, problems)
-    indikator = pd.DataFrame(_indikator_rows(raw, kegiatan, problems, units)) if len(kegiatan) else pd.DataFrame()
-    aktivitas, months = _aktivitas_rows(raw, indikator, problems, units, pelaksana_col) if len(indikator) else ([], [])
+    records = raw.to_dict("records")  # a RAK has tens of rows: plain loops, not DataFrame groupbys
+    kegiatan = _kegiatan_table(records, problems)
+    indikator = pd.DataFrame(_indikator_rows(records, kegiatan, problems, units)) if len(kegiatan) else pd.DataFrame()
+    aktivitas, months = (_aktivitas_rows(records, indikator, problems, units, pelaksana_col) if len(indikator)
+                         else ([], []))
     return {
         "kegiatan": Kegiatan.validate(_frame(kegiatan, Kegiatan)),
         "indikator": Indikator.validate(_frame(indikator, Indikator)),

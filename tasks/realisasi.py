@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from contracts.common import validate_together
 from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
 from tasks import form
@@ -388,15 +389,31 @@ def _anggaran_rows(sheet: FormSheet, row: int, kode: str, sumber: str, triwulan:
     return out
 
 
+TABLES = {"indikator": RealisasiIndikator, "aktivitas": ProgresAktivitas, "anggaran": AnggaranBulan}
+
+
 def _table(rows: list[dict], model, base: dict) -> pd.DataFrame:
     columns = list(model.to_schema().columns)
     frame = pd.DataFrame([{**base, **r} for r in rows], columns=columns)
-    return model.validate(frame.astype({c: "object" for c in ("realisasi", "rpd", "pagu", "status")
-                                        if c in frame and frame[c].isna().all()}))
+    return frame.astype({c: "object" for c in ("realisasi", "rpd", "pagu", "status")
+                         if c in frame and frame[c].isna().all()})
 
 
-def read_realisasi(path: Path, rak: Rak | None = None) -> Realisasi:
-    """Read one quarter's realisation workbook; problems are collected, never raised."""
+def validate_tables(results: list[Realisasi]) -> None:
+    """Check the tables of several quarters against their contracts, one validation per table kind
+    (a validation has a fixed cost per call; uniqueness still holds within each quarter's table)."""
+    for name, model in TABLES.items():
+        checked = validate_together(model, {i: getattr(r, name) for i, r in enumerate(results)})
+        for i, result in enumerate(results):
+            setattr(result, name, checked[i])
+
+
+def read_realisasi(path: Path, rak: Rak | None = None, validate: bool = True) -> Realisasi:
+    """Read one quarter's realisation workbook; problems are collected, never raised.
+
+    validate=False leaves the contract check to the caller (validate_tables), which checks the
+    quarters of one office together.
+    """
     path = Path(path)
     problems = Problems(path.name)
     result = Realisasi(file=path.name)
@@ -411,6 +428,8 @@ def read_realisasi(path: Path, rak: Rak | None = None) -> Realisasi:
                                                                             problems)
     if result.triwulan is not None and result.tahun is not None:
         _read_tables(book, names, rak, result, problems)
+        if validate:
+            validate_tables([result])
     result.problems = problems.items
     return result
 

@@ -87,7 +87,9 @@ def build_all(inputs: OfficeInputs, tahun: int, staging: Path, bulan: int | None
               pdf: bool = False, progress=print, measurer: Measurer | None = None) -> list[Document]:
     """The LKIP (whole year) and every monthly report, or only month `bulan`; each with its PDF if asked."""
     months = [bulan] if bulan else months_reported(inputs)
-    measurer = _measurer(inputs, measurer)  # the documents of one office-year share their figures
+    # the documents of one office-year share their figures
+    measurer = _measurer(inputs, measurer).prepare([Period(tahun, bulan=m) for m in months]
+                                                   + ([] if bulan else [Period(tahun)]))
     docs = [] if bulan else [build_lkip(inputs, tahun, staging, with_charts, measurer)]
     if docs:
         progress(f"  LKIP {tahun} selesai dirender")

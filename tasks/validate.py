@@ -16,7 +16,7 @@ from tasks.config import PROFILE_NAME, Profile, load_profile
 from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.rak import Rak, read_rak
 from tasks.narasi import NARASI_NAME, load_narasi
-from tasks.realisasi import Realisasi, read_realisasi
+from tasks.realisasi import Realisasi, read_realisasi, validate_tables
 from tasks.riwayat import RIWAYAT_NAME, read_riwayat
 from tasks.settings import SETTINGS_NAME, Settings, load_settings
 from tasks.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
@@ -96,8 +96,9 @@ def load_inputs(paths: list[Path], tahun: int | None = None) -> OfficeInputs:
     # realisation row into a "not in the RAK" error.
     rak = inputs.rak if inputs.rak is not None and not inputs.rak.indikator.empty else None
     for f in (f for f in files if kinds[f] == "realisasi"):
-        inputs.realisasi.append(read_realisasi(f, rak))
+        inputs.realisasi.append(read_realisasi(f, rak, validate=False))
         inputs.problems += inputs.realisasi[-1].problems
+    validate_tables(inputs.realisasi)
     inputs.problems += cross_checks(inputs, tahun)
     return inputs
 

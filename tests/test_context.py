@@ -135,3 +135,20 @@ def test_shared_figures_equal_figures_computed_for_one_month(inputs, bulan):
     pd.testing.assert_frame_equal(m.anggaran, budget_by_kegiatan(anggaran, rak.kegiatan, bulan))
     pd.testing.assert_frame_equal(m.terlambat, late_activities(rak.aktivitas, rak.bulan, progres, bulan))
     pd.testing.assert_frame_equal(m.jadwal_pelaksana, schedule_by_pelaksana(rak.aktivitas, rak.bulan, progres, bulan))
+
+
+def test_prepared_periods_equal_periods_computed_alone(inputs):
+    """prepare() checks the capaian and efficiency tables of many periods in one validation each;
+    the tables are the ones a period computed and checked on its own gets."""
+    import pandas as pd
+
+    from tasks.measure import Measurer
+
+    periods = [Period(2024)] + [Period(2024, bulan=b) for b in range(1, 13)]
+    prepared = Measurer(inputs, inputs.settings, inputs.riwayat).prepare(periods)
+    for period in periods:
+        alone = Measurer(inputs, inputs.settings, inputs.riwayat)(period)
+        m = prepared(period)
+        pd.testing.assert_frame_equal(m.capaian, alone.capaian)
+        pd.testing.assert_frame_equal(m.efisiensi, alone.efisiensi)
+    assert len(prepared._capaian) == 5 and len(prepared._efisiensi) == 13

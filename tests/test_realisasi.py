@@ -251,3 +251,23 @@ def test_merged_input_cells_are_an_error_naming_the_range(tmp_path, rak):
     book.save(tmp_path / "f.xlsx")
     (problem,) = only(read_realisasi(tmp_path / "f.xlsx", rak))
     assert problem.cell == f"{IND['realisasi']}{FIRST}:{IND['realisasi']}{FIRST + 1}"
+
+
+def test_quarters_validated_together_equal_quarters_validated_alone():
+    """load_inputs checks the quarters of an office in one validation per table; same frames as one by one."""
+    from pathlib import Path
+
+    import pandas as pd
+
+    from tasks.realisasi import TABLES, validate_tables
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+    files = sorted(sample.glob("realisasi-*.xlsx"))
+    rak = read_rak(sample / "RAK-2024.xlsx")
+    alone = [read_realisasi(f, rak) for f in files]
+    together = [read_realisasi(f, rak, validate=False) for f in files]
+    validate_tables(together)
+    assert len(together) == 4
+    for a, b in zip(alone, together, strict=True):
+        for name in TABLES:
+            pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
