@@ -24,35 +24,46 @@ def _status_table(progres: pd.DataFrame) -> dict[tuple[str, int], tuple[str | No
             for a, m, s, f, sh, c in zip(*columns)}
 
 
-def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int, status: dict | None = None
-                    ) -> pd.DataFrame:
-    """Every planned activity-month up to `month` with its state at `month` (`status`: _status_table)."""
-    status = _status_table(progres) if status is None else status
+_CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber", "dilaporkan"]
+
+
+def _planned(bulan: pd.DataFrame) -> list[tuple[str, int]]:
+    """The RAK's (activity, planned month) pairs."""
+    return [(a, int(p)) for a, p in zip(bulan["aktivitas_kode"].tolist(), bulan["bulan"].tolist())]
+
+
+def _cells(planned: list[tuple[str, int]], status: dict, month: int) -> list[dict]:
+    """Every planned activity-month up to `month` with its state at `month`."""
     rows = []
-    for a, p in zip(bulan["aktivitas_kode"].tolist(), bulan["bulan"].tolist()):
-        p = int(p)
+    for a, p in planned:
         if p > month:
             continue
         done = any(status.get((a, s), (None, ""))[0] == SELESAI for s in range(p, month + 1))
         now, cell = status.get((a, month), (None, ""))
         rows.append({"aktivitas_kode": a, "bulan_rencana": p, "selesai": done, "status_kini": now,
                      "sumber": cell, "dilaporkan": (a, p) in status and status[(a, p)][0] is not None})
-    return pd.DataFrame(rows, columns=["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber",
-                                       "dilaporkan"])
+    return rows
+
+
+def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int, status: dict | None = None
+                    ) -> pd.DataFrame:
+    """Every planned activity-month up to `month` with its state at `month` (`status`: _status_table)."""
+    status = _status_table(progres) if status is None else status
+    return pd.DataFrame(_cells(_planned(bulan), status, month), columns=_CELL_COLUMNS)
 
 
 def schedule_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, month: int = 12) -> pd.DataFrame:
     """Per month 1..`month`: planned, done, in progress, not started, not reported, late; adherence to date."""
-    records, status = [], _status_table(progres)
+    records, status, planned = [], _status_table(progres), _planned(bulan)
     for m in range(1, month + 1):
-        cells = activity_months(bulan, progres, m, status)
-        this = cells[cells["bulan_rencana"] == m]
-        planned_to_date, done_to_date = len(cells), int(cells["selesai"].sum())
+        cells = _cells(planned, status, m)
+        this = [c for c in cells if c["bulan_rencana"] == m]
+        planned_to_date, done_to_date = len(cells), sum(c["selesai"] for c in cells)
         records.append({
-            "bulan": m, "direncanakan": len(this), "selesai": int(this["selesai"].sum()),
-            "dalam_proses": int((~this["selesai"] & (this["status_kini"] == PROSES)).sum()),
-            "belum_mulai": int((~this["selesai"] & (this["status_kini"] == BELUM)).sum()),
-            "tidak_dilaporkan": int(this["status_kini"].isna().sum()),
+            "bulan": m, "direncanakan": len(this), "selesai": sum(c["selesai"] for c in this),
+            "dalam_proses": sum(1 for c in this if not c["selesai"] and c["status_kini"] == PROSES),
+            "belum_mulai": sum(1 for c in this if not c["selesai"] and c["status_kini"] == BELUM),
+            "tidak_dilaporkan": sum(1 for c in this if c["status_kini"] is None),
             "terlambat": planned_to_date - done_to_date, "rencana_sd": planned_to_date,
             "selesai_sd": done_to_date,
             "kepatuhan": done_to_date / planned_to_date * 100 if planned_to_date else None,
@@ -65,15 +76,24 @@ def _months(month: int | list[int]) -> list[int]:
     return [month] if isinstance(month, int) else list(month)
 
 
+def _grouped(cells: list[dict], key) -> dict:
+    """Cells per key (None keys left out), keys sorted."""
+    groups: dict = {}
+    for cell in cells:
+        k = key(cell)
+        if k is not None:
+            groups.setdefault(k, []).append(cell)
+    return {k: groups[k] for k in sorted(groups)}
+
+
 def schedule_by_pelaksana(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.DataFrame,
                           month: int | list[int] = 12) -> pd.DataFrame:
     """Adherence to `month` per sub-unit; for a list of months, one block of rows per month."""
-    units = aktivitas[["kode", "pelaksana"]]
-    records, status = [], _status_table(progres)
+    unit_of = dict(zip(aktivitas["kode"].tolist(), aktivitas["pelaksana"].tolist()))
+    records, status, planned = [], _status_table(progres), _planned(bulan)
     for m in _months(month):
-        cells = activity_months(bulan, progres, m, status).merge(units, left_on="aktivitas_kode", right_on="kode")
-        for unit, rows in cells.groupby("pelaksana", sort=True):
-            done = int(rows["selesai"].sum())
+        for unit, rows in _grouped(_cells(planned, status, m), lambda c: unit_of.get(c["aktivitas_kode"])).items():
+            done = sum(c["selesai"] for c in rows)
             records.append({"pelaksana": unit, "bulan": m, "rencana_sd": len(rows), "selesai_sd": done,
                             "terlambat": len(rows) - done, "kepatuhan": done / len(rows) * 100})
     frame = pd.DataFrame(records, columns=list(JadwalPelaksana.to_schema().columns))
@@ -84,19 +104,21 @@ def late_activities(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.Da
                     month: int | list[int]) -> pd.DataFrame:
     """Activities with a planned month up to `month` that is not done by `month`; for a list of
     months, one block of rows per month."""
-    info = aktivitas.set_index("kode")
-    records, status = [], _status_table(progres)
+    info = dict(zip(aktivitas["kode"].tolist(), zip(aktivitas["nama"].tolist(), aktivitas["pelaksana"].tolist())))
+    notes: dict[int, dict[str, str]] = {}
+    if not progres.empty:
+        for kode, m, text in zip(progres["aktivitas_kode"], progres["bulan"], progres["keterangan"]):
+            notes.setdefault(int(m), {})[kode] = text
+    records, status, planned = [], _status_table(progres), _planned(bulan)
     for m in _months(month):
-        cells = activity_months(bulan, progres, m, status)
-        late = cells[~cells["selesai"]]
-        notes = {} if progres.empty else progres[progres["bulan"] == m].set_index("aktivitas_kode")["keterangan"]
-        for kode, rows in late.groupby("aktivitas_kode", sort=True):
-            records.append({"aktivitas_kode": kode, "aktivitas": info.loc[kode, "nama"],
-                            "pelaksana": info.loc[kode, "pelaksana"], "bulan": m,
-                            "bulan_rencana": [int(p) for p in rows["bulan_rencana"]],
-                            "status": rows["status_kini"].iloc[0] or "belum dilaporkan",
-                            "keterangan": str(notes.get(kode, "") or ""),
-                            "sumber": [s for s in rows["sumber"] if s]})
+        late = [c for c in _cells(planned, status, m) if not c["selesai"]]
+        for kode, rows in _grouped(late, lambda c: c["aktivitas_kode"]).items():
+            nama, pelaksana = info[kode]
+            records.append({"aktivitas_kode": kode, "aktivitas": nama, "pelaksana": pelaksana, "bulan": m,
+                            "bulan_rencana": [c["bulan_rencana"] for c in rows],
+                            "status": rows[0]["status_kini"] or "belum dilaporkan",
+                            "keterangan": str(notes.get(m, {}).get(kode, "") or ""),
+                            "sumber": [c["sumber"] for c in rows if c["sumber"]]})
     frame = pd.DataFrame(records, columns=list(Keterlambatan.to_schema().columns))
     texts = {c: "str" for c in ("aktivitas_kode", "aktivitas", "pelaksana", "status", "keterangan")}
     return Keterlambatan.validate(frame.astype({**texts, "bulan": "int64"}))
