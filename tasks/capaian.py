@@ -210,13 +210,14 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame | list[dict], upto: in
     }
 
 
-def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,
+def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
                           settings: Settings, upto: int = 4, strict: bool = True, validate: bool = True) -> pd.DataFrame:
     """Capaian of every indicator of the RAK to quarter `upto`; unreported ones say 'belum dilaporkan'.
 
-    validate=False leaves the contract check to the caller (contracts.common.validate_together).
+    `realisasi`: the realisation table, or its records already grouped by by_indicator. validate=False
+    leaves the contract check to the caller (contracts.common.validate_together).
     """
-    by_code = by_indicator(realisasi)
+    by_code = realisasi if isinstance(realisasi, dict) else by_indicator(realisasi)
     attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
     records = [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, []), upto, settings, strict)
                for ind in indikator.itertuples()]
@@ -226,10 +227,11 @@ def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame, attr
     return CapaianIndikator.validate(frame) if validate else frame
 
 
-def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame, attrs: pd.DataFrame,
+def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
                      settings: Settings) -> pd.DataFrame:
-    """Per indicator and quarter: the quarter's value, the value to date, its target and capaian."""
-    by_code = by_indicator(realisasi)
+    """Per indicator and quarter: the quarter's value, the value to date, its target and capaian
+    (`realisasi`: the table, or its records grouped by by_indicator)."""
+    by_code = realisasi if isinstance(realisasi, dict) else by_indicator(realisasi)
     attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
     rows = []
     for ind in indikator.itertuples():

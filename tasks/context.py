@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -127,13 +128,51 @@ def _target_text(rec) -> str:
     return rec.target_teks
 
 
-def indicator_contexts(m: Measures, rak: Rak, realisasi: pd.DataFrame, names: dict[str, str]) -> list[IndikatorLkip]:
+@dataclass
+class OfficeView:
+    """What every document of one office-year prints the same way, whatever its period: kegiatan
+    names, activity lines, kendala/upaya per indicator, each month's planned activities and their
+    reported status. Built once per office-year (office_view) and shared by its documents."""
+
+    rak: Rak
+    names: dict[str, str]
+    activities: dict[str, list[str]]
+    notes: dict[str, list[tuple[int, str, str]]]
+    planned: dict[int, list[tuple]]  # month -> (kode, nama, pelaksana) of activities planned then, RAK order
+    status: dict[int, dict[str, tuple]]  # month -> activity code -> (status, keterangan) reported
+
+
+def office_view(inputs) -> OfficeView:
+    rak = inputs.rak
+    realisasi = _concat([r.indikator for r in inputs.realisasi])
+    progres = _concat([r.aktivitas for r in inputs.realisasi])
+    months: dict[str, set[int]] = {}
+    for kode, month in zip(rak.bulan["aktivitas_kode"], rak.bulan["bulan"]):
+        months.setdefault(kode, set()).add(int(month))
+    planned: dict[int, list[tuple]] = {}
+    for kode, nama, pelaksana in zip(rak.aktivitas["kode"], rak.aktivitas["nama"], rak.aktivitas["pelaksana"]):
+        for month in months.get(kode, ()):
+            planned.setdefault(month, []).append((kode, nama, pelaksana))
+    status: dict[int, dict[str, tuple]] = {}
+    if not progres.empty:
+        for kode, month, state, note in zip(progres["aktivitas_kode"], progres["bulan"], progres["status"],
+                                            progres["keterangan"]):
+            status.setdefault(int(month), {})[kode] = (state, note)
+    return OfficeView(rak=rak, names=dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"])),
+                      activities=activity_lines(rak), notes=notes_by_indicator(realisasi), planned=planned,
+                      status=status)
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(frames) if frames else pd.DataFrame()
+
+
+def indicator_contexts(m: Measures, view: OfficeView) -> list[IndikatorLkip]:
     quarters: dict[str, list] = {}
     for q in m.triwulan.itertuples():
         if q.triwulan <= m.period.upto_quarter:
             quarters.setdefault(q.kode, []).append(q)
-    activities = activity_lines(rak)
-    notes = notes_by_indicator(realisasi)
+    activities, notes, names = view.activities, view.notes, view.names
     efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in m.efisiensi.to_dict("records")}
     upto = m.period.upto_quarter
     out = []
@@ -201,21 +240,22 @@ def summary(m: Measures, settings) -> dict:
 
 def rak_rows(rak: Rak, names: dict[str, str]) -> list[dict]:
     months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(set).to_dict()
-    indicators = rak.indikator.set_index("kode")
-    return [{"kegiatan": names.get(indicators.loc[a.indikator_kode, "kegiatan_kode"], ""),
-             "indikator": indicators.loc[a.indikator_kode, "nama"],
-             "target": indicators.loc[a.indikator_kode, "target_teks"], "aktivitas": a.nama, "pelaksana": a.pelaksana,
+    indicators = {r["kode"]: r for r in rak.indikator[["kode", "kegiatan_kode", "nama", "target_teks"]]
+                  .to_dict("records")}
+    return [{"kegiatan": names.get(indicators[a.indikator_kode]["kegiatan_kode"], ""),
+             "indikator": indicators[a.indikator_kode]["nama"],
+             "target": indicators[a.indikator_kode]["target_teks"], "aktivitas": a.nama, "pelaksana": a.pelaksana,
              "bulan": ["✓" if m in months.get(a.kode, set()) else "" for m in range(1, 13)]}
             for a in rak.aktivitas.itertuples()]
 
 
 def lkip_context(inputs, m: Measures, charts: dict[str, Gambar], signed: datetime.date,
-                 with_charts: bool = True) -> LkipContext:
-    """Everything the LKIP template prints, formatted."""
+                 with_charts: bool = True, view: OfficeView | None = None) -> LkipContext:
+    """Everything the LKIP template prints, formatted (`view`: office_view(inputs), when already built)."""
     profile, rak = inputs.profile, inputs.rak
-    names = dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"]))
-    realisasi = pd.concat([r.indikator for r in inputs.realisasi]) if inputs.realisasi else pd.DataFrame()
-    indicators = indicator_contexts(m, rak, realisasi, names)
+    view = view or office_view(inputs)
+    names = view.names
+    indicators = indicator_contexts(m, view)
     anggaran, total = budget_rows(m.anggaran)
     tahun = m.period.tahun
     return {
@@ -236,33 +276,28 @@ def lkip_context(inputs, m: Measures, charts: dict[str, Gambar], signed: datetim
 
 # --- the monthly report -------------------------------------------------------------------------
 
-def _month_activities(rak: Rak, progres: pd.DataFrame, month: int) -> list[dict]:
-    planned = set(rak.bulan.loc[rak.bulan["bulan"] == month, "aktivitas_kode"])
-    status = {} if progres.empty else {r.aktivitas_kode: r for r in progres[progres["bulan"] == month].itertuples()}
-    rows = []
-    for a in rak.aktivitas[rak.aktivitas["kode"].isin(planned)].itertuples():
-        rec = status.get(a.kode)
-        rows.append({"kode": a.kode, "nama": a.nama, "pelaksana": a.pelaksana,
-                     "status": _text(getattr(rec, "status", None)) or NOT_REPORTED,
-                     "keterangan": _text(getattr(rec, "keterangan", None))})
-    return rows
+def _month_activities(view: OfficeView, month: int) -> list[dict]:
+    status = view.status.get(month, {})
+    return [{"kode": kode, "nama": nama, "pelaksana": pelaksana,
+             "status": _text(status.get(kode, (None, None))[0]) or NOT_REPORTED,
+             "keterangan": _text(status.get(kode, (None, None))[1])}
+            for kode, nama, pelaksana in view.planned.get(month, [])]
 
 
 def last_day(tahun: int, bulan: int) -> datetime.date:
     return datetime.date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
 
 
-def bulanan_context(inputs, m: Measures, charts: dict[str, Gambar], with_charts: bool = True) -> BulananContext:
-    """Everything the monthly template prints, formatted."""
-    profile, rak, month, tahun = inputs.profile, inputs.rak, m.period.bulan, m.period.tahun
-    names = dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"]))
-    realisasi = pd.concat([r.indikator for r in inputs.realisasi]) if inputs.realisasi else pd.DataFrame()
-    progres = pd.concat([r.aktivitas for r in inputs.realisasi]) if inputs.realisasi else pd.DataFrame()
-    activities = _month_activities(rak, progres, month)
+def bulanan_context(inputs, m: Measures, charts: dict[str, Gambar], with_charts: bool = True,
+                    view: OfficeView | None = None) -> BulananContext:
+    """Everything the monthly template prints, formatted (`view`: office_view(inputs), when already built)."""
+    profile, month, tahun = inputs.profile, m.period.bulan, m.period.tahun
+    view = view or office_view(inputs)
+    activities = _month_activities(view, month)
     anggaran, total = budget_rows(m.anggaran)
     row = m.jadwal.iloc[-1]
     money = m.anggaran_bulanan.iloc[-1] if not m.anggaran_bulanan.empty else None
-    indicators = indicator_contexts(m, rak, realisasi, names)
+    indicators = indicator_contexts(m, view)
     return {
         "satker": satker_context(profile), "tahun": str(tahun), "bulan": MONTHS_ID[month - 1],
         "judul": f"Laporan Perkembangan Pelaksanaan Rencana Aksi, Bulan {MONTHS_ID[month - 1]} Tahun {tahun}",

@@ -14,7 +14,7 @@ import pandas as pd
 from contracts.capaian import CapaianIndikator, Efisiensi
 from contracts.common import validate_together
 from tasks.anggaran import budget_by_kegiatan, budget_by_month, efficiency
-from tasks.capaian import attributes, compute_capaian_table, compute_quarters
+from tasks.capaian import attributes, by_indicator, compute_capaian_table, compute_quarters
 from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
 from tasks.riwayat import compare_history
 from tasks.settings import Settings
@@ -74,9 +74,11 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 MONTHS = list(range(1, 13))
 
 
-def _month(frame: pd.DataFrame, month: int) -> pd.DataFrame:
-    """The rows of a by-month table (computed for the whole year at once) that belong to `month`."""
-    return frame[frame["bulan"] == month].reset_index(drop=True)
+def _by_month(frame: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """A by-month table (computed for the whole year at once) split into each month's rows."""
+    groups = {int(m): rows.reset_index(drop=True) for m, rows in frame.groupby("bulan", sort=False)}
+    empty = frame.iloc[0:0].reset_index(drop=True)
+    return {m: groups.get(m, empty) for m in MONTHS}
 
 
 class Measurer:
@@ -95,6 +97,7 @@ class Measurer:
         self.anggaran = _concat([r.anggaran for r in inputs.realisasi])
         self.progres = _concat([r.aktivitas for r in inputs.realisasi])
         self.atribut = attributes(self.rak.indikator, inputs.atribut)
+        self._rows = by_indicator(self.realisasi)  # realisation records per indicator, shared by every table
         self._capaian: dict[tuple[int, bool], pd.DataFrame] = {}
         self._efisiensi: dict[tuple[int, bool, int], pd.DataFrame] = {}
         self._shared: dict[str, pd.DataFrame | dict] = {}
@@ -111,7 +114,7 @@ class Measurer:
         """
         keys = {(p.upto_quarter, p.bulan is None) for p in periods} - set(self._capaian)
         self._capaian.update(validate_together(CapaianIndikator, {
-            (upto, strict): compute_capaian_table(self.rak.indikator, self.realisasi, self.atribut, self.settings,
+            (upto, strict): compute_capaian_table(self.rak.indikator, self._rows, self.atribut, self.settings,
                                                   upto, strict=strict, validate=False) for upto, strict in keys}))
         if not self.anggaran.empty:
             keys = {_efficiency_key(p) for p in periods} - set(self._efisiensi)
@@ -122,14 +125,14 @@ class Measurer:
 
     def capaian(self, upto: int, strict: bool) -> pd.DataFrame:
         if (upto, strict) not in self._capaian:
-            self._capaian[(upto, strict)] = compute_capaian_table(self.rak.indikator, self.realisasi, self.atribut,
+            self._capaian[(upto, strict)] = compute_capaian_table(self.rak.indikator, self._rows, self.atribut,
                                                                   self.settings, upto, strict=strict)
         return self._capaian[(upto, strict)]
 
     def _budget(self, month: int) -> pd.DataFrame:
         """Budget per kegiatan and funding source to `month` (computed for every month at once)."""
-        return _month(self._once("anggaran", lambda: budget_by_kegiatan(self.anggaran, self.rak.kegiatan, MONTHS)),
-                      month)
+        return self._once("anggaran", lambda: _by_month(budget_by_kegiatan(self.anggaran, self.rak.kegiatan,
+                                                                           MONTHS)))[month]
 
     def _efficiency(self, period: Period) -> pd.DataFrame:
         key = _efficiency_key(period)
@@ -143,7 +146,7 @@ class Measurer:
         capaian = self.capaian(period.upto_quarter, strict)
         has_budget = not self.anggaran.empty
         budget = self._budget(month) if has_budget else None
-        triwulan = self._once("triwulan", lambda: compute_quarters(rak.indikator, self.realisasi, self.atribut,
+        triwulan = self._once("triwulan", lambda: compute_quarters(rak.indikator, self._rows, self.atribut,
                                                                    self.settings))
         jadwal = self._once("jadwal", lambda: schedule_by_month(rak.bulan, self.progres, 12))
         per_bulan = self._once("anggaran_bulanan", lambda: budget_by_month(self.anggaran, 12)
@@ -154,10 +157,10 @@ class Measurer:
             anggaran_bulanan=per_bulan.iloc[:month].reset_index(drop=True),
             efisiensi=self._efficiency(period) if has_budget else pd.DataFrame(),
             jadwal=jadwal.iloc[:month].reset_index(drop=True),
-            jadwal_pelaksana=_month(self._once("jadwal_pelaksana", lambda: schedule_by_pelaksana(
-                rak.aktivitas, rak.bulan, self.progres, MONTHS)), month),
-            terlambat=_month(self._once("terlambat", lambda: late_activities(rak.aktivitas, rak.bulan, self.progres,
-                                                                             MONTHS)), month),
+            jadwal_pelaksana=self._once("jadwal_pelaksana", lambda: _by_month(schedule_by_pelaksana(
+                rak.aktivitas, rak.bulan, self.progres, MONTHS)))[month],
+            terlambat=self._once("terlambat", lambda: _by_month(late_activities(rak.aktivitas, rak.bulan,
+                                                                                self.progres, MONTHS)))[month],
             perbandingan=self._once(f"perbandingan-{period.upto_quarter}-{strict}",
                                     lambda: compare_history(capaian, self.riwayat, period.tahun)),
         )

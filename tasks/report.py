@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
-from tasks.context import bulanan_context, gambar, lkip_context
+from tasks.context import OfficeView, bulanan_context, gambar, lkip_context, office_view
 from tasks.measure import Measurer, Period
 from tasks.render import render_docx, to_pdfs
 from tasks.validate import OfficeInputs
@@ -66,19 +66,19 @@ def _measurer(inputs: OfficeInputs, measurer: Measurer | None) -> Measurer:
 
 
 def build_lkip(inputs: OfficeInputs, tahun: int, staging: Path, with_charts: bool = True,
-               measurer: Measurer | None = None) -> Document:
+               measurer: Measurer | None = None, view: OfficeView | None = None) -> Document:
     m = _measurer(inputs, measurer)(Period(tahun))
     charts = _charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}", with_charts)
-    context = lkip_context(inputs, m, charts, lkip_signing_date(tahun), with_charts)
+    context = lkip_context(inputs, m, charts, lkip_signing_date(tahun), with_charts, view)
     return Document(render_docx(TEMPLATES / "lkip.docx", context, staging / f"LKIP-{tahun}.docx"), "lkip")
 
 
 def build_bulanan(inputs: OfficeInputs, tahun: int, bulan: int, staging: Path, with_charts: bool = True,
-                  measurer: Measurer | None = None) -> Document:
+                  measurer: Measurer | None = None, view: OfficeView | None = None) -> Document:
     m = _measurer(inputs, measurer)(Period(tahun, bulan=bulan))
     charts = _charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}", with_charts,
                      capaian=False)
-    context = bulanan_context(inputs, m, charts, with_charts)
+    context = bulanan_context(inputs, m, charts, with_charts, view)
     local = staging / f"{tahun}-{bulan:02d}.docx"
     return Document(render_docx(TEMPLATES / "bulanan.docx", context, local), "bulanan", bulan)
 
@@ -90,11 +90,12 @@ def build_all(inputs: OfficeInputs, tahun: int, staging: Path, bulan: int | None
     # the documents of one office-year share their figures
     measurer = _measurer(inputs, measurer).prepare([Period(tahun, bulan=m) for m in months]
                                                    + ([] if bulan else [Period(tahun)]))
-    docs = [] if bulan else [build_lkip(inputs, tahun, staging, with_charts, measurer)]
+    view = office_view(inputs)
+    docs = [] if bulan else [build_lkip(inputs, tahun, staging, with_charts, measurer, view)]
     if docs:
         progress(f"  LKIP {tahun} selesai dirender")
     for month in months:
-        docs.append(build_bulanan(inputs, tahun, month, staging, with_charts, measurer))
+        docs.append(build_bulanan(inputs, tahun, month, staging, with_charts, measurer, view))
         progress(f"  laporan bulanan {tahun}-{month:02d} selesai dirender")
     if pdf:
         pdfs = to_pdfs([d.local for d in docs], staging)

@@ -30,6 +30,18 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+_NAMESPACES = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main",  # transitional (what Excel writes)
+               "http://purl.oclc.org/ooxml/spreadsheetml/main")  # strict
+
+
+def _tags(name: str) -> frozenset[str]:
+    """A sheet element's tag in either namespace (or none): compared as is, cheaper than stripping."""
+    return frozenset([name] + [f"{{{ns}}}{name}" for ns in _NAMESPACES])
+
+
+_ROW, _CELL, _COL, _FORMULA, _VALUE = (_tags(n) for n in ("row", "c", "col", "f", "v"))
+
+
 def _true(value: str | None) -> bool:
     return value is not None and value.strip().lower() in ("1", "true")
 
@@ -146,21 +158,21 @@ class XlsxFacts:
         row, col = 0, 0
         with zipfile.ZipFile(self.path) as archive, archive.open(part) as fh:
             for event, elem in iterparse(fh, events=("start", "end")):
-                tag = _local(elem.tag)
+                tag = elem.tag
                 if event == "start":
-                    if tag == "row":
+                    if tag in _ROW:
                         row = int(elem.get("r") or row + 1)
                         col = 0
                         if _true(elem.get("hidden")):
                             facts.hidden_rows.add(row)
                     continue
-                if tag == "c":
+                if tag in _CELL:
                     col = self._cell(elem, row, col, facts, shared)
                     elem.clear()
-                elif tag == "col" and _true(elem.get("hidden")):
+                elif tag in _COL and _true(elem.get("hidden")):
                     low = int(elem.get("min") or 1)
                     facts.hidden_cols.update(range(low, int(elem.get("max") or low) + 1))
-                elif tag == "row":
+                elif tag in _ROW:
                     elem.clear()
         return facts
 
@@ -178,10 +190,9 @@ class XlsxFacts:
         kind = elem.get("t") or "n"
         formula = value = None
         for child in elem:
-            name = _local(child.tag)
-            if name == "f":
+            if child.tag in _FORMULA:
                 formula = child
-            elif name == "v":
+            elif child.tag in _VALUE:
                 value = child.text or ""
         if formula is not None:
             facts.formulas[where] = "=" + _formula_text(formula, row, col, shared)
