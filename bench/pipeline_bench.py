@@ -9,13 +9,16 @@ One run on one machine measures
   (c) prefect   the on-demand flow `laporan-kpu` for the sample against a running Prefect server;
   (d) roll-up   the flow `rekap-nasional` over N synthetic offices (every 50th invalid), with the
                 default process-pool runner and with Dask (LocalCluster), for each N.
-Each part runs in a fresh Python process; wall time excludes imports; (a)-(c) print the median of
---repeat runs after one warm-up run. Peak memory is the largest sum of resident memory over the part's
+Each part runs in a fresh Python process; wall time excludes imports. (a), (b) and (c) run in --rounds
+interleaved rounds (a, b, c, a, b, c, ...), each part --repeat timed runs after one warm-up run: the
+figure printed is the median of all its runs, and a ratio is the median of the rounds' ratios, so a
+machine whose speed drifts during the run (a shared VM does) compares like with like. CPU seconds
+(this process only) are printed beside wall time for (a) and (b). Peak memory is the largest sum of resident memory over the part's
 process and all its children (pool and Dask workers), sampled from /proc every 0.2 s (Linux); the
 Prefect server, started once for (c) and (d), is not counted. Prints figures and ratios; asserts nothing.
 
 Usage: .venv/bin/python bench/pipeline_bench.py [--sizes 10,100,553] [--runners process,dask]
-       [--workers 2] [--repeat 3] [--work DIR]
+       [--workers 2] [--rounds 3] [--repeat 3] [--work DIR]
 """
 
 from __future__ import annotations
@@ -86,15 +89,16 @@ class PeakMemory:
         self.peak = max(self.peak, _tree_rss(os.getpid()))
 
 
-def timed(fn, repeat: int) -> tuple[float, list[float]]:
-    """One warm-up run, then the median of `repeat` runs."""
+def timed(fn, repeat: int) -> dict:
+    """One warm-up run, then `repeat` timed runs: the median wall time, and wall and CPU seconds of each."""
     fn()
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), times
+        cpu.append(time.process_time() - start_cpu)
+    return {"wall": statistics.median(times), "runs": times, "cpu": cpu}
 
 
 def part_floor(repeat: int) -> dict:
@@ -132,9 +136,9 @@ def part_floor(repeat: int) -> dict:
             render_docx(TEMPLATES / template, context, staging / f"{bulan}.docx")
 
     with PeakMemory() as memory:
-        median, times = timed(run, repeat)
+        result = timed(run, repeat)
     shutil.rmtree(staging, ignore_errors=True)
-    return {"wall": median, "runs": times, "peak": memory.peak, "documents": len(periods)}
+    return {**result, "peak": memory.peak, "documents": len(periods)}
 
 
 def part_pipeline(repeat: int) -> dict:
@@ -150,9 +154,9 @@ def part_pipeline(repeat: int) -> dict:
         assert result.ok, result.masalah
 
     with PeakMemory() as memory:
-        median, times = timed(run, repeat)
+        result = timed(run, repeat)
     shutil.rmtree(share, ignore_errors=True)
-    return {"wall": median, "runs": times, "peak": memory.peak}
+    return {**result, "peak": memory.peak}
 
 
 def part_prefect(repeat: int) -> dict:
@@ -167,9 +171,9 @@ def part_prefect(repeat: int) -> dict:
         laporan(str(SAMPLE), YEAR, out_dir=str(share / str(count[0])))
 
     with PeakMemory() as memory:
-        median, times = timed(run, repeat)
+        result = timed(run, repeat)
     shutil.rmtree(share, ignore_errors=True)
-    return {"wall": median, "runs": times, "peak": memory.peak}
+    return {**result, "peak": memory.peak}
 
 
 def part_rollup(root: str, runner: str, workers: int) -> dict:
@@ -238,6 +242,20 @@ def offices(work: Path, count: int) -> Path:
     return root
 
 
+def _pooled(results: list[dict]) -> dict:
+    """One part's rounds together: median wall and CPU seconds over all runs, largest peak."""
+    return {"wall": statistics.median(t for r in results for t in r["runs"]),
+            "cpu": statistics.median(t for r in results for t in r.get("cpu", [0.0])),
+            "peak": max(r["peak"] for r in results)}
+
+
+def _ratio(rounds: list[dict], top: str, bottom: str, key: str = "wall") -> float:
+    """The median over rounds of one part's median over another's (each round's parts ran back to back)."""
+    def median(result: dict) -> float:
+        return statistics.median(result["runs"] if key == "wall" else result[key])
+    return statistics.median(median(r[top]) / median(r[bottom]) for r in rounds)
+
+
 def mb(value: int) -> str:
     return f"{value / 2**20:,.0f} MB"
 
@@ -247,33 +265,38 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,553", help="roll-up sizes N, comma-separated")
     parser.add_argument("--runners", default="process,dask", help="roll-up task runners: process, thread, dask")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="pool / Dask workers")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of (a)-(c); the median is printed")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of (a)-(c) in each round")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of (a), (b), (c)")
     parser.add_argument("--work", type=Path, default=ROOT / "out" / "bench", help="folder for synthetic offices")
     parser.add_argument("--part", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
         name, *rest = args.part
-        result = {"floor": part_floor, "pipeline": part_pipeline, "prefect": part_prefect}[name](args.repeat) \
+        result = {"floor": part_floor, "pipeline": part_pipeline, "prefect": part_prefect}[name](int(rest[0])) \
             if name != "rollup" else part_rollup(rest[0], rest[1], int(rest[2]))
         print(json.dumps(result))
         return
 
     sizes = [int(n) for n in args.sizes.split(",") if n]
     runners = [r for r in args.runners.split(",") if r]
-    print(f"lkip benchmark: {os.cpu_count()} cores, workers {args.workers}, repeat {args.repeat}", flush=True)
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    a = child(["floor"], env)
-    print(f"(a) floor     {a['wall']:7.2f} s  peak {mb(a['peak'])}  ({a['documents']} documents)", flush=True)
-    b = child(["pipeline"], env)
-    print(f"(b) pipeline  {b['wall']:7.2f} s  peak {mb(b['peak'])}", flush=True)
+    print(f"lkip benchmark: {os.cpu_count()} cores, workers {args.workers}, {args.rounds} rounds x repeat "
+          f"{args.repeat}", flush=True)
     home = Path(tempfile.mkdtemp(prefix="lkip-bench-prefect-"))
-    server, server_env = start_server(home)
+    server, server_env = start_server(home)  # running for every part, so that all see the same machine
+    rows = []
     try:
-        c = child(["prefect"], server_env)
-        print(f"(c) prefect   {c['wall']:7.2f} s  peak {mb(c['peak'])}  (against a running server)", flush=True)
-        print(f"    b/a = {b['wall'] / a['wall']:.2f}   c/a = {c['wall'] / a['wall']:.2f}   "
-              f"c-b = {c['wall'] - b['wall']:.2f} s", flush=True)
-        rows = []
+        rounds = [{name: child([name, str(args.repeat)], server_env) for name in ("floor", "pipeline", "prefect")}
+                  for _ in range(args.rounds)]
+        a, b, c = (_pooled([r[name] for r in rounds]) for name in ("floor", "pipeline", "prefect"))
+        print(f"(a) floor     {a['wall']:7.2f} s  cpu {a['cpu']:5.2f} s  peak {mb(a['peak'])}  "
+              f"({rounds[0]['floor']['documents']} documents)", flush=True)
+        print(f"(b) pipeline  {b['wall']:7.2f} s  cpu {b['cpu']:5.2f} s  peak {mb(b['peak'])}", flush=True)
+        print(f"(c) prefect   {c['wall']:7.2f} s                peak {mb(c['peak'])}  (against a running server)",
+              flush=True)
+        print(f"    b/a = {_ratio(rounds, 'pipeline', 'floor'):.2f} (cpu "
+              f"{_ratio(rounds, 'pipeline', 'floor', 'cpu'):.2f})   c/a = {_ratio(rounds, 'prefect', 'floor'):.2f}   "
+              f"c-b = {statistics.median(r['prefect']['wall'] - r['pipeline']['wall'] for r in rounds):.2f} s  "
+              f"(medians of the {len(rounds)} rounds)", flush=True)
         for n in sizes:
             root = offices(args.work, n)
             for runner in runners:

@@ -34,12 +34,26 @@ def validate_together(model: type[pa.DataFrameModel], frames: dict) -> dict:
     if not present:
         return dict(frames)
     parts = [frame.assign(**{_BLOCK: i}) for i, frame in enumerate(present.values())]
-    checked = _per_table_schema(model).validate(pd.concat(parts, ignore_index=True)).drop(columns=_BLOCK)
-    start = 0
-    for key, frame in present.items():
-        present[key] = checked.iloc[start:start + len(frame)].reset_index(drop=True)
-        start += len(frame)
-    return {key: present.get(key, frame) for key, frame in frames.items()}
+    checked = _check_blocks(model, pd.concat(parts, ignore_index=True), present)
+    return {key: checked.get(key, frame) for key, frame in frames.items()}
+
+
+def validate_records(model: type[pa.DataFrameModel], tables: dict, dtypes: dict[str, str]) -> dict:
+    """Build several tables of one contract from their records (one DataFrame, columns cast to
+    `dtypes`) and validate them together as validate_together does; the tables under their keys."""
+    rows = [{**rec, _BLOCK: i} for i, records in enumerate(tables.values()) for rec in records]
+    frame = pd.DataFrame(rows, columns=[*model.to_schema().columns, _BLOCK]).astype({**dtypes, _BLOCK: "int64"})
+    return _check_blocks(model, frame, tables)
+
+
+def _check_blocks(model: type[pa.DataFrameModel], frame: pd.DataFrame, tables: dict) -> dict:
+    """Validate rows of several tables (column _BLOCK: which) and cut them back into the tables."""
+    checked = _per_table_schema(model).validate(frame).drop(columns=_BLOCK)
+    result, start = {}, 0
+    for key, table in tables.items():
+        result[key] = checked.iloc[start:start + len(table)].reset_index(drop=True)
+        start += len(table)
+    return result
 
 
 @functools.lru_cache(maxsize=None)

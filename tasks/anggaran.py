@@ -74,14 +74,23 @@ def budget_by_month(anggaran: pd.DataFrame, month: int = 12) -> pd.DataFrame:
     return AnggaranPerBulan.validate(frame.astype({"deviasi_persen": "float64"}))
 
 
-def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings, validate: bool = True) -> pd.DataFrame:
+EFISIENSI_DTYPES = {"capaian_kinerja": "float64", "serapan": "float64", "indeks_efisiensi": "float64",
+                    "efisien": "object"}
+
+
+def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """Per kegiatan: mean capaian of its indicators against its serapan (DOMAIN.md "Efficiency").
 
     capaian_vs_serapan (our rule): efficient when capaian >= serapan. biaya_output: the output-cost
     form, which per kegiatan reduces to 1 - serapan / capaian (cost per unit of output realised over
-    cost per unit planned); the year's E is the mean over kegiatan. validate=False leaves the
-    contract check to the caller (contracts.common.validate_together).
+    cost per unit planned); the year's E is the mean over kegiatan.
     """
+    frame = pd.DataFrame(efficiency_records(capaian, budget, settings), columns=list(Efisiensi.to_schema().columns))
+    return Efisiensi.validate(frame.astype(EFISIENSI_DTYPES))
+
+
+def efficiency_records(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) -> list[dict]:
+    """The rows of `efficiency`, unchecked (contracts.common.validate_records checks many at once)."""
     totals: dict[str, list[float]] = {}
     for kode, pagu, real in zip(budget["kegiatan_kode"], budget["pagu"], budget["realisasi"]):
         total = totals.setdefault(kode, [0.0, 0.0])
@@ -105,7 +114,4 @@ def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings, 
             efficient = ratio >= 0 if ratio is not None else serapan == 0
         records.append({"kegiatan_kode": kode, "capaian_kinerja": kinerja, "serapan": serapan,
                         "indeks_efisiensi": ratio, "efisien": efficient, "aturan": settings.efisiensi})
-    frame = pd.DataFrame(records, columns=list(Efisiensi.to_schema().columns))
-    frame = frame.astype({c: "float64" for c in ("capaian_kinerja", "serapan", "indeks_efisiensi")})
-    frame = frame.astype({"efisien": "object"})
-    return Efisiensi.validate(frame) if validate else frame
+    return records

@@ -210,21 +210,28 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame | list[dict], upto: in
     }
 
 
+CAPAIAN_DTYPES = {c: "float64" for c in ("target", "target_min", "target_max", "realisasi", "triwulan_terakhir",
+                                         "capaian", "capaian_dicap")}
+
+
 def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
-                          settings: Settings, upto: int = 4, strict: bool = True, validate: bool = True) -> pd.DataFrame:
+                          settings: Settings, upto: int = 4, strict: bool = True) -> pd.DataFrame:
     """Capaian of every indicator of the RAK to quarter `upto`; unreported ones say 'belum dilaporkan'.
 
-    `realisasi`: the realisation table, or its records already grouped by by_indicator. validate=False
-    leaves the contract check to the caller (contracts.common.validate_together).
+    `realisasi`: the realisation table, or its records already grouped by by_indicator.
     """
+    records = capaian_records(indikator, realisasi, attrs, settings, upto, strict)
+    frame = pd.DataFrame(records, columns=list(CapaianIndikator.to_schema().columns))
+    return CapaianIndikator.validate(frame.astype(CAPAIAN_DTYPES))
+
+
+def capaian_records(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
+                    settings: Settings, upto: int = 4, strict: bool = True) -> list[dict]:
+    """The rows of compute_capaian_table, unchecked (contracts.common.validate_records checks many at once)."""
     by_code = realisasi if isinstance(realisasi, dict) else by_indicator(realisasi)
     attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
-    records = [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, []), upto, settings, strict)
-               for ind in indikator.itertuples()]
-    frame = _float_columns(pd.DataFrame(records, columns=list(CapaianIndikator.to_schema().columns)),
-                           ("target", "target_min", "target_max", "realisasi", "triwulan_terakhir", "capaian",
-                            "capaian_dicap"))
-    return CapaianIndikator.validate(frame) if validate else frame
+    return [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, []), upto, settings, strict)
+            for ind in indikator.itertuples()]
 
 
 def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,

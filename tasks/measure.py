@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from contracts.capaian import CapaianIndikator, Efisiensi
-from contracts.common import validate_together
-from tasks.anggaran import budget_by_kegiatan, budget_by_month, efficiency
-from tasks.capaian import attributes, by_indicator, compute_capaian_table, compute_quarters
+from contracts.common import validate_records
+from tasks.anggaran import EFISIENSI_DTYPES, budget_by_kegiatan, budget_by_month, efficiency, efficiency_records
+from tasks.capaian import (CAPAIAN_DTYPES, attributes, by_indicator, capaian_records, compute_capaian_table,
+                           compute_quarters)
 from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
 from tasks.riwayat import compare_history
 from tasks.settings import Settings
@@ -113,14 +114,14 @@ class Measurer:
         Optional: a period not prepared is computed (and checked) on its own when asked for.
         """
         keys = {(p.upto_quarter, p.bulan is None) for p in periods} - set(self._capaian)
-        self._capaian.update(validate_together(CapaianIndikator, {
-            (upto, strict): compute_capaian_table(self.rak.indikator, self._rows, self.atribut, self.settings,
-                                                  upto, strict=strict, validate=False) for upto, strict in keys}))
+        self._capaian.update(validate_records(CapaianIndikator, {
+            (upto, strict): capaian_records(self.rak.indikator, self._rows, self.atribut, self.settings, upto, strict)
+            for upto, strict in keys}, CAPAIAN_DTYPES))
         if not self.anggaran.empty:
             keys = {_efficiency_key(p) for p in periods} - set(self._efisiensi)
-            self._efisiensi.update(validate_together(Efisiensi, {
-                key: efficiency(self.capaian(key[0], key[1]), self._budget(key[2]), self.settings, validate=False)
-                for key in keys}))
+            self._efisiensi.update(validate_records(Efisiensi, {
+                key: efficiency_records(self.capaian(key[0], key[1]), self._budget(key[2]), self.settings)
+                for key in keys}, EFISIENSI_DTYPES))
         return self
 
     def capaian(self, upto: int, strict: bool) -> pd.DataFrame:
