@@ -9,22 +9,25 @@ One run on one machine measures
   (c) prefect   the on-demand flow `laporan-kpu` for the sample against a running Prefect server;
   (d) roll-up   the flow `rekap-nasional` over N synthetic offices (every 50th invalid), with the
                 default process-pool runner and with Dask (LocalCluster), for each N.
-Each part runs in a fresh Python process; wall time excludes imports. (a), (b) and (c) run in --rounds
-interleaved rounds (a, b, c, a, b, c, ...), each part --repeat timed runs after one warm-up run: the
-figure printed is the median of all its runs, and a ratio is the median of the rounds' ratios, so a
-machine whose speed drifts during the run (a shared VM does) compares like with like. CPU seconds
-(this process only) are printed beside wall time for (a) and (b). Peak memory is the largest sum of resident memory over the part's
-process and all its children (pool and Dask workers), sampled from /proc every 0.2 s (Linux); the
-Prefect server, started once for (c) and (d), is not counted. Prints figures and ratios; asserts nothing.
+Timing of (a), (b) and (c): one process sets all three up, runs each once to warm up, then runs them
+back to back --repeat times, the order rotating (a b c, b c a, c a b, ...). Each figure is the median
+of its runs, and each ratio the median of the rounds' ratios: a shared VM's speed drifts by tens of
+percent within a minute, and parts timed back to back see the same machine. CPU seconds of the
+process are printed beside wall time for (a) and (b). Wall time excludes imports and set-up.
+Peak memory: each of (a)-(c) alone in a fresh process (warm-up and one run), and each roll-up, as the
+largest sum of resident memory over the process and all its children (pool and Dask workers),
+sampled from /proc every 0.2 s (Linux); the Prefect server, started once for all parts, is not
+counted. Prints figures and ratios; asserts nothing.
 
 Usage: .venv/bin/python bench/pipeline_bench.py [--sizes 10,100,553] [--runners process,dask]
-       [--workers 2] [--rounds 3] [--repeat 3] [--work DIR]
+       [--workers 2] [--repeat 9] [--work DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import operator
 import os
 import shutil
 import statistics
@@ -89,19 +92,8 @@ class PeakMemory:
         self.peak = max(self.peak, _tree_rss(os.getpid()))
 
 
-def timed(fn, repeat: int) -> dict:
-    """One warm-up run, then `repeat` timed runs: the median wall time, and wall and CPU seconds of each."""
-    fn()
-    times, cpu = [], []
-    for _ in range(repeat):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        fn()
-        times.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return {"wall": statistics.median(times), "runs": times, "cpu": cpu}
-
-
-def part_floor(repeat: int) -> dict:
+def setup_floor():
+    """(a): read the workbooks' values and draw and render the 13 documents from ready contexts."""
     from python_calamine import CalamineWorkbook
 
     from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
@@ -135,13 +127,11 @@ def part_floor(repeat: int) -> dict:
             template = "lkip.docx" if bulan is None else "bulanan.docx"
             render_docx(TEMPLATES / template, context, staging / f"{bulan}.docx")
 
-    with PeakMemory() as memory:
-        result = timed(run, repeat)
-    shutil.rmtree(staging, ignore_errors=True)
-    return {**result, "peak": memory.peak, "documents": len(periods)}
+    return run, staging, len(periods)
 
 
-def part_pipeline(repeat: int) -> dict:
+def setup_pipeline():
+    """(b): tasks.pipeline.run_office, into a fresh output folder each run."""
     from tasks.pipeline import run_office
 
     share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
@@ -153,13 +143,11 @@ def part_pipeline(repeat: int) -> dict:
         result = run_office(SAMPLE, YEAR, share / str(count[0]))
         assert result.ok, result.masalah
 
-    with PeakMemory() as memory:
-        result = timed(run, repeat)
-    shutil.rmtree(share, ignore_errors=True)
-    return {**result, "peak": memory.peak}
+    return run, share, None
 
 
-def part_prefect(repeat: int) -> dict:
+def setup_prefect():
+    """(c): the flow laporan-kpu against the running server, into a fresh output folder each run."""
     from flows.laporan import laporan
 
     share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
@@ -170,10 +158,39 @@ def part_prefect(repeat: int) -> dict:
         (share / str(count[0])).mkdir()
         laporan(str(SAMPLE), YEAR, out_dir=str(share / str(count[0])))
 
+    return run, share, None
+
+
+SETUPS = {"floor": setup_floor, "pipeline": setup_pipeline, "prefect": setup_prefect}
+
+
+def part_memory(name: str) -> dict:
+    """Peak memory of one part alone in this process: a warm-up run and a second run."""
+    run, folder, documents = SETUPS[name]()
     with PeakMemory() as memory:
-        result = timed(run, repeat)
-    shutil.rmtree(share, ignore_errors=True)
-    return {**result, "peak": memory.peak}
+        run()
+        run()
+    shutil.rmtree(folder, ignore_errors=True)
+    return {"peak": memory.peak, "documents": documents}
+
+
+def part_paired(repeat: int) -> dict:
+    """Wall and CPU seconds of (a), (b) and (c) run back to back `repeat` times in one process (after
+    one warm-up run each), the order rotating: each round compares the parts on the same machine state."""
+    setups = {name: setup() for name, setup in SETUPS.items()}
+    for run, _, _ in setups.values():
+        run()
+    result: dict = {name: {"runs": [], "cpu": []} for name in setups}
+    names = list(setups)
+    for i in range(repeat):
+        for name in names[i % 3:] + names[:i % 3]:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            setups[name][0]()
+            result[name]["runs"].append(time.perf_counter() - start)
+            result[name]["cpu"].append(time.process_time() - start_cpu)
+    for _, folder, _ in setups.values():
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
 
 
 def part_rollup(root: str, runner: str, workers: int) -> dict:
@@ -242,18 +259,13 @@ def offices(work: Path, count: int) -> Path:
     return root
 
 
-def _pooled(results: list[dict]) -> dict:
-    """One part's rounds together: median wall and CPU seconds over all runs, largest peak."""
-    return {"wall": statistics.median(t for r in results for t in r["runs"]),
-            "cpu": statistics.median(t for r in results for t in r.get("cpu", [0.0])),
-            "peak": max(r["peak"] for r in results)}
+def _median(part: dict, key: str = "runs") -> float:
+    return statistics.median(part[key])
 
 
-def _ratio(rounds: list[dict], top: str, bottom: str, key: str = "wall") -> float:
-    """The median over rounds of one part's median over another's (each round's parts ran back to back)."""
-    def median(result: dict) -> float:
-        return statistics.median(result["runs"] if key == "wall" else result[key])
-    return statistics.median(median(r[top]) / median(r[bottom]) for r in rounds)
+def _paired(top: dict, bottom: dict, combine, key: str = "runs") -> float:
+    """The median over rounds of combine(top, bottom): each round's parts ran back to back."""
+    return statistics.median(combine(t, b) for t, b in zip(top[key], bottom[key], strict=True))
 
 
 def mb(value: int) -> str:
@@ -265,38 +277,37 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,100,553", help="roll-up sizes N, comma-separated")
     parser.add_argument("--runners", default="process,dask", help="roll-up task runners: process, thread, dask")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="pool / Dask workers")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of (a)-(c) in each round")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of (a), (b), (c)")
+    parser.add_argument("--repeat", type=int, default=9, help="rounds of (a), (b), (c) run back to back")
     parser.add_argument("--work", type=Path, default=ROOT / "out" / "bench", help="folder for synthetic offices")
     parser.add_argument("--part", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
         name, *rest = args.part
-        result = {"floor": part_floor, "pipeline": part_pipeline, "prefect": part_prefect}[name](int(rest[0])) \
-            if name != "rollup" else part_rollup(rest[0], rest[1], int(rest[2]))
+        result = {"memory": lambda: part_memory(rest[0]), "paired": lambda: part_paired(int(rest[0])),
+                  "rollup": lambda: part_rollup(rest[0], rest[1], int(rest[2]))}[name]()
         print(json.dumps(result))
         return
 
     sizes = [int(n) for n in args.sizes.split(",") if n]
     runners = [r for r in args.runners.split(",") if r]
-    print(f"lkip benchmark: {os.cpu_count()} cores, workers {args.workers}, {args.rounds} rounds x repeat "
-          f"{args.repeat}", flush=True)
+    print(f"lkip benchmark: {os.cpu_count()} cores, workers {args.workers}, {args.repeat} rounds of (a)-(c)",
+          flush=True)
     home = Path(tempfile.mkdtemp(prefix="lkip-bench-prefect-"))
     server, server_env = start_server(home)  # running for every part, so that all see the same machine
     rows = []
     try:
-        rounds = [{name: child([name, str(args.repeat)], server_env) for name in ("floor", "pipeline", "prefect")}
-                  for _ in range(args.rounds)]
-        a, b, c = (_pooled([r[name] for r in rounds]) for name in ("floor", "pipeline", "prefect"))
-        print(f"(a) floor     {a['wall']:7.2f} s  cpu {a['cpu']:5.2f} s  peak {mb(a['peak'])}  "
-              f"({rounds[0]['floor']['documents']} documents)", flush=True)
-        print(f"(b) pipeline  {b['wall']:7.2f} s  cpu {b['cpu']:5.2f} s  peak {mb(b['peak'])}", flush=True)
-        print(f"(c) prefect   {c['wall']:7.2f} s                peak {mb(c['peak'])}  (against a running server)",
-              flush=True)
-        print(f"    b/a = {_ratio(rounds, 'pipeline', 'floor'):.2f} (cpu "
-              f"{_ratio(rounds, 'pipeline', 'floor', 'cpu'):.2f})   c/a = {_ratio(rounds, 'prefect', 'floor'):.2f}   "
-              f"c-b = {statistics.median(r['prefect']['wall'] - r['pipeline']['wall'] for r in rounds):.2f} s  "
-              f"(medians of the {len(rounds)} rounds)", flush=True)
+        peaks = {name: child(["memory", name], server_env) for name in SETUPS}
+        timing = child(["paired", str(args.repeat)], server_env)
+        a, b, c = (timing[name] for name in SETUPS)
+        print(f"(a) floor     {_median(a):7.2f} s  cpu {_median(a, 'cpu'):5.2f} s  peak {mb(peaks['floor']['peak'])}  "
+              f"({peaks['floor']['documents']} documents)", flush=True)
+        print(f"(b) pipeline  {_median(b):7.2f} s  cpu {_median(b, 'cpu'):5.2f} s  "
+              f"peak {mb(peaks['pipeline']['peak'])}", flush=True)
+        print(f"(c) prefect   {_median(c):7.2f} s                peak {mb(peaks['prefect']['peak'])}  "
+              f"(against a running server)", flush=True)
+        print(f"    b/a = {_paired(b, a, operator.truediv):.2f} (cpu {_paired(b, a, operator.truediv, 'cpu'):.2f})   "
+              f"c/a = {_paired(c, a, operator.truediv):.2f}   c-b = {_paired(c, b, operator.sub):.2f} s  "
+              f"(medians over the {args.repeat} rounds)", flush=True)
         for n in sizes:
             root = offices(args.work, n)
             for runner in runners:

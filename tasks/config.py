@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,8 @@ class SubUnit:
     nama: str
     alias: tuple[str, ...] = ()
 
-    def keys(self) -> set[str]:
-        return {_unit_key(name) for name in (self.nama, self.kode, *self.alias)} - {""}
+    def keys(self) -> frozenset[str]:
+        return _keys(self)
 
 
 DEFAULT_SUB_UNITS = (
@@ -37,6 +38,12 @@ DEFAULT_SUB_UNITS = (
             ("Subbag SDM", "SDM dan Partisipasi Masyarakat", "Sumber Daya Manusia dan Parmas")),
     SubUnit("SEMUA", "Semua Sub Bagian", ("Seluruh Sub Bagian", "Semua Subbag")),
 )
+
+
+@functools.lru_cache(maxsize=256)
+def _keys(unit: SubUnit) -> frozenset[str]:
+    """The matching keys of a sub-unit's name, code and aliases (computed once per unit)."""
+    return frozenset({_unit_key(name) for name in (unit.nama, unit.kode, *unit.alias)} - {""})
 
 
 def _unit_key(text: str) -> str:

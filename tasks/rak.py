@@ -54,12 +54,15 @@ _TITLE_YEAR = re.compile(r"\b(20\d{2})\b")
 _TOTAL_WORDS = {"jumlah", "total", "jumlah total", "total keseluruhan", "jumlah keseluruhan", "grand total"}
 
 
+# alias -> field; reversed so that where two fields share an alias, the first listed wins
+_FIELD_BY_ALIAS = {alias: name for name, aliases in reversed(FIELD_ALIASES.items()) for alias in aliases}
+
+
 def match_field(text) -> str | None:
     """The RAK column a header label names, by alias."""
     key = normalize_key(text)
-    for name, aliases in FIELD_ALIASES.items():
-        if key in aliases:
-            return name
+    if key in _FIELD_BY_ALIAS:
+        return _FIELD_BY_ALIAS[key]
     if re.fullmatch(r"target( \w+)?( \d{4})?", key):
         return "target"
     return None

@@ -52,6 +52,7 @@ class FormSheet:
 
     def __init__(self, grid: Grid, problems: Problems, columns: list[form.Column]):
         self.grid, self.problems, self.specs = grid, problems, columns
+        self.labels = {spec.key: spec.label for spec in reversed(columns)}  # the first spec of a key wins
         self.header_row, self.cols = self._find_header()
 
     def _find_header(self) -> tuple[int, dict[str, int]]:
@@ -97,9 +98,8 @@ class FormSheet:
     def where(self, row: int, key: str) -> dict:
         col = self.cols.get(key, 1)
         cell = Grid.cell_name(row, col)
-        label = next((s.label for s in self.specs if s.key == key), "")
         return {"sheet": self.grid.sheet, "cell": cell, "row": row, "column": cell.rstrip("0123456789"),
-                "header": label, "value": normalize_text(self.raw(row, key))[:80]}
+                "header": self.labels.get(key, ""), "value": normalize_text(self.raw(row, key))[:80]}
 
     def number(self, row: int, key: str, *, integral: bool, percent_ok: bool, unit: str | None = None):
         """A number cell: Excel errors, formulas, text numbers, stray percents and units reported at the cell.
