@@ -140,8 +140,21 @@ _patched: dict[str, str] = {}
 _variables: dict[str, set[str] | jinja2.TemplateSyntaxError] = {}
 
 
+_LISTING_CHARS = ("\t", "\a", "\n", "\f")
+
+
 class _Template(DocxTemplate):
-    """docxtpl, with its XML clean-up of each template part done once per process and part content."""
+    """docxtpl, with its XML clean-up of each template part done once per process and part content,
+    and its rewrite of tabs/newlines in text skipped when the rendered part has none."""
+
+    def resolve_listing(self, xml):
+        # docxtpl turns \t, \a, \n and \f inside <w:t> into tabs, paragraphs, breaks and page breaks by
+        # running three nested regular expressions over every paragraph and run; without any of those
+        # characters after the XML declaration the rewrite changes nothing, so it is skipped.
+        body = xml[xml.find("?>") + 2:].lstrip("\r\n") if xml.startswith("<?xml") else xml
+        if any(ch in body for ch in _LISTING_CHARS):
+            return super().resolve_listing(xml)
+        return xml
 
     def patch_xml(self, src_xml):
         patched = _patched.get(src_xml)

@@ -37,6 +37,20 @@ def test_special_characters_print_verbatim_in_text_and_tables(tmp_path):
     assert text_of(out).count(tricky) == 2
 
 
+def test_newlines_and_tabs_in_values_still_become_breaks_and_tabs(tmp_path):
+    """docxtpl's rewrite of \\n and \\t runs when a rendered part has them (and is skipped when not)."""
+    from tasks.render import _Template
+
+    tpl = template(tmp_path, "{{ a }}", "{{ b }}")
+    plain = render_docx(tpl, {"a": "satu", "b": "dua"}, tmp_path / "plain.docx")
+    broken = render_docx(tpl, {"a": "satu\ndua", "b": "tiga\tempat"}, tmp_path / "broken.docx")
+    body = Document(str(broken)).element.body.xml
+    assert "<w:br/>" in body and "<w:tab/>" in body
+    assert "<w:br/>" not in Document(str(plain)).element.body.xml
+    xml = '<?xml version="1.0"?>\r\n<w:p><w:r><w:t>satu</w:t></w:r></w:p>'
+    assert _Template.resolve_listing(None, xml) is xml  # nothing to rewrite: the text is returned as is
+
+
 @pytest.mark.parametrize("attack", [
     "{{ cycler.__init__.__globals__.os.popen('touch /tmp/lkip-pwned').read() }}",
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
