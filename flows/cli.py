@@ -135,7 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runner", choices=["process", "thread", "dask"], default="process",
                    help="pelaksana tugas: process (bawaan), thread, atau dask")
     p.add_argument("--workers", type=int, help="jumlah pekerja (bawaan: sebanyak inti CPU)")
-    p.add_argument("--dask-address", dest="dask_address", help="alamat scheduler Dask yang sudah berjalan")
+    p.add_argument("--dask-address", dest="dask_address",
+                   help="alamat scheduler Dask yang sudah berjalan. Dengan dask, pekerja melapor ke PREFECT_API_URL "
+                        "atau ke server Prefect lokal (dijalankan bila belum ada), yang harus terjangkau dari "
+                        "mesin pekerja")
     p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
     p.set_defaults(func=cmd_rekap)
 
@@ -342,6 +345,17 @@ def cmd_rekap(args) -> int:
     out = _existing([args.out])[0]
     prefect_defaults()
     from flows.rollup import rekap_nasional, task_runner
+
+    if args.runner == "dask":
+        # Dask workers are separate processes that know nothing of Prefect's temporary in-process
+        # server: without an API URL each would start its own, and the run's history would be split
+        # over servers that vanish. They report to PREFECT_API_URL, or to the local server lkip serve
+        # uses (started now if none runs); with --dask-address that URL must be reachable from the
+        # workers' machines.
+        from flows.serve import ensure_server
+
+        url = ensure_server()
+        print(f"Pekerja Dask melapor ke server Prefect {url}", file=sys.stderr)
 
     runner = task_runner(args.runner, args.workers, args.dask_address)
     for path in rekap_nasional.with_options(task_runner=runner)(str(root), args.tahun, str(out),

@@ -52,3 +52,28 @@ def test_rollup_on_a_dask_local_cluster(prefect, tmp_path):
     assert book["Capaian"].max_row == 1 + 2 * 46
     assert [row[1] for row in book["Satker Bermasalah"].iter_rows(min_row=2, values_only=True)] == ["9001"]
     assert sorted(p.name for p in out.iterdir()) == ["9002", "9003", "rekap"]
+
+
+def test_dask_workers_report_to_one_server(monkeypatch, tmp_path):
+    """`lkip rekap --runner dask` gives its workers a server to report to before the cluster starts
+    (PREFECT_API_URL, or the local one lkip serve uses); process and thread runners need none."""
+    import flows.rollup
+    import flows.serve
+    from flows.cli import main
+
+    calls = []
+    monkeypatch.setattr(flows.serve, "ensure_server", lambda: calls.append("server") or "http://127.0.0.1:4200/api")
+    monkeypatch.setattr(flows.rollup, "task_runner", lambda *args: calls.append(("runner", args[0])) or None)
+
+    class Flow:
+        def with_options(self, task_runner):
+            return lambda *args: calls.append("flow") or []
+
+    monkeypatch.setattr(flows.rollup, "rekap_nasional", Flow())
+    (tmp_path / "out").mkdir()
+    for runner, expected in (("dask", ["server", ("runner", "dask"), "flow"]),
+                             ("process", [("runner", "process"), "flow"])):
+        calls.clear()
+        assert main(["rekap", "--root", str(tmp_path), "--year", "2024", "--out", str(tmp_path / "out"),
+                     "--runner", runner]) == 0
+        assert calls == expected
