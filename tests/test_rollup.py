@@ -44,8 +44,12 @@ def test_rollup_on_a_dask_local_cluster(prefect, tmp_path):
     root, out = tmp_path / "satker", tmp_path / "bersama"
     out.mkdir()
     generate(SAMPLE, root, 3, invalid_every=3)
+    import dask
+
     runner = task_runner("dask", workers=2)
     assert runner.cluster_kwargs == {"n_workers": 2, "threads_per_worker": 1}
+    # the workers inherit this process's Dask configuration: no statistical profiling (memory grows with it)
+    assert dask.config.get("distributed.worker.profile.enabled") is False
     xlsx, _ = (Path(p) for p in rekap_nasional.with_options(task_runner=runner)(str(root), 2024, str(out),
                                                                                  grafik=False))
     book = load_workbook(xlsx)
