@@ -240,7 +240,9 @@ class _StableZipWriter:
     it alone), in one pass, storing media as they are instead of deflating them again."""
 
     def __init__(self, path: Path):
-        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+        # zlib level 3: the XML of an LKIP deflates in half the time of the default level 6, for a file
+        # about a quarter larger (~190 KB instead of ~165 KB)
+        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=3)
 
     def write(self, pack_uri, blob: bytes) -> None:
         info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
