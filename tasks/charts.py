@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
@@ -112,13 +113,16 @@ class _Blitted:
     """A reused figure whose axes, ticks and labels are drawn once per y-range and kept as a
     background; each chart restores it and draws only its data (`dynamic`) on top."""
 
-    _KEEP = 16  # backgrounds kept per figure
+    # Backgrounds kept per figure, least recently used dropped first (~2 MB each). The budget chart's
+    # top takes ~10 values per decade and an office's months span two decades; offices of a roll-up
+    # differ, and with a smaller cache most budget charts missed and drew their axes again.
+    _KEEP = 32
 
     def __init__(self, width: float, height: float):
         self.fig, self.ax = _figure(width, height)
         self.fig.subplots_adjust(**_MARGINS)
         self.dynamic: list = []
-        self._backgrounds: dict[float, object] = {}
+        self._backgrounds: OrderedDict[float, object] = OrderedDict()
 
     def _save(self, top: float, path: Path) -> Path:
         canvas = self.fig.canvas
@@ -131,8 +135,10 @@ class _Blitted:
             for artist in self.dynamic:
                 artist.set_visible(True)
             if len(self._backgrounds) >= self._KEEP:
-                self._backgrounds.clear()
+                self._backgrounds.popitem(last=False)
             background = self._backgrounds[top] = canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            self._backgrounds.move_to_end(top)
         canvas.restore_region(background)
         for artist in self.dynamic + [self.ax.spines["bottom"]]:  # data under the x-axis line
             self.ax.draw_artist(artist)

@@ -248,13 +248,15 @@ def _formula_text(text: str, attrs: dict, row: int, col: int, shared: dict) -> s
     if key not in shared:
         return text
     master, master_row, master_col = shared[key]
-    from openpyxl.formula.translate import Translator  # small module; only shared formulas need it
+    # small modules, imported here: only shared formulas need them
+    from openpyxl.formula.tokenizer import TokenizerError
+    from openpyxl.formula.translate import Translator, TranslatorError
     from openpyxl.utils import get_column_letter
 
     origin = f"{get_column_letter(master_col)}{master_row}"
     try:
         return Translator("=" + master, origin).translate_formula(f"{get_column_letter(col)}{row}")[1:]
-    except Exception:  # a formula the translator cannot parse is still a formula; show the master's text
+    except (TokenizerError, TranslatorError, ValueError):  # still a formula: show the master's text
         return master
 
 

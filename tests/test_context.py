@@ -152,3 +152,24 @@ def test_prepared_periods_equal_periods_computed_alone(inputs):
         pd.testing.assert_frame_equal(m.capaian, alone.capaian)
         pd.testing.assert_frame_equal(m.efisiensi, alone.efisiensi)
     assert len(prepared._capaian) == 5 and len(prepared._efisiensi) == 13
+
+
+def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
+    """Offices of a roll-up give the budget chart many y-axis tops: the backgrounds kept are bounded
+    (least recently used dropped) and a chart is the same bytes whether its background was kept or not."""
+    import hashlib
+
+    from tasks.charts import _AnggaranFigure, _reused, chart_anggaran
+    from tasks.measure import Measurer
+
+    per_bulan = Measurer(inputs, inputs.settings, inputs.riwayat)(Period(2024, bulan=12)).anggaran_bulanan
+    scaled = [per_bulan.assign(rpd_kumulatif=per_bulan["rpd_kumulatif"] * f,
+                               realisasi_kumulatif=per_bulan["realisasi_kumulatif"] * f)
+              for f in (1.7 ** k for k in range(40))]  # 40 different tops
+    first = hashlib.sha256(chart_anggaran(scaled[0], tmp_path / "0.png").read_bytes()).hexdigest()
+    for i, frame in enumerate(scaled[1:], start=1):
+        chart_anggaran(frame, tmp_path / f"{i}.png")
+    figure = _reused(_AnggaranFigure)
+    assert len(figure._backgrounds) == figure._KEEP  # bounded; the first top has been dropped
+    again = hashlib.sha256(chart_anggaran(scaled[0], tmp_path / "again.png").read_bytes()).hexdigest()
+    assert again == first
