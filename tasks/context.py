@@ -15,7 +15,7 @@ import pandas as pd
 from contracts.context import (BulananContext, Gambar, IndikatorLkip, LkipContext, Penandatangan, Satker)
 from tasks.config import Profile
 from tasks.fmt import format_date, format_money, format_number, format_percent, roman
-from tasks.measure import Measures
+from tasks.measure import Measures, concat_tables
 from tasks.narasi import fill
 from tasks.parse import MONTHS_ID
 from tasks.rak import Rak
@@ -144,8 +144,8 @@ class OfficeView:
 
 def office_view(inputs) -> OfficeView:
     rak = inputs.rak
-    realisasi = _concat([r.indikator for r in inputs.realisasi])
-    progres = _concat([r.aktivitas for r in inputs.realisasi])
+    realisasi = concat_tables([r.indikator for r in inputs.realisasi])
+    progres = concat_tables([r.aktivitas for r in inputs.realisasi])
     months: dict[str, set[int]] = {}
     for kode, month in zip(rak.bulan["aktivitas_kode"], rak.bulan["bulan"]):
         months.setdefault(kode, set()).add(int(month))
@@ -161,10 +161,6 @@ def office_view(inputs) -> OfficeView:
     return OfficeView(rak=rak, names=dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"])),
                       activities=activity_lines(rak), notes=notes_by_indicator(realisasi), planned=planned,
                       status=status)
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    return pd.concat(frames) if frames else pd.DataFrame()
 
 
 def indicator_contexts(m: Measures, view: OfficeView) -> list[IndikatorLkip]:

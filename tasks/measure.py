@@ -67,7 +67,8 @@ class Measures:
     perbandingan: dict = field(default_factory=dict)
 
 
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def concat_tables(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The quarters' tables of one kind as one table (tables not read, empty, are left out)."""
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
@@ -94,9 +95,9 @@ class Measurer:
 
     def __init__(self, inputs: OfficeInputs, settings: Settings, riwayat: pd.DataFrame | None = None):
         self.rak, self.settings, self.riwayat = inputs.rak, settings, riwayat
-        self.realisasi = _concat([r.indikator for r in inputs.realisasi])
-        self.anggaran = _concat([r.anggaran for r in inputs.realisasi])
-        self.progres = _concat([r.aktivitas for r in inputs.realisasi])
+        self.realisasi = concat_tables([r.indikator for r in inputs.realisasi])
+        self.anggaran = concat_tables([r.anggaran for r in inputs.realisasi])
+        self.progres = concat_tables([r.aktivitas for r in inputs.realisasi])
         self.atribut = attributes(self.rak.indikator, inputs.atribut)
         self._rows = by_indicator(self.realisasi)  # realisation records per indicator, shared by every table
         self._capaian: dict[tuple[int, bool], pd.DataFrame] = {}

@@ -419,17 +419,18 @@ def read_realisasi(path: Path, rak: Rak | None = None, validate: bool = True) ->
     result = Realisasi(file=path.name)
     try:
         book = Workbook(path)
-    except InputError as exc:
-        result.problems = exc.problems
+        names = {wanted: resolve_sheet(book, wanted, problems) for wanted in form.DATA_SHEETS}
+        if names[form.SHEET_IDENTITAS]:
+            result.satker_kode, result.tahun, result.triwulan = parse_identitas(
+                book.grid(names[form.SHEET_IDENTITAS]), problems)
+        if result.triwulan is not None and result.tahun is not None:
+            _read_tables(book, names, rak, result, problems)
+    except InputError as exc:  # a damaged file or sheet: reported with what was found so far, nothing half-read kept
+        result.indikator = result.aktivitas = result.anggaran = pd.DataFrame()
+        result.problems = problems.items + exc.problems
         return result
-    names = {wanted: resolve_sheet(book, wanted, problems) for wanted in form.DATA_SHEETS}
-    if names[form.SHEET_IDENTITAS]:
-        result.satker_kode, result.tahun, result.triwulan = parse_identitas(book.grid(names[form.SHEET_IDENTITAS]),
-                                                                            problems)
-    if result.triwulan is not None and result.tahun is not None:
-        _read_tables(book, names, rak, result, problems)
-        if validate:
-            validate_tables([result])
+    if validate:
+        validate_tables([result])
     result.problems = problems.items
     return result
 

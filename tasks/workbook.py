@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
 import python_calamine
 from openpyxl.utils import get_column_letter
@@ -207,21 +209,24 @@ class Workbook:
         if self._facts is None and self.kind == "xlsx":
             try:
                 self._facts = read_xlsx_facts(str(self.path))
-            except (ParseError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+            except _DAMAGED as exc:
                 raise _damaged(self.path, exc) from exc
         return self._facts
 
     def grid(self, sheet: str) -> Grid:
         """Read one sheet: values, merges, and (for .xlsx) styles of the cells that exist."""
-        rows, n_cols = _calamine_rows(self._calamine.get_sheet_by_name(sheet))
-        merges = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1)
-                  in (self._calamine.get_sheet_by_name(sheet).merged_cell_ranges or [])]
+        try:
+            values = self._calamine.get_sheet_by_name(sheet)
+        except Exception as exc:  # calamine raises its own error types for a damaged sheet part
+            raise _damaged(self.path, exc) from exc
+        rows, n_cols = _calamine_rows(values)
+        merges = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in (values.merged_cell_ranges or [])]
         grid = Grid(file=self.name, sheet=sheet, rows=rows, n_cols=n_cols, merges=merges)
         facts = self._styles()
         if facts is not None:
             try:
                 cells = facts.sheet(sheet)
-            except (ParseError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+            except _DAMAGED as exc:
                 raise _damaged(self.path, exc) from exc
             grid.shaded_cells = frozenset(cells.shaded)
             grid.percent_cells = frozenset(cells.percent)
@@ -229,6 +234,11 @@ class Workbook:
             grid.hidden_rows, grid.hidden_cols = frozenset(cells.hidden_rows), frozenset(cells.hidden_cols)
             grid.date1904 = facts.date1904
         return grid
+
+
+# What a damaged part of an .xlsx raises while its XML is streamed: malformed XML (ElementTree or
+# expat), a truncated or corrupt deflate stream, a missing part, a non-numeric attribute.
+_DAMAGED = (ParseError, ExpatError, zlib.error, EOFError, KeyError, ValueError, zipfile.BadZipFile, OSError)
 
 
 def _damaged(path: Path, exc: Exception) -> InputError:

@@ -134,3 +134,27 @@ def test_implausible_form_values_are_reported_at_their_cell(folder, sheet, ref, 
     edit(folder / "realisasi-2024-TW1.xlsx", sheet, ref, value)
     (problem,) = [p for p in errors(load_inputs([folder])) if word in p.message]
     assert problem.cell == ref and problem.file == "realisasi-2024-TW1.xlsx"
+
+
+def test_damaged_sheet_is_reported_with_the_other_files_problems(folder):
+    """A sheet part cut short in one quarter's form: that file is named, nothing of it is half-read,
+    and the other files are still read and their problems still reported."""
+    import zipfile
+
+    damaged = folder / "realisasi-2024-TW2.xlsx"
+    with zipfile.ZipFile(damaged) as src:
+        parts = {i.filename: src.read(i) for i in src.infolist()}
+    sheets = sorted(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    for name in sheets:
+        parts[name] = parts[name][:500]
+    with zipfile.ZipFile(damaged, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    edit(folder / "realisasi-2024-TW3.xlsx", form.SHEET_IDENTITAS, "B5", 2023)  # a second problem elsewhere
+    inputs = load_inputs([folder], 2024)
+    found = {(p.file, "tidak dapat dibaca" in p.message) for p in errors(inputs)}
+    assert ("realisasi-2024-TW2.xlsx", True) in found
+    assert any(p.file == "realisasi-2024-TW3.xlsx" for p in errors(inputs))
+    tw2 = next(r for r in inputs.realisasi if r.file == "realisasi-2024-TW2.xlsx")
+    assert tw2.indikator.empty and tw2.aktivitas.empty and tw2.anggaran.empty
+    assert inputs.counts() == {"kegiatan": 13, "indikator": 46, "aktivitas": 76}

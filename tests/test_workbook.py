@@ -221,15 +221,18 @@ def test_sheet_xml_agrees_with_openpyxl(tmp_path):
     assert grid.date1904 and not Workbook(path).grid("Kosong").shaded_cells
 
 
-def test_damaged_sheet_xml_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize("part, cut", [("xl/styles.xml", 200), ("xl/worksheets/sheet1.xml", 400)])
+def test_damaged_xml_part_is_a_clear_error(tmp_path, part, cut):
+    """A part cut short (styles read by ElementTree, a sheet by expat) names the file, never a traceback."""
     path = _tricky_workbook(tmp_path / "tricky.xlsx")
     with zipfile.ZipFile(path) as src:
         parts = {i.filename: src.read(i) for i in src.infolist()}
-    parts["xl/styles.xml"] = parts["xl/styles.xml"][:200]
+    parts[part] = parts[part][:cut]
     broken = tmp_path / "rusak.xlsx"
     with zipfile.ZipFile(broken, "w") as dst:
         for name, data in parts.items():
             dst.writestr(name, data)
     with pytest.raises(InputError) as info:
         Workbook(broken).grid("Data")
-    assert "tidak dapat dibaca" in info.value.problems[0].message
+    (problem,) = info.value.problems
+    assert problem.file == "rusak.xlsx" and "tidak dapat dibaca" in problem.message
