@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -21,6 +22,7 @@ import jinja2
 from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
+from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 
@@ -140,21 +142,65 @@ _patched: dict[str, str] = {}
 _variables: dict[str, set[str] | jinja2.TemplateSyntaxError] = {}
 
 
-_LISTING_CHARS = ("\t", "\a", "\n", "\f")
+_LISTING = re.compile("[\t\a\n\f]")
+_DECLARATION = re.compile(r"<\?xml[^>]*\?>\s*")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's own paragraph pattern
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _cells(row) -> tuple[int, int]:
+    """A table row's cells, counted as elements and as grid columns (gridSpan), as docxtpl counts them."""
+    cells = row.findall(_W + "tc")
+    columns = 0
+    for cell in cells:
+        span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+        columns += int(span.get(_W + "val")) if span is not None else 1
+    return len(cells), columns
+
+
+def _grid_fits(tree) -> bool:
+    """True when docxtpl's fix_tables would change nothing: every table has a grid, and its widest row
+    (in cells) is no wider, and its widest row (in grid columns) no narrower, than the grid."""
+    for table in tree.iter(_W + "tbl"):
+        grid = table.find(_W + "tblGrid")
+        if grid is None:
+            return False
+        columns = len(grid.findall(_W + "gridCol"))
+        counts = [_cells(row) for row in table.iter(_W + "tr")]
+        if not counts or max(c for c, _ in counts) > columns or max(s for _, s in counts) < columns:
+            return False
+    return True
 
 
 class _Template(DocxTemplate):
     """docxtpl, with its XML clean-up of each template part done once per process and part content,
-    and its rewrite of tabs/newlines in text skipped when the rendered part has none."""
+    its rewrite of tabs/newlines in text applied only to the paragraphs that have any, and its table
+    fix-up run only when a table's grid does not fit its rows."""
 
     def resolve_listing(self, xml):
         # docxtpl turns \t, \a, \n and \f inside <w:t> into tabs, paragraphs, breaks and page breaks by
-        # running three nested regular expressions over every paragraph and run; without any of those
-        # characters after the XML declaration the rewrite changes nothing, so it is skipped.
-        body = xml[xml.find("?>") + 2:].lstrip("\r\n") if xml.startswith("<?xml") else xml
-        if any(ch in body for ch in _LISTING_CHARS):
-            return super().resolve_listing(xml)
-        return xml
+        # running three nested regular expressions over every paragraph and run. A paragraph without any
+        # of those characters comes out unchanged, so only the others (a few per document: an image's
+        # XML is indented with newlines) go through docxtpl's rewrite, each one exactly as it would there.
+        declaration = _DECLARATION.match(xml)
+        if _LISTING.search(xml, declaration.end() if declaration else 0) is None:
+            return xml
+
+        def resolve(paragraph: str) -> str:
+            return DocxTemplate.resolve_listing(self, paragraph)
+
+        return _PARAGRAPH.sub(lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
+
+    def fix_tables(self, xml):
+        # docxtpl widens or narrows a table's grid when column loops ({%tc %}) changed its rows' cell
+        # count, walking every row and cell in Python. The check is the same count, done faster; when a
+        # grid does not fit, docxtpl's own fix-up runs on the whole document.
+        tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+        try:
+            fits = _grid_fits(tree)
+        except (TypeError, ValueError):  # a gridSpan without a number: docxtpl's fix-up handles it
+            fits = False
+        return tree if fits else DocxTemplate.fix_tables(self, xml)
 
     def patch_xml(self, src_xml):
         patched = _patched.get(src_xml)
