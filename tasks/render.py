@@ -11,15 +11,23 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import struct
 import shutil
 import subprocess
 import tempfile
 import threading
-import zipfile
+import zlib
+from collections import OrderedDict
 from pathlib import Path
 
 import jinja2
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.package import Unmarshaller
+from docx.opc.part import Part, PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.opc.pkgwriter import PackageWriter
+from docx.package import Package
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from lxml import etree
@@ -148,14 +156,15 @@ _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # docxtpl's ow
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+_NS = {"w": _W[1:-1]}
+_CELL_COUNT = etree.XPath("count(w:tc)", namespaces=_NS)
+_SPANS = etree.XPath("w:tc/w:tcPr/w:gridSpan/@w:val", namespaces=_NS)
+
+
 def _cells(row) -> tuple[int, int]:
     """A table row's cells, counted as elements and as grid columns (gridSpan), as docxtpl counts them."""
-    cells = row.findall(_W + "tc")
-    columns = 0
-    for cell in cells:
-        span = cell.find(f"{_W}tcPr/{_W}gridSpan")
-        columns += int(span.get(_W + "val")) if span is not None else 1
-    return len(cells), columns
+    cells = int(_CELL_COUNT(row))
+    return cells, cells + sum(int(span) - 1 for span in _SPANS(row))
 
 
 def _grid_fits(tree) -> bool:
@@ -170,6 +179,28 @@ def _grid_fits(tree) -> bool:
         if not counts or max(c for c, _ in counts) > columns or max(s for _, s in counts) < columns:
             return False
     return True
+
+
+# Parts a render never reads or changes, kept as the template's bytes instead of being parsed into
+# python-docx objects and written back: the styles of a Word document alone are often 350 KB of XML,
+# parsed and serialised again for every document otherwise.
+_KEPT_AS_BYTES = frozenset({CT.WML_STYLES, CT.WML_NUMBERING, CT.WML_SETTINGS})
+
+
+def _part(partname, content_type: str, reltype: str, blob: bytes, package) -> Part:
+    if content_type in _KEPT_AS_BYTES:
+        return Part.load(partname, content_type, blob, package)
+    return PartFactory(partname, content_type, reltype, blob, package)
+
+
+def _open_document(path) -> DocxDocument:
+    """docx.Document(path), with the parts in _KEPT_AS_BYTES left unparsed."""
+    package = Package()
+    Unmarshaller.unmarshal(PackageReader.from_file(path), package, _part)
+    part = package.main_document_part
+    if part.content_type != CT.WML_DOCUMENT_MAIN:
+        raise ValueError(f"{Path(path).name} bukan berkas Word (jenis isi {part.content_type})")
+    return part.document
 
 
 class _Template(DocxTemplate):
@@ -201,6 +232,11 @@ class _Template(DocxTemplate):
         except (TypeError, ValueError):  # a gridSpan without a number: docxtpl's fix-up handles it
             fits = False
         return tree if fits else DocxTemplate.fix_tables(self, xml)
+
+    def init_docx(self, reload: bool = True):
+        if not self.docx or (self.is_rendered and reload):
+            self.docx = _open_document(self.template_file)
+            self.is_rendered = False
 
     def patch_xml(self, src_xml):
         patched = _patched.get(src_xml)
@@ -276,41 +312,88 @@ def render_docx(template: Path, context: dict, out: Path) -> Path:
     return out
 
 
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _STORED = (".png", ".jpg", ".jpeg", ".gif", ".emf", ".wmf")  # media: already compressed or tiny
+_DOS_DATE, _DOS_TIME = (0 << 9) | (1 << 5) | 1, 0  # every entry dated 1980-01-01 00:00
+_LEVEL = 3  # zlib level: an LKIP's XML deflates in half the time of the default 6, ~25% larger
+_ZIP_LIMIT = 0xFFFFFFFF  # sizes and offsets of a zip without zip64 extensions
+_deflated: OrderedDict[tuple[int, int], tuple[bytes, bytes]] = OrderedDict()
+
+
+def _deflate(blob: bytes) -> bytes:
+    packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)  # raw deflate, as in a zip entry
+    return packer.compress(blob) + packer.flush()
+
+
+def _deflate_kept(blob: bytes, crc: int) -> bytes:
+    """The deflated bytes of a part taken from a template unchanged (its styles are ~800 KB of XML in
+    every document), deflated once per process and content; the newest _CACHED_TEMPLATES kept."""
+    key = (crc, len(blob))
+    hit = _deflated.get(key)
+    if hit is not None and hit[0] == blob:
+        return hit[1]
+    data = _deflated[key] = (blob, _deflate(blob))
+    while len(_deflated) > _CACHED_TEMPLATES:
+        _deflated.popitem(last=False)
+    return data[1]
 
 
 class _StableZipWriter:
-    """python-docx's physical package writer (write, close), writing every entry with a fixed time so
-    the same inputs give the same bytes (a rerun then finds the published file unchanged and leaves
-    it alone), in one pass, storing media as they are instead of deflating them again."""
+    """python-docx's physical package writer (write, close), writing a plain zip itself: every entry
+    dated 1980-01-01, so the same inputs give the same bytes (a rerun then finds the published file
+    unchanged and leaves it alone); media stored as they are; a part taken unchanged from the
+    template deflated once per process (see _deflate_kept)."""
 
     def __init__(self, path: Path):
-        # zlib level 3: the XML of an LKIP deflates in half the time of the default level 6, for a file
-        # about a quarter larger (~190 KB instead of ~165 KB)
-        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=3)
+        self._file = open(path, "wb")  # noqa: SIM115 (closed by close(), as python-docx's writer is)
+        self._entries: list[tuple[bytes, int, int, int, int, int, int]] = []
 
-    def write(self, pack_uri, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_STORED if info.filename.lower().endswith(_STORED) else zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        self._zip.writestr(info, blob)
+    def write(self, pack_uri, blob: bytes, kept: bool = False) -> None:
+        name = pack_uri.membername
+        encoded = name.encode("utf-8")
+        flags = 0 if name.isascii() else 0x800  # bit 11: the name is UTF-8
+        crc = zlib.crc32(blob)
+        if name.lower().endswith(_STORED):
+            method, data = 0, blob
+        else:
+            method, data = 8, (_deflate_kept(blob, crc) if kept else _deflate(blob))
+        offset = self._file.tell()
+        if max(offset, len(blob)) > _ZIP_LIMIT or len(self._entries) >= 0xFFFF:
+            raise RenderError(f"dokumen terlalu besar untuk ditulis ({name})")
+        self._file.write(struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, flags, method, _DOS_TIME, _DOS_DATE, crc,
+                                     len(data), len(blob), len(encoded), 0) + encoded)
+        self._file.write(data)
+        self._entries.append((encoded, flags, method, crc, len(data), len(blob), offset))
 
     def close(self) -> None:
-        self._zip.close()
+        start = self._file.tell()
+        for encoded, flags, method, crc, packed, size, offset in self._entries:
+            self._file.write(struct.pack("<4s6H3I5H2I", b"PK\x01\x02", (3 << 8) | 20, 20, flags, method, _DOS_TIME,
+                                         _DOS_DATE, crc, packed, size, len(encoded), 0, 0, 0, 0, 0o600 << 16,
+                                         offset) + encoded)
+        end = self._file.tell()
+        self._file.write(struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, len(self._entries), len(self._entries),
+                                     end - start, start, 0))
+        self._file.close()
 
 
 def save_stable(tpl: DocxTemplate, path: Path) -> None:
     """Write a rendered template as python-docx's OpcPackage.save does, through _StableZipWriter
-    (python-docx < 2: PackageWriter's steps are static methods)."""
+    (python-docx < 2: PackageWriter's steps are static methods; the parts are written here, marking
+    the ones kept from the template as bytes)."""
     package = tpl.docx.part.package
-    for part in package.parts:
+    parts = list(package.parts)
+    for part in parts:
         part.before_marshal()
     writer = _StableZipWriter(path)
-    PackageWriter._write_content_types_stream(writer, package.parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, package.parts)
-    writer.close()
+    try:
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        for part in parts:
+            writer.write(part.partname, part.blob, kept=type(part) is Part)
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
+    finally:
+        writer.close()
 
 
 def soffice() -> str | None:

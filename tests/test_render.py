@@ -171,3 +171,20 @@ def test_loops_and_loop_variables_still_work(tmp_path):
                              "{% endif %}{% endfor %}")
     out = render_docx(tpl, {"items": [{"nama": "a"}, {"nama": "b"}]}, tmp_path / "o.docx")
     assert "1. a, 2. b" in text_of(out)
+
+
+def test_written_package_is_a_plain_zip_keeping_the_templates_untouched_parts(tmp_path):
+    """Our zip writer: every entry readable and checked by zipfile, dated 1980-01-01, media stored;
+    styles (kept as the template's bytes) equal to the template's; a second render the same bytes."""
+    import zipfile
+
+    tpl = template(tmp_path, "Judul: {{ judul }}", table=[["{{ judul }}"]])
+    first = render_docx(tpl, {"judul": "Capaian"}, tmp_path / "a.docx")
+    second = render_docx(tpl, {"judul": "Capaian"}, tmp_path / "b.docx")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as out, zipfile.ZipFile(tpl) as source:
+        assert out.testzip() is None
+        assert {i.date_time for i in out.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert out.read("word/styles.xml") == source.read("word/styles.xml")
+        assert sorted(out.namelist()) == sorted(source.namelist())
+    assert "Judul: Capaian" in text_of(first)
