@@ -3,6 +3,7 @@
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from contracts.common import Teks
 from contracts.rak import KODE_INDIKATOR
 
 POLARITAS = ["+", "-"]
@@ -12,10 +13,10 @@ AGREGASI = ["SUM", "LAST", "AVG", "MAX"]
 class AtributIndikator(pa.DataFrameModel):
     """How an indicator is measured: direction, quarter-to-year rule, per-quarter targets."""
 
-    kode: Series[str] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code (K01.I03)")
-    polaritas: Series[str] = pa.Field(isin=POLARITAS, description="'+' higher is better, '-' lower is better")
-    agregasi: Series[str] = pa.Field(isin=AGREGASI, description="Quarterly to annual: SUM, LAST, AVG or MAX")
-    jenis_nilai: Series[str] = pa.Field(nullable=True, isin=["periode", "kumulatif"],
+    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code (K01.I03)")
+    polaritas: Series[Teks] = pa.Field(isin=POLARITAS, description="'+' higher is better, '-' lower is better")
+    agregasi: Series[Teks] = pa.Field(isin=AGREGASI, description="Quarterly to annual: SUM, LAST, AVG or MAX")
+    jenis_nilai: Series[Teks] = pa.Field(nullable=True, isin=["periode", "kumulatif"],
                                         description="Default kind of quarterly value; empty = from the form")
     target_tw1: Series[float] = pa.Field(nullable=True, description="Target for Triwulan I, when set")
     target_tw2: Series[float] = pa.Field(nullable=True, description="Target for Triwulan II, when set")

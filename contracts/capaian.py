@@ -4,18 +4,19 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from contracts.atribut import AGREGASI, POLARITAS
+from contracts.common import Teks
 from contracts.rak import KODE_INDIKATOR, KODE_KEGIATAN
 
 
 class AtributTerpakai(pa.DataFrameModel):
     """The attributes each indicator is measured with, and whether they were given or inferred."""
 
-    kode: Series[str] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
-    polaritas: Series[str] = pa.Field(isin=POLARITAS, description="'+' higher is better, '-' lower is better")
-    agregasi: Series[str] = pa.Field(isin=AGREGASI, description="Quarterly to annual rule")
-    jenis_nilai: Series[str] = pa.Field(isin=["periode", "kumulatif"], description="Default kind of value")
-    asal: Series[str] = pa.Field(isin=["berkas", "dugaan"], description="'berkas': attribute file; 'dugaan': inferred")
-    alasan: Series[str] = pa.Field(description="Why it was inferred (empty when given)")
+    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
+    polaritas: Series[Teks] = pa.Field(isin=POLARITAS, description="'+' higher is better, '-' lower is better")
+    agregasi: Series[Teks] = pa.Field(isin=AGREGASI, description="Quarterly to annual rule")
+    jenis_nilai: Series[Teks] = pa.Field(isin=["periode", "kumulatif"], description="Default kind of value")
+    asal: Series[Teks] = pa.Field(isin=["berkas", "dugaan"], description="'berkas': attribute file; 'dugaan': inferred")
+    alasan: Series[Teks] = pa.Field(description="Why it was inferred (empty when given)")
     target_tw1: Series[float] = pa.Field(nullable=True, description="Target of TW I, when given")
     target_tw2: Series[float] = pa.Field(nullable=True, description="Target of TW II, when given")
     target_tw3: Series[float] = pa.Field(nullable=True, description="Target of TW III, when given")
@@ -25,24 +26,24 @@ class AtributTerpakai(pa.DataFrameModel):
 class CapaianIndikator(pa.DataFrameModel):
     """Capaian of one indicator to a point in the year; no NaN leaves as a figure without a status."""
 
-    kode: Series[str] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
-    kegiatan_kode: Series[str] = pa.Field(str_matches=KODE_KEGIATAN, description="Kegiatan code")
-    indikator: Series[str] = pa.Field(description="Indicator text")
-    satuan: Series[str] = pa.Field(description="Unit of target and realisation")
-    polaritas: Series[str] = pa.Field(isin=POLARITAS, description="Direction")
-    agregasi: Series[str] = pa.Field(isin=AGREGASI, description="Quarterly to annual rule")
-    atribut_asal: Series[str] = pa.Field(isin=["berkas", "dugaan"], description="Attributes given or inferred")
+    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
+    kegiatan_kode: Series[Teks] = pa.Field(str_matches=KODE_KEGIATAN, description="Kegiatan code")
+    indikator: Series[Teks] = pa.Field(description="Indicator text")
+    satuan: Series[Teks] = pa.Field(description="Unit of target and realisation")
+    polaritas: Series[Teks] = pa.Field(isin=POLARITAS, description="Direction")
+    agregasi: Series[Teks] = pa.Field(isin=AGREGASI, description="Quarterly to annual rule")
+    atribut_asal: Series[Teks] = pa.Field(isin=["berkas", "dugaan"], description="Attributes given or inferred")
     target: Series[float] = pa.Field(nullable=True, description="Target the realisation is held against")
-    target_teks: Series[str] = pa.Field(description="Annual target as printed in the RAK")
+    target_teks: Series[Teks] = pa.Field(description="Annual target as printed in the RAK")
     target_min: Series[float] = pa.Field(nullable=True, description="Range target: lower bound")
     target_max: Series[float] = pa.Field(nullable=True, description="Range target: upper bound")
-    jenis_target: Series[str] = pa.Field(description="'target tahunan' or 'target s.d. TW n'")
+    jenis_target: Series[Teks] = pa.Field(description="'target tahunan' or 'target s.d. TW n'")
     realisasi: Series[float] = pa.Field(nullable=True, ge=0, description="Realisation to date; empty = not reported")
     triwulan_terakhir: Series[float] = pa.Field(nullable=True, description="Latest quarter with a realisation")
     capaian: Series[float] = pa.Field(nullable=True, ge=0, description="Raw capaian in percent, uncapped")
     capaian_dicap: Series[float] = pa.Field(nullable=True, ge=0, description="Capaian as printed (capped)")
-    kategori: Series[str] = pa.Field(nullable=True, description="Rating band label")
-    status: Series[str] = pa.Field(description="tercapai / belum tercapai / belum dilaporkan / target nol …")
+    kategori: Series[Teks] = pa.Field(nullable=True, description="Rating band label")
+    status: Series[Teks] = pa.Field(description="tercapai / belum tercapai / belum dilaporkan / target nol …")
     sumber: Series[object] = pa.Field(description="Cells the figure comes from: file!sheet!cell")
 
     @pa.dataframe_check
@@ -54,15 +55,15 @@ class CapaianIndikator(pa.DataFrameModel):
 class CapaianTriwulan(pa.DataFrameModel):
     """One indicator in one quarter: the quarter's own value, the value to date, target, capaian."""
 
-    kode: Series[str] = pa.Field(str_matches=KODE_INDIKATOR, description="Indicator code")
+    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, description="Indicator code")
     triwulan: Series[int] = pa.Field(isin=[1, 2, 3, 4], description="Quarter")
     realisasi_triwulan: Series[float] = pa.Field(nullable=True, description="Value of this quarter alone")
     realisasi_sd: Series[float] = pa.Field(nullable=True, description="Value to date (s.d. triwulan)")
     target: Series[float] = pa.Field(nullable=True, description="Target to date")
-    jenis_target: Series[str] = pa.Field(description="'target tahunan' or 'target s.d. TW n'")
+    jenis_target: Series[Teks] = pa.Field(description="'target tahunan' or 'target s.d. TW n'")
     capaian: Series[float] = pa.Field(nullable=True, ge=0, description="Raw capaian to date")
     capaian_dicap: Series[float] = pa.Field(nullable=True, ge=0, description="Capaian as printed")
-    status: Series[str] = pa.Field(description="Status of the figure")
+    status: Series[Teks] = pa.Field(description="Status of the figure")
 
     class Config:
         unique = ["kode", "triwulan"]
@@ -71,9 +72,9 @@ class CapaianTriwulan(pa.DataFrameModel):
 class AnggaranKegiatan(pa.DataFrameModel):
     """Budget of one kegiatan and funding source to a month."""
 
-    kegiatan_kode: Series[str] = pa.Field(str_matches=KODE_KEGIATAN, description="Kegiatan code")
-    kegiatan: Series[str] = pa.Field(description="Kegiatan name")
-    sumber_dana: Series[str] = pa.Field(description="Funding source code")
+    kegiatan_kode: Series[Teks] = pa.Field(str_matches=KODE_KEGIATAN, description="Kegiatan code")
+    kegiatan: Series[Teks] = pa.Field(description="Kegiatan name")
+    sumber_dana: Series[Teks] = pa.Field(description="Funding source code")
     bulan: Series[int] = pa.Field(ge=1, le=12, description="Figures are to the end of this month")
     pagu: Series[float] = pa.Field(nullable=True, ge=0, description="Latest revised pagu (Rp)")
     realisasi: Series[float] = pa.Field(ge=0, description="Realisation to date (Rp)")
@@ -99,12 +100,12 @@ class AnggaranPerBulan(pa.DataFrameModel):
 class Efisiensi(pa.DataFrameModel):
     """Efficiency of one kegiatan: performance against absorption."""
 
-    kegiatan_kode: Series[str] = pa.Field(str_matches=KODE_KEGIATAN, description="Kegiatan code")
+    kegiatan_kode: Series[Teks] = pa.Field(str_matches=KODE_KEGIATAN, description="Kegiatan code")
     capaian_kinerja: Series[float] = pa.Field(nullable=True, description="Mean capped capaian of its indicators")
     serapan: Series[float] = pa.Field(nullable=True, description="Absorption of its budget, percent")
     indeks_efisiensi: Series[float] = pa.Field(nullable=True, description="1 - serapan / capaian (output-cost form)")
     efisien: Series[object] = pa.Field(nullable=True, description="True/False; empty when it cannot be judged")
-    aturan: Series[str] = pa.Field(description="Efficiency rule in force")
+    aturan: Series[Teks] = pa.Field(description="Efficiency rule in force")
 
 
 class JadwalBulan(pa.DataFrameModel):
@@ -125,7 +126,7 @@ class JadwalBulan(pa.DataFrameModel):
 class JadwalPelaksana(pa.DataFrameModel):
     """Schedule adherence of one sub-unit to a month."""
 
-    pelaksana: Series[str] = pa.Field(description="Sub-unit")
+    pelaksana: Series[Teks] = pa.Field(description="Sub-unit")
     bulan: Series[int] = pa.Field(ge=1, le=12, description="To the end of this month")
     rencana_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date")
     selesai_sd: Series[int] = pa.Field(ge=0, description="Done to date")
@@ -136,11 +137,11 @@ class JadwalPelaksana(pa.DataFrameModel):
 class Keterlambatan(pa.DataFrameModel):
     """An activity behind its RAK schedule at a month."""
 
-    aktivitas_kode: Series[str] = pa.Field(description="Activity code")
-    aktivitas: Series[str] = pa.Field(description="Activity text")
-    pelaksana: Series[str] = pa.Field(description="Sub-unit")
+    aktivitas_kode: Series[Teks] = pa.Field(description="Activity code")
+    aktivitas: Series[Teks] = pa.Field(description="Activity text")
+    pelaksana: Series[Teks] = pa.Field(description="Sub-unit")
     bulan: Series[int] = pa.Field(ge=1, le=12, description="Month of the report")
     bulan_rencana: Series[object] = pa.Field(description="Planned months not done by then")
-    status: Series[str] = pa.Field(description="Status reported in the month of the report")
-    keterangan: Series[str] = pa.Field(description="Staff's note")
+    status: Series[Teks] = pa.Field(description="Status reported in the month of the report")
+    keterangan: Series[Teks] = pa.Field(description="Staff's note")
     sumber: Series[object] = pa.Field(description="Status cells")

@@ -2,16 +2,34 @@
 
 import functools
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+from pandera.engines import pandas_engine
 from pandera.typing import Series
+
+
+class Teks(pandas_engine.STRING):
+    """Text columns: pandera's `str` (same coercion, same rule, same messages), checked in one step.
+
+    Under pandas 3 pandera checks a text column element by element and, even when every element
+    passes, formats the (empty) failure cases into a message it then discards: about a third of a
+    contract check's time. Here a column whose elements all pass reports one `True`; a column with
+    a failing element goes through pandera's own path and its failure cases unchanged.
+    """
+
+    def check(self, pandera_dtype, data_container=None):
+        result = super().check(pandera_dtype, data_container)
+        if isinstance(result, np.ndarray) and result.all():
+            return True
+        return result
 
 
 class Sumber(pa.DataFrameModel):
     """Where a row was read: file, sheet and Excel row (1-based)."""
 
-    sumber_file: Series[str] = pa.Field(description="Name of the input file the row was read from")
-    sumber_sheet: Series[str] = pa.Field(description="Sheet (or 'Tabel' for a Word document) of the row")
+    sumber_file: Series[Teks] = pa.Field(description="Name of the input file the row was read from")
+    sumber_sheet: Series[Teks] = pa.Field(description="Sheet (or 'Tabel' for a Word document) of the row")
     sumber_baris: Series[int] = pa.Field(ge=1, description="Excel row number (1-based) of the row")
 
     class Config:
