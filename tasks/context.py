@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -140,6 +140,8 @@ class OfficeView:
     notes: dict[str, list[tuple[int, str, str]]]
     planned: dict[int, list[tuple]]  # month -> (kode, nama, pelaksana) of activities planned then, RAK order
     status: dict[int, dict[str, tuple]]  # month -> activity code -> (status, keterangan) reported
+    # indicator contexts already built (see indicator_contexts), with the tables they were built from
+    indicators: list[tuple] = field(default_factory=list, repr=False)
 
 
 def office_view(inputs) -> OfficeView:
@@ -164,18 +166,37 @@ def office_view(inputs) -> OfficeView:
 
 
 def indicator_contexts(m: Measures, view: OfficeView) -> list[IndikatorLkip]:
+    """Every indicator as the reports print it, in RAK order.
+
+    The twelve monthly reports of an office-year share a handful of capaian tables (one per quarter
+    reported so far): what an indicator prints depends on that table, the quarter table and the
+    comparisons, which `view` keeps once built for those very tables; only the efficiency sentence
+    depends on the month's budget and is written for every call.
+    """
+    efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in m.efisiensi.to_dict("records")}
+    base = next((built for capaian, triwulan, perbandingan, upto, built in view.indicators
+                 if capaian is m.capaian and triwulan is m.triwulan and perbandingan is m.perbandingan
+                 and upto == m.period.upto_quarter), None)
+    if base is None:
+        base = _indicator_bases(m, view)
+        view.indicators.append((m.capaian, m.triwulan, m.perbandingan, m.period.upto_quarter, base))
+    return [{**item, "analisis": {**item["analisis"], "efisiensi": _efficiency_sentence(efisiensi, kegiatan)}}
+            for kegiatan, item in base]
+
+
+def _indicator_bases(m: Measures, view: OfficeView) -> list[tuple[str, dict]]:
+    """(kegiatan code, indicator context without its efficiency sentence) per indicator."""
+    upto = m.period.upto_quarter
     quarters: dict[str, list] = {}
     for q in m.triwulan.itertuples():
-        if q.triwulan <= m.period.upto_quarter:
+        if q.triwulan <= upto:
             quarters.setdefault(q.kode, []).append(q)
     activities, notes, names = view.activities, view.notes, view.names
-    efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in m.efisiensi.to_dict("records")}
-    upto = m.period.upto_quarter
     out = []
     for no, rec in enumerate(m.capaian.itertuples(), start=1):
         target_text = _target_text(rec)
         comparison = m.perbandingan.get(rec.kode, {})
-        out.append({
+        out.append((rec.kegiatan_kode, {
             "no": str(no), "kode": rec.kode, "kegiatan": names.get(rec.kegiatan_kode, ""), "nama": rec.indikator,
             "satuan": rec.satuan, "target": target_text, "realisasi": _value(rec),
             "capaian": format_percent(rec.capaian_dicap), "kategori": _text(rec.kategori) or "-",
@@ -187,12 +208,11 @@ def indicator_contexts(m: Measures, view: OfficeView) -> list[IndikatorLkip]:
                 "vs_standar_nasional": "Belum ada standar nasional yang ditetapkan untuk indikator ini.",
                 "penyebab": _notes(notes.get(rec.kode, []), "kendala", upto) or "Tidak ada kendala yang dilaporkan.",
                 "upaya": _notes(notes.get(rec.kode, []), "upaya", upto) or "Tidak ada upaya khusus yang dilaporkan.",
-                "efisiensi": _efficiency_sentence(efisiensi, rec.kegiatan_kode),
                 "aktivitas": activities.get(rec.kode, ["Tidak ada aktivitas tercatat di RAK."]),
             },
             "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, [])],
             "sumber": "; ".join(rec.sumber),
-        })
+        }))
     return out
 
 

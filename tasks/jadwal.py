@@ -32,31 +32,42 @@ def _planned(bulan: pd.DataFrame) -> list[tuple[str, int]]:
     return [(a, int(p)) for a, p in zip(bulan["aktivitas_kode"].tolist(), bulan["bulan"].tolist())]
 
 
-def _cells(planned: list[tuple[str, int]], status: dict, month: int) -> list[dict]:
-    """Every planned activity-month up to `month` with its state at `month`."""
-    rows = []
-    for a, p in planned:
-        if p > month:
+def _cells_by_month(planned: list[tuple[str, int]], status: dict, months) -> dict[int, list[dict]]:
+    """For each of `months`: every planned activity-month up to it with its state then.
+
+    The year is walked once: an activity-month becomes done in the first month from its planned
+    month on whose status is "Selesai", and stays done.
+    """
+    wanted, result = set(months), {}
+    done = [False] * len(planned)
+    for month in range(1, max(wanted, default=0) + 1):
+        for i, (a, p) in enumerate(planned):
+            if p <= month and not done[i] and status.get((a, month), (None, ""))[0] == SELESAI:
+                done[i] = True
+        if month not in wanted:
             continue
-        done = any(status.get((a, s), (None, ""))[0] == SELESAI for s in range(p, month + 1))
-        now, cell = status.get((a, month), (None, ""))
-        rows.append({"aktivitas_kode": a, "bulan_rencana": p, "selesai": done, "status_kini": now,
-                     "sumber": cell, "dilaporkan": (a, p) in status and status[(a, p)][0] is not None})
-    return rows
+        rows = []
+        for (a, p), finished in zip(planned, done, strict=True):
+            if p > month:
+                continue
+            now, cell = status.get((a, month), (None, ""))
+            rows.append({"aktivitas_kode": a, "bulan_rencana": p, "selesai": finished, "status_kini": now,
+                         "sumber": cell, "dilaporkan": (a, p) in status and status[(a, p)][0] is not None})
+        result[month] = rows
+    return result
 
 
 def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int, status: dict | None = None
                     ) -> pd.DataFrame:
     """Every planned activity-month up to `month` with its state at `month` (`status`: _status_table)."""
     status = _status_table(progres) if status is None else status
-    return pd.DataFrame(_cells(_planned(bulan), status, month), columns=_CELL_COLUMNS)
+    return pd.DataFrame(_cells_by_month(_planned(bulan), status, [month])[month], columns=_CELL_COLUMNS)
 
 
 def schedule_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, month: int = 12) -> pd.DataFrame:
     """Per month 1..`month`: planned, done, in progress, not started, not reported, late; adherence to date."""
-    records, status, planned = [], _status_table(progres), _planned(bulan)
-    for m in range(1, month + 1):
-        cells = _cells(planned, status, m)
+    records, months = [], range(1, month + 1)
+    for m, cells in _cells_by_month(_planned(bulan), _status_table(progres), months).items():
         this = [c for c in cells if c["bulan_rencana"] == m]
         planned_to_date, done_to_date = len(cells), sum(c["selesai"] for c in cells)
         records.append({
@@ -90,9 +101,10 @@ def schedule_by_pelaksana(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres:
                           month: int | list[int] = 12) -> pd.DataFrame:
     """Adherence to `month` per sub-unit; for a list of months, one block of rows per month."""
     unit_of = dict(zip(aktivitas["kode"].tolist(), aktivitas["pelaksana"].tolist()))
-    records, status, planned = [], _status_table(progres), _planned(bulan)
-    for m in _months(month):
-        for unit, rows in _grouped(_cells(planned, status, m), lambda c: unit_of.get(c["aktivitas_kode"])).items():
+    records, months = [], _months(month)
+    cells_at = _cells_by_month(_planned(bulan), _status_table(progres), months)
+    for m in months:
+        for unit, rows in _grouped(cells_at[m], lambda c: unit_of.get(c["aktivitas_kode"])).items():
             done = sum(c["selesai"] for c in rows)
             records.append({"pelaksana": unit, "bulan": m, "rencana_sd": len(rows), "selesai_sd": done,
                             "terlambat": len(rows) - done, "kepatuhan": done / len(rows) * 100})
@@ -109,9 +121,10 @@ def late_activities(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.Da
     if not progres.empty:
         for kode, m, text in zip(progres["aktivitas_kode"], progres["bulan"], progres["keterangan"]):
             notes.setdefault(int(m), {})[kode] = text
-    records, status, planned = [], _status_table(progres), _planned(bulan)
-    for m in _months(month):
-        late = [c for c in _cells(planned, status, m) if not c["selesai"]]
+    records, months = [], _months(month)
+    cells_at = _cells_by_month(_planned(bulan), _status_table(progres), months)
+    for m in months:
+        late = [c for c in cells_at[m] if not c["selesai"]]
         for kode, rows in _grouped(late, lambda c: c["aktivitas_kode"]).items():
             nama, pelaksana = info[kode]
             records.append({"aktivitas_kode": kode, "aktivitas": nama, "pelaksana": pelaksana, "bulan": m,

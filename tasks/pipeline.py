@@ -45,11 +45,11 @@ def run_office(folder: Path, tahun: int, out: Path, with_charts: bool = True, ve
     if not inputs.ok:
         return result
     measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
-    result.capaian = measurer(Period(tahun)).capaian
     with RunLock(lock_path(out, result.kode, tahun), f"{result.kode} {tahun}"):
         staging = Path(tempfile.mkdtemp(prefix="lkip-office-"))
         try:
             docs = build_all(inputs, tahun, staging, None, with_charts, progress=lambda _: None, measurer=measurer)
+            result.capaian = measurer(Period(tahun)).capaian  # computed by build_all with the other periods
             targets = {d.local: report_path(out, result.kode, tahun, d.kind, d.bulan, d.local.suffix) for d in docs}
             published = publish_all(targets, out)
         finally:

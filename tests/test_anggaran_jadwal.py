@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tasks.anggaran import budget_by_kegiatan, budget_by_month, efficiency
-from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
+from tasks.jadwal import (BELUM, PROSES, SELESAI, _cells_by_month, late_activities, schedule_by_month,
+                          schedule_by_pelaksana)
 from tasks.riwayat import NO_HISTORY, compare_history
 from tasks.settings import Settings
 
@@ -130,3 +133,20 @@ def test_no_late_activity_is_an_empty_table():
     prog = progres({("K01.I01.A01", 1): "Selesai"})
     late = late_activities(AKTIVITAS, BULAN[BULAN["bulan"] == 1], prog, 1)
     assert late.empty and list(late.columns)[:2] == ["aktivitas_kode", "aktivitas"]
+
+
+STATES = st.sampled_from([SELESAI, PROSES, BELUM, None])
+
+
+@given(st.lists(st.tuples(st.sampled_from("ABCD"), st.integers(1, 12)), max_size=12, unique=True),
+       st.dictionaries(st.tuples(st.sampled_from("ABCDE"), st.integers(1, 12)), STATES, max_size=30),
+       st.lists(st.integers(1, 12), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_cells_walked_once_match_the_definition_month_by_month(planned, reported, months):
+    """Done by m: "Selesai" in some month from the planned month to m (DOMAIN.md), whichever way it is computed."""
+    status = {key: (state, f"f!s!{key[0]}{key[1]}") for key, state in reported.items()}
+    walked = _cells_by_month(planned, status, months)
+    for m in months:
+        expected = [(a, p, any(status.get((a, s), (None, ""))[0] == SELESAI for s in range(p, m + 1)),
+                     status.get((a, m), (None, ""))[0]) for a, p in planned if p <= m]
+        assert [(c["aktivitas_kode"], c["bulan_rencana"], c["selesai"], c["status_kini"]) for c in walked[m]] == expected
