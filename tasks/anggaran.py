@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from contracts.capaian import AnggaranKegiatan, AnggaranPerBulan, Efisiensi
+from tasks.frames import columns, row_dicts
 from tasks.settings import Settings
 
 
@@ -47,9 +48,9 @@ def _budget_record(kode: str, nama: str, sumber: str, rows: list[dict], month: i
 def budget_by_kegiatan(anggaran: pd.DataFrame, kegiatan: pd.DataFrame, month: int | list[int] = 12) -> pd.DataFrame:
     """Per kegiatan and funding source, to `month`: pagu, realisation, RPD, serapan and deviation; for a
     list of months, one block of rows per month."""
-    names = dict(zip(kegiatan["kode"], kegiatan["nama"]))
+    names = dict(columns(kegiatan, "kode", "nama"))
     groups: dict[tuple[str, str], list[dict]] = {}
-    for rec in anggaran.to_dict("records"):
+    for rec in row_dicts(anggaran):
         groups.setdefault((rec["kegiatan_kode"], rec["sumber_dana"]), []).append(rec)
     records = [_budget_record(kode, names.get(kode, ""), sumber, rows, m)
                for m in ([month] if isinstance(month, int) else month)
@@ -70,7 +71,7 @@ def budget_by_month(anggaran: pd.DataFrame, month: int = 12) -> pd.DataFrame:
     frame["rpd_kumulatif"] = frame["rpd"].fillna(0).cumsum()
     frame["realisasi_kumulatif"] = frame["realisasi"].fillna(0).cumsum()
     frame["deviasi"] = frame["realisasi_kumulatif"] - frame["rpd_kumulatif"]
-    frame["deviasi_persen"] = [_percent(d, p) for d, p in zip(frame["deviasi"], frame["rpd_kumulatif"])]
+    frame["deviasi_persen"] = [_percent(d, p) for d, p in columns(frame, "deviasi", "rpd_kumulatif")]
     return AnggaranPerBulan.validate(frame.astype({"deviasi_persen": "float64"}))
 
 
@@ -92,12 +93,12 @@ def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) 
 def efficiency_records(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) -> list[dict]:
     """The rows of `efficiency`, unchecked (contracts.common.validate_records checks many at once)."""
     totals: dict[str, list[float]] = {}
-    for kode, pagu, real in zip(budget["kegiatan_kode"], budget["pagu"], budget["realisasi"]):
+    for kode, pagu, real in columns(budget, "kegiatan_kode", "pagu", "realisasi"):
         total = totals.setdefault(kode, [0.0, 0.0])
         total[0] += pagu if _known(pagu) else 0.0
         total[1] += real if _known(real) else 0.0
     scores: dict[str, list[float]] = {}
-    for kode, value in zip(capaian["kegiatan_kode"], capaian["capaian_dicap"]):
+    for kode, value in columns(capaian, "kegiatan_kode", "capaian_dicap"):
         if _known(value):
             scores.setdefault(kode, []).append(float(value))
     records = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from contracts.capaian import AtributTerpakai, CapaianIndikator, CapaianTriwulan
+from tasks.frames import row_dicts, row_tuples
 from tasks.settings import Settings
 
 TERCAPAI = "tercapai"
@@ -91,9 +92,9 @@ def infer_attribute(nama: str, satuan: str) -> tuple[str, str, str, str]:
 
 def attributes(indikator: pd.DataFrame, atribut: pd.DataFrame | None) -> pd.DataFrame:
     """Attributes of every indicator: from the office's file where given, inferred (and said so) otherwise."""
-    given = {} if atribut is None else {r["kode"]: r for r in atribut.to_dict("records")}
+    given = {} if atribut is None else {r["kode"]: r for r in row_dicts(atribut)}
     rows = []
-    for ind in indikator.itertuples():
+    for ind in row_tuples(indikator):
         row = given.get(ind.kode)
         if row is not None:
             rows.append({"kode": ind.kode, "polaritas": row["polaritas"], "agregasi": row["agregasi"],
@@ -164,13 +165,13 @@ def target_to_date(attr: dict, annual: float | None, quarter: int, agregasi: str
 
 def _rows(rows: pd.DataFrame | list[dict]) -> list[dict]:
     """Realisation rows as plain records (the engine loops over a handful of rows per indicator)."""
-    return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    return row_dicts(rows) if isinstance(rows, pd.DataFrame) else rows
 
 
 def by_indicator(realisasi: pd.DataFrame) -> dict[str, list[dict]]:
     """Realisation records per indicator code, each list in quarter order."""
     groups: dict[str, list[dict]] = {}
-    for rec in ([] if realisasi.empty else realisasi.to_dict("records")):
+    for rec in ([] if realisasi.empty else row_dicts(realisasi)):
         groups.setdefault(rec["indikator_kode"], []).append(rec)
     return {k: sorted(v, key=lambda r: r["triwulan"]) for k, v in groups.items()}
 
@@ -229,9 +230,9 @@ def capaian_records(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, att
                     settings: Settings, upto: int = 4, strict: bool = True) -> list[dict]:
     """The rows of compute_capaian_table, unchecked (contracts.common.validate_records checks many at once)."""
     by_code = realisasi if isinstance(realisasi, dict) else by_indicator(realisasi)
-    attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
+    attr_by_code = {r["kode"]: r for r in row_dicts(attrs)}
     return [compute_indicator(ind, attr_by_code[ind.kode], by_code.get(ind.kode, []), upto, settings, strict)
-            for ind in indikator.itertuples()]
+            for ind in row_tuples(indikator)]
 
 
 def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
@@ -239,9 +240,9 @@ def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, at
     """Per indicator and quarter: the quarter's value, the value to date, its target and capaian
     (`realisasi`: the table, or its records grouped by by_indicator)."""
     by_code = realisasi if isinstance(realisasi, dict) else by_indicator(realisasi)
-    attr_by_code = {r["kode"]: r for r in attrs.to_dict("records")}
+    attr_by_code = {r["kode"]: r for r in row_dicts(attrs)}
     rows = []
-    for ind in indikator.itertuples():
+    for ind in row_tuples(indikator):
         attr = attr_by_code[ind.kode]
         series = quarter_series(by_code.get(ind.kode, []), attr["agregasi"])
         for q in range(1, 5):

@@ -15,6 +15,7 @@ import pandas as pd
 from contracts.context import (BulananContext, Gambar, IndikatorLkip, LkipContext, Penandatangan, Satker)
 from tasks.config import Profile
 from tasks.fmt import format_date, format_money, format_number, format_percent, roman
+from tasks.frames import columns, row_dicts, row_tuples
 from tasks.measure import Measures, concat_tables
 from tasks.narasi import fill
 from tasks.parse import MONTHS_ID
@@ -58,8 +59,7 @@ def notes_by_indicator(realisasi: pd.DataFrame) -> dict[str, list[tuple[int, str
     notes: dict[str, list[tuple[int, str, str]]] = {}
     if realisasi.empty:
         return notes
-    for kode, tw, kendala, upaya in zip(realisasi["indikator_kode"], realisasi["triwulan"], realisasi["kendala"],
-                                        realisasi["upaya"]):
+    for kode, tw, kendala, upaya in columns(realisasi, "indikator_kode", "triwulan", "kendala", "upaya"):
         notes.setdefault(kode, []).append((int(tw), _text(kendala), _text(upaya)))
     return {k: sorted(v, key=lambda n: n[0]) for k, v in notes.items()}
 
@@ -114,7 +114,7 @@ def activity_lines(rak: Rak) -> dict[str, list[str]]:
     """Per indicator: its activities with their planned months and sub-unit, as printed in point 7."""
     months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(sorted).to_dict()
     lines: dict[str, list[str]] = {}
-    for a in rak.aktivitas.itertuples():
+    for a in row_tuples(rak.aktivitas):
         planned = ", ".join(MONTHS_ID[m - 1] for m in months.get(a.kode, [])) or "tanpa bulan"
         lines.setdefault(a.indikator_kode, []).append(f"{a.nama} ({planned}; {a.pelaksana})")
     return lines
@@ -149,18 +149,17 @@ def office_view(inputs) -> OfficeView:
     realisasi = concat_tables([r.indikator for r in inputs.realisasi])
     progres = concat_tables([r.aktivitas for r in inputs.realisasi])
     months: dict[str, set[int]] = {}
-    for kode, month in zip(rak.bulan["aktivitas_kode"], rak.bulan["bulan"]):
+    for kode, month in columns(rak.bulan, "aktivitas_kode", "bulan"):
         months.setdefault(kode, set()).add(int(month))
     planned: dict[int, list[tuple]] = {}
-    for kode, nama, pelaksana in zip(rak.aktivitas["kode"], rak.aktivitas["nama"], rak.aktivitas["pelaksana"]):
+    for kode, nama, pelaksana in columns(rak.aktivitas, "kode", "nama", "pelaksana"):
         for month in months.get(kode, ()):
             planned.setdefault(month, []).append((kode, nama, pelaksana))
     status: dict[int, dict[str, tuple]] = {}
     if not progres.empty:
-        for kode, month, state, note in zip(progres["aktivitas_kode"], progres["bulan"], progres["status"],
-                                            progres["keterangan"]):
+        for kode, month, state, note in columns(progres, "aktivitas_kode", "bulan", "status", "keterangan"):
             status.setdefault(int(month), {})[kode] = (state, note)
-    return OfficeView(rak=rak, names=dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"])),
+    return OfficeView(rak=rak, names=dict(columns(rak.kegiatan, "kode", "nama")),
                       activities=activity_lines(rak), notes=notes_by_indicator(realisasi), planned=planned,
                       status=status)
 
@@ -173,7 +172,7 @@ def indicator_contexts(m: Measures, view: OfficeView) -> list[IndikatorLkip]:
     comparisons, which `view` keeps once built for those very tables; only the efficiency sentence
     depends on the month's budget and is written for every call.
     """
-    efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in m.efisiensi.to_dict("records")}
+    efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in row_dicts(m.efisiensi)}
     base = next((built for capaian, triwulan, perbandingan, upto, built in view.indicators
                  if capaian is m.capaian and triwulan is m.triwulan and perbandingan is m.perbandingan
                  and upto == m.period.upto_quarter), None)
@@ -188,12 +187,12 @@ def _indicator_bases(m: Measures, view: OfficeView) -> list[tuple[str, dict]]:
     """(kegiatan code, indicator context without its efficiency sentence) per indicator."""
     upto = m.period.upto_quarter
     quarters: dict[str, list] = {}
-    for q in m.triwulan.itertuples():
+    for q in row_tuples(m.triwulan):
         if q.triwulan <= upto:
             quarters.setdefault(q.kode, []).append(q)
     activities, notes, names = view.activities, view.notes, view.names
     out = []
-    for no, rec in enumerate(m.capaian.itertuples(), start=1):
+    for no, rec in enumerate(row_tuples(m.capaian), start=1):
         target_text = _target_text(rec)
         comparison = m.perbandingan.get(rec.kode, {})
         out.append((rec.kegiatan_kode, {
@@ -227,7 +226,7 @@ def budget_rows(anggaran: pd.DataFrame) -> tuple[list[dict], dict]:
     rows = [{"kegiatan": f"{r.kegiatan_kode} {r.kegiatan}", "sumber_dana": r.sumber_dana,
              "pagu": format_money(r.pagu), "realisasi": format_money(r.realisasi), "rpd": format_money(r.rpd),
              "serapan": format_percent(r.serapan), "deviasi": format_money(r.deviasi)}
-            for r in anggaran.itertuples()] if not anggaran.empty else []
+            for r in row_tuples(anggaran)] if not anggaran.empty else []
     pagu = float(anggaran["pagu"].sum()) if not anggaran.empty else None
     real = float(anggaran["realisasi"].sum()) if not anggaran.empty else None
     rpd = float(anggaran["rpd"].sum()) if not anggaran.empty else None
@@ -262,7 +261,7 @@ def rak_rows(rak: Rak, names: dict[str, str]) -> list[dict]:
              "indikator": indicators[a.indikator_kode]["nama"],
              "target": indicators[a.indikator_kode]["target_teks"], "aktivitas": a.nama, "pelaksana": a.pelaksana,
              "bulan": ["✓" if m in months.get(a.kode, set()) else "" for m in range(1, 13)]}
-            for a in rak.aktivitas.itertuples()]
+            for a in row_tuples(rak.aktivitas)]
 
 
 def lkip_context(inputs, m: Measures, charts: dict[str, Gambar], signed: datetime.date,
@@ -282,7 +281,7 @@ def lkip_context(inputs, m: Measures, charts: dict[str, Gambar], signed: datetim
         "ringkasan": summary(m, inputs.settings), "indikator": indicators,
         "kegiatan": [{"no": str(k.no), "kode": k.kode, "nama": k.nama,
                       "indikator": [i for i in indicators if i["kode"].startswith(k.kode + ".")]}
-                     for k in rak.kegiatan.itertuples()],
+                     for k in row_tuples(rak.kegiatan)],
         "anggaran": anggaran, "anggaran_total": total, "rak": rak_rows(rak, names),
         "bulan_singkat": [name[:3] for name in MONTHS_ID],
         "grafik_capaian": charts["capaian"], "grafik_anggaran": charts["anggaran"],
@@ -329,7 +328,7 @@ def bulanan_context(inputs, m: Measures, charts: dict[str, Gambar], with_charts:
         "aktivitas": activities,
         "terlambat": [{"kode": r.aktivitas_kode, "nama": r.aktivitas, "pelaksana": r.pelaksana,
                        "bulan_rencana": ", ".join(MONTHS_ID[p - 1] for p in r.bulan_rencana), "status": r.status,
-                       "keterangan": r.keterangan} for r in m.terlambat.itertuples()],
+                       "keterangan": r.keterangan} for r in row_tuples(m.terlambat)],
         "sumber_indikator": indicator_source(m),
         "indikator": indicators, "anggaran": anggaran, "anggaran_total": total,
         "kendala": [{"indikator": f"{i['kode']} {i['nama']}", "kendala": i["analisis"]["penyebab"],
@@ -354,4 +353,4 @@ def _per_unit(m: Measures, activities: list[dict]) -> list[dict]:
     return [{"pelaksana": u.pelaksana, "rencana": str(u.rencana_sd), "selesai": str(u.selesai_sd),
              "terlambat": str(u.terlambat), "kepatuhan": format_percent(u.kepatuhan),
              "aktivitas": [a for a in activities if a["pelaksana"] == u.pelaksana]}
-            for u in m.jadwal_pelaksana.itertuples()]
+            for u in row_tuples(m.jadwal_pelaksana)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from contracts.capaian import JadwalBulan, JadwalPelaksana, Keterlambatan
+from tasks.frames import columns
 
 SELESAI, PROSES, BELUM = "Selesai", "Dalam Proses", "Belum Mulai"
 
@@ -18,10 +19,9 @@ def _status_table(progres: pd.DataFrame) -> dict[tuple[str, int], tuple[str | No
     """(activity, month) -> (status, source cell)."""
     if progres.empty:
         return {}
-    columns = [progres[c].tolist() for c in ("aktivitas_kode", "bulan", "status", "sumber_file", "sumber_sheet",
-                                             "sumber_sel")]
     return {(a, int(m)): (s if isinstance(s, str) else None, f"{f}!{sh}!{c}")
-            for a, m, s, f, sh, c in zip(*columns)}
+            for a, m, s, f, sh, c in columns(progres, "aktivitas_kode", "bulan", "status", "sumber_file",
+                                             "sumber_sheet", "sumber_sel")}
 
 
 _CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber", "dilaporkan"]
@@ -29,7 +29,7 @@ _CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "s
 
 def _planned(bulan: pd.DataFrame) -> list[tuple[str, int]]:
     """The RAK's (activity, planned month) pairs."""
-    return [(a, int(p)) for a, p in zip(bulan["aktivitas_kode"].tolist(), bulan["bulan"].tolist())]
+    return [(a, int(p)) for a, p in columns(bulan, "aktivitas_kode", "bulan")]
 
 
 def _cells_by_month(planned: list[tuple[str, int]], status: dict, months) -> dict[int, list[dict]]:
@@ -57,6 +57,12 @@ def _cells_by_month(planned: list[tuple[str, int]], status: dict, months) -> dic
     return result
 
 
+def cells_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, months) -> dict[int, list[dict]]:
+    """Every planned activity-month up to each of `months` with its state then: what the schedule
+    tables below count, computed once when several of them are wanted (their `cells_at`)."""
+    return _cells_by_month(_planned(bulan), _status_table(progres), months)
+
+
 def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int, status: dict | None = None
                     ) -> pd.DataFrame:
     """Every planned activity-month up to `month` with its state at `month` (`status`: _status_table)."""
@@ -64,10 +70,13 @@ def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int, stat
     return pd.DataFrame(_cells_by_month(_planned(bulan), status, [month])[month], columns=_CELL_COLUMNS)
 
 
-def schedule_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, month: int = 12) -> pd.DataFrame:
+def schedule_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, month: int = 12,
+                      cells_at: dict[int, list[dict]] | None = None) -> pd.DataFrame:
     """Per month 1..`month`: planned, done, in progress, not started, not reported, late; adherence to date."""
     records, months = [], range(1, month + 1)
-    for m, cells in _cells_by_month(_planned(bulan), _status_table(progres), months).items():
+    cells_at = cells_at or cells_by_month(bulan, progres, months)
+    for m in months:
+        cells = cells_at[m]
         this = [c for c in cells if c["bulan_rencana"] == m]
         planned_to_date, done_to_date = len(cells), sum(c["selesai"] for c in cells)
         records.append({
@@ -98,11 +107,12 @@ def _grouped(cells: list[dict], key) -> dict:
 
 
 def schedule_by_pelaksana(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.DataFrame,
-                          month: int | list[int] = 12) -> pd.DataFrame:
+                          month: int | list[int] = 12, cells_at: dict[int, list[dict]] | None = None
+                          ) -> pd.DataFrame:
     """Adherence to `month` per sub-unit; for a list of months, one block of rows per month."""
-    unit_of = dict(zip(aktivitas["kode"].tolist(), aktivitas["pelaksana"].tolist()))
+    unit_of = dict(columns(aktivitas, "kode", "pelaksana"))
     records, months = [], _months(month)
-    cells_at = _cells_by_month(_planned(bulan), _status_table(progres), months)
+    cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
         for unit, rows in _grouped(cells_at[m], lambda c: unit_of.get(c["aktivitas_kode"])).items():
             done = sum(c["selesai"] for c in rows)
@@ -113,16 +123,16 @@ def schedule_by_pelaksana(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres:
 
 
 def late_activities(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.DataFrame,
-                    month: int | list[int]) -> pd.DataFrame:
+                    month: int | list[int], cells_at: dict[int, list[dict]] | None = None) -> pd.DataFrame:
     """Activities with a planned month up to `month` that is not done by `month`; for a list of
     months, one block of rows per month."""
-    info = dict(zip(aktivitas["kode"].tolist(), zip(aktivitas["nama"].tolist(), aktivitas["pelaksana"].tolist())))
+    info = {kode: (nama, pelaksana) for kode, nama, pelaksana in columns(aktivitas, "kode", "nama", "pelaksana")}
     notes: dict[int, dict[str, str]] = {}
     if not progres.empty:
-        for kode, m, text in zip(progres["aktivitas_kode"], progres["bulan"], progres["keterangan"]):
+        for kode, m, text in columns(progres, "aktivitas_kode", "bulan", "keterangan"):
             notes.setdefault(int(m), {})[kode] = text
     records, months = [], _months(month)
-    cells_at = _cells_by_month(_planned(bulan), _status_table(progres), months)
+    cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
         late = [c for c in cells_at[m] if not c["selesai"]]
         for kode, rows in _grouped(late, lambda c: c["aktivitas_kode"]).items():

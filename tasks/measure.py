@@ -16,7 +16,7 @@ from contracts.common import validate_records
 from tasks.anggaran import EFISIENSI_DTYPES, budget_by_kegiatan, budget_by_month, efficiency, efficiency_records
 from tasks.capaian import (CAPAIAN_DTYPES, attributes, by_indicator, capaian_records, compute_capaian_table,
                            compute_quarters)
-from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
+from tasks.jadwal import cells_by_month, late_activities, schedule_by_month, schedule_by_pelaksana
 from tasks.riwayat import compare_history
 from tasks.settings import Settings
 from tasks.validate import OfficeInputs
@@ -150,7 +150,8 @@ class Measurer:
         budget = self._budget(month) if has_budget else None
         triwulan = self._once("triwulan", lambda: compute_quarters(rak.indikator, self._rows, self.atribut,
                                                                    self.settings))
-        jadwal = self._once("jadwal", lambda: schedule_by_month(rak.bulan, self.progres, 12))
+        cells = self._once("sel_jadwal", lambda: cells_by_month(rak.bulan, self.progres, MONTHS))
+        jadwal = self._once("jadwal", lambda: schedule_by_month(rak.bulan, self.progres, 12, cells))
         per_bulan = self._once("anggaran_bulanan", lambda: budget_by_month(self.anggaran, 12)
                                if has_budget else pd.DataFrame())
         return Measures(
@@ -160,9 +161,9 @@ class Measurer:
             efisiensi=self._efficiency(period) if has_budget else pd.DataFrame(),
             jadwal=jadwal.iloc[:month].reset_index(drop=True),
             jadwal_pelaksana=self._once("jadwal_pelaksana", lambda: _by_month(schedule_by_pelaksana(
-                rak.aktivitas, rak.bulan, self.progres, MONTHS)))[month],
+                rak.aktivitas, rak.bulan, self.progres, MONTHS, cells)))[month],
             terlambat=self._once("terlambat", lambda: _by_month(late_activities(rak.aktivitas, rak.bulan,
-                                                                                self.progres, MONTHS)))[month],
+                                                                                self.progres, MONTHS, cells)))[month],
             perbandingan=self._once(f"perbandingan-{period.upto_quarter}-{strict}",
                                     lambda: compare_history(capaian, self.riwayat, period.tahun)),
         )

@@ -15,6 +15,7 @@ import pandas as pd
 
 from contracts.rak import Aktivitas, AktivitasBulan, Indikator, Kegiatan, RakRaw
 from tasks.config import DEFAULT_SUB_UNITS, SubUnit, match_sub_unit
+from tasks.frames import row_dicts
 from tasks.parse import ParseError, normalize_key, normalize_text, parse_month, parse_target
 from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.workbook import DOCUMENT_SUFFIXES, Grid, Workbook
@@ -573,7 +574,7 @@ RAW_COLUMNS = ["sumber_file", "sumber_sheet", "sumber_baris", "kegiatan_no", "ke
 
 def normalise(raw: pd.DataFrame, problems: Problems, units, pelaksana_col: str) -> dict[str, pd.DataFrame]:
     """Kegiatan, indikator, aktivitas and planned months from the raw rows, each checked by its contract."""
-    records = raw.to_dict("records")  # a RAK has tens of rows: plain loops, not DataFrame groupbys
+    records = row_dicts(raw)  # a RAK has tens of rows: plain loops, not DataFrame groupbys
     kegiatan = _kegiatan_table(records, problems)
     indikator = pd.DataFrame(_indikator_rows(records, kegiatan, problems, units)) if len(kegiatan) else pd.DataFrame()
     aktivitas, months = (_aktivitas_rows(records, indikator, problems, units, pelaksana_col) if len(indikator)

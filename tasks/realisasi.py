@@ -16,6 +16,7 @@ from contracts.common import validate_together
 from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
 from tasks import form
+from tasks.frames import row_tuples
 from tasks.parse import (DECIMAL_UNITS, MISSING_MARKERS, ParseError, canonical_unit, normalize_key, normalize_text, parse_date,
                          parse_number, parse_quantity)
 from tasks.problems import InputError, Problem, Problems
@@ -270,7 +271,7 @@ def _has_input(sheet: FormSheet, row: int) -> bool:
 def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems) -> list[dict]:
     if not sheet.require(["kode", "realisasi", "jenis_nilai"]):
         return []
-    targets = {} if rak is None else {r.kode: r for r in rak.indikator.itertuples()}
+    targets = {} if rak is None else {r.kode: r for r in row_tuples(rak.indikator)}
     rows, seen = [], {}
     for row in sheet.data_rows():
         kode = sheet.text(row, "kode")

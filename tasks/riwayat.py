@@ -12,6 +12,7 @@ import pandas as pd
 
 from tasks.atribut import csv_rows
 from tasks.capaian import compute_capaian
+from tasks.frames import row_dicts, row_tuples
 from tasks.parse import ParseError, normalize_key, normalize_text, parse_number
 from tasks.problems import Problem, Problems
 
@@ -58,10 +59,10 @@ def _number(text, line: int, column: str, problems: Problems) -> float | None:
 def compare_history(capaian: pd.DataFrame, riwayat: pd.DataFrame | None, tahun: int) -> dict[str, dict]:
     """Per indicator: earlier years (newest first) and the Renstra comparison, or why there is none."""
     by_code: dict[str, list[dict]] = {}
-    for row in ([] if riwayat is None else riwayat.to_dict("records")):
+    for row in ([] if riwayat is None else row_dicts(riwayat)):
         by_code.setdefault(row["kode"], []).append(row)
     result = {}
-    for rec in capaian.itertuples():
+    for rec in row_tuples(capaian):
         history = by_code.get(rec.kode, [])
         rows = sorted((r for r in history if r["tahun"] < tahun), key=lambda r: r["tahun"], reverse=True)
         earlier = [_year(r, rec.polaritas) for r in rows]

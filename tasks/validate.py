@@ -13,6 +13,7 @@ import pandas as pd
 
 from tasks.atribut import ATRIBUT_NAME, read_atribut
 from tasks.config import PROFILE_NAME, Profile, load_profile
+from tasks.frames import row_tuples
 from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.rak import Rak, read_rak
 from tasks.narasi import NARASI_NAME, load_narasi
@@ -194,7 +195,7 @@ def falling_cumulatives(realisasi: list[Realisasi]) -> list[Problem]:
     problems = []
     for kode, group in data.groupby("indikator_kode"):
         previous = None
-        for rec in group.itertuples():
+        for rec in row_tuples(group):
             if previous is not None and rec.realisasi < previous.realisasi:
                 problems.append(Problem(
                     file=rec.sumber_file, severity=Severity.WARNING, sheet=rec.sumber_sheet, cell=rec.sumber_sel,

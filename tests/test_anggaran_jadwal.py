@@ -149,4 +149,5 @@ def test_cells_walked_once_match_the_definition_month_by_month(planned, reported
     for m in months:
         expected = [(a, p, any(status.get((a, s), (None, ""))[0] == SELESAI for s in range(p, m + 1)),
                      status.get((a, m), (None, ""))[0]) for a, p in planned if p <= m]
-        assert [(c["aktivitas_kode"], c["bulan_rencana"], c["selesai"], c["status_kini"]) for c in walked[m]] == expected
+        got = [(c["aktivitas_kode"], c["bulan_rencana"], c["selesai"], c["status_kini"]) for c in walked[m]]
+        assert got == expected

@@ -1,0 +1,47 @@
+"""Rows of a DataFrame as plain Python values, for the loops that turn small tables into records.
+
+`DataFrame.itertuples` and `to_dict("records")` cost about a millisecond per call on our 20-column
+tables whatever their rows (pandas 3 takes each column through `iloc`, builds a namedtuple class
+per call and boxes text element by element), and one office-year makes some two hundred such
+calls. These give the same rows from one object array of the frame, with the row classes kept.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+from collections.abc import Iterator
+
+import pandas as pd
+
+
+@functools.lru_cache(maxsize=256)
+def _row_type(fields: tuple[str, ...]) -> type:
+    return collections.namedtuple("Baris", fields, rename=True)
+
+
+def _rows(frame: pd.DataFrame) -> list[list]:
+    """The rows as lists of Python values (numbers become int, float or bool, as pandas iterates them)."""
+    return frame.to_numpy(dtype=object).tolist()
+
+
+def row_tuples(frame: pd.DataFrame) -> Iterator[tuple]:
+    """Like frame.itertuples(index=False): one namedtuple per row, fields named after the columns
+    (a name that is not an identifier becomes _<position>, as pandas does)."""
+    make = _row_type(tuple(str(name) for name in frame.columns))._make
+    if not len(frame.columns):
+        return iter([make(())] * len(frame))
+    return map(make, _rows(frame))
+
+
+def row_dicts(frame: pd.DataFrame) -> list[dict]:
+    """Like frame.to_dict("records"): one dict per row, column name to value (a numpy number inside an
+    object column stays as it is, and a nullable column's missing value stays pd.NA)."""
+    names = list(frame.columns)
+    if not names:
+        return [{} for _ in range(len(frame))]
+    return [dict(zip(names, row, strict=True)) for row in _rows(frame)]
+
+def columns(frame: pd.DataFrame, *names: str) -> Iterator[tuple]:
+    """zip(frame[a], frame[b], ...) over plain values: the columns' tolist(), not element by element."""
+    return zip(*(frame[name].tolist() for name in names), strict=True)
