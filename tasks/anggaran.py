@@ -22,7 +22,9 @@ def _cell(rec: dict, column: str) -> str:
 
 
 def _known(value) -> bool:
-    return value is not None and not pd.isna(value)
+    """A figure is there: not None, NaN or NA (an empty cell). Called for every budget row of every
+    month, so without pd.isna's dispatch: only NaN (and NA, NaT) are unequal to themselves."""
+    return value is not None and value is not pd.NA and value == value
 
 
 def latest_pagu(rows: list[dict], month: int) -> tuple[float | None, list[str]]:

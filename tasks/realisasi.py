@@ -96,9 +96,13 @@ class FormSheet:
     def text(self, row: int, key: str) -> str:
         return normalize_text(self.raw(row, key))
 
+    def cell(self, row: int, key: str) -> str:
+        """The cell's name ("D7") in the column of `key`."""
+        return Grid.cell_name(row, self.cols.get(key, 1))
+
     def where(self, row: int, key: str) -> dict:
-        col = self.cols.get(key, 1)
-        cell = Grid.cell_name(row, col)
+        """Where a problem is, for Problems: built only when one is reported."""
+        cell = self.cell(row, key)
         return {"sheet": self.grid.sheet, "cell": cell, "row": row, "column": cell.rstrip("0123456789"),
                 "header": self.labels.get(key, ""), "value": normalize_text(self.raw(row, key))[:80]}
 
@@ -110,50 +114,49 @@ class FormSheet:
         col = self.cols.get(key)
         if col is None or self._special(row, col, key):
             return None
-        raw, where = self.raw(row, key), self.where(row, key)
+        raw = self.raw(row, key)
         try:
             if unit is not None and isinstance(raw, str) and _has_letters(raw):
-                return self._quantity(raw, unit, where)
+                return self._quantity(raw, unit, row, key)
             number = parse_number(raw, integral=integral)
         except ParseError as exc:
-            self.problems.error(exc.pesan, hint=exc.saran, **where)
+            self.problems.error(exc.pesan, hint=exc.saran, **self.where(row, key))
             return None
         value = number.value
         if (row, col) in self.grid.percent_cells and value is not None:
-            return self._checked_percent(value * 100, percent_ok, where)  # Excel keeps 95,5% as 0.955
+            return self._checked_percent(value * 100, percent_ok, row, key)  # Excel keeps 95,5% as 0.955
         if number.percent:
-            return self._checked_percent(value, percent_ok, where)
+            return self._checked_percent(value, percent_ok, row, key)
         if value is not None and number.from_text:
             self.problems.warn("angka disimpan sebagai teks; tetap dibaca", hint="ubah format sel menjadi angka",
-                               **where)
+                               **self.where(row, key))
         return value
 
     def _special(self, row: int, col: int, key: str) -> bool:
         """Excel error and formula cells are reported and never used."""
-        where = self.where(row, key)
         if (row, col) in self.grid.errors:
             self.problems.error(f"sel berisi galat Excel {self.grid.errors[(row, col)]}",
-                                hint="ketik nilainya sebagai angka", **where)
+                                hint="ketik nilainya sebagai angka", **self.where(row, key))
             return True
         if (row, col) in self.grid.formulas:
             self.problems.error("sel berisi rumus; hasil rumus tidak dipakai",
                                 hint="ketik nilainya sebagai angka (salin, lalu Paste Values)",
-                                **{**where, "value": self.grid.formulas[(row, col)][:80]})
+                                **{**self.where(row, key), "value": self.grid.formulas[(row, col)][:80]})
             return True
         return False
 
-    def _checked_percent(self, value, percent_ok: bool, where: dict):
+    def _checked_percent(self, value, percent_ok: bool, row: int, key: str):
         if percent_ok:
             return value
         self.problems.error("nilai persen di kolom yang bukan persen",
-                            hint="tulis angkanya saja dalam satuan kolom ini", **where)
+                            hint="tulis angkanya saja dalam satuan kolom ini", **self.where(row, key))
         return None
 
-    def _quantity(self, raw: str, unit: str, where: dict):
+    def _quantity(self, raw: str, unit: str, row: int, key: str):
         value, found = parse_quantity(raw, integral_default=unit not in DECIMAL_UNITS)
         if found and unit and found != unit:
             self.problems.error(f"satuan '{found}' tidak sesuai dengan satuan indikator '{unit}'",
-                                hint=f"tulis angka saja, dalam satuan {unit}", **where)
+                                hint=f"tulis angka saja, dalam satuan {unit}", **self.where(row, key))
             return None
         return value
 
@@ -297,21 +300,21 @@ def _indikator_row(sheet: FormSheet, row: int, kode: str, target, problems: Prob
                        "triwulan ini'", **sheet.where(row, "jenis_nilai"))
     return {"indikator_kode": kode, "realisasi": value, "satuan": satuan, "jenis_nilai": jenis or "periode",
             "kendala": sheet.text(row, "kendala"), "upaya": sheet.text(row, "upaya"),
-            "bukti": sheet.text(row, "bukti"), "sumber_sel": sheet.where(row, "realisasi")["cell"],
+            "bukti": sheet.text(row, "bukti"), "sumber_sel": sheet.cell(row, "realisasi"),
             "sumber_baris": row}
 
 
 def _check_range(sheet: FormSheet, row: int, value, target, problems: Problems) -> None:
     if value is None:
         return
-    where = sheet.where(row, "realisasi")
     if value < 0:
-        problems.error("realisasi bernilai negatif", hint="periksa kembali angka realisasi", **where)
+        problems.error("realisasi bernilai negatif", hint="periksa kembali angka realisasi",
+                       **sheet.where(row, "realisasi"))
         return
     reference = None if target is None else (target.target_nilai if pd.notna(target.target_nilai) else target.target_max)
     if reference is not None and pd.notna(reference) and reference > 0 and value > FAR_ABOVE_TARGET * reference:
         problems.warn(f"realisasi {value:g} lebih dari {FAR_ABOVE_TARGET}x target ({reference:g})",
-                      hint="periksa apakah ada salah ketik", **where)
+                      hint="periksa apakah ada salah ketik", **sheet.where(row, "realisasi"))
 
 
 def parse_aktivitas(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems) -> list[dict]:
@@ -339,7 +342,7 @@ def _status_row(sheet: FormSheet, row: int, kode: str, month: int, problems: Pro
         problems.error(f"status '{text}' tidak dikenal", hint="pilih Belum Mulai, Dalam Proses atau Selesai",
                        **sheet.where(row, key))
     return {"aktivitas_kode": kode, "bulan": month, "status": status, "keterangan": sheet.text(row, "keterangan"),
-            "sumber_sel": sheet.where(row, key)["cell"], "sumber_baris": row}
+            "sumber_sel": sheet.cell(row, key), "sumber_baris": row}
 
 
 def parse_anggaran(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems) -> list[dict]:
@@ -375,8 +378,8 @@ def _anggaran_rows(sheet: FormSheet, row: int, kode: str, sumber: str, triwulan:
         out.append({"kegiatan_kode": kode, "sumber_dana": sumber, "pagu": pagu, "bulan": month,
                     "rpd": rpd if rpd is None or rpd >= 0 else None,
                     "realisasi": real if real is None or real >= 0 else None,
-                    "sel_pagu": sheet.where(row, "pagu")["cell"], "sel_rpd": sheet.where(row, f"rpd_{month}")["cell"],
-                    "sel_realisasi": sheet.where(row, f"realisasi_{month}")["cell"], "sumber_baris": row})
+                    "sel_pagu": sheet.cell(row, "pagu"), "sel_rpd": sheet.cell(row, f"rpd_{month}"),
+                    "sel_realisasi": sheet.cell(row, f"realisasi_{month}"), "sumber_baris": row})
     if pagu is None and any(item["rpd"] is not None or item["realisasi"] is not None for item in out):
         problems.error("pagu kosong padahal RPD atau realisasi terisi", **sheet.where(row, "pagu"),
                        hint="isi pagu (revisi terakhir) kegiatan dan sumber dana ini")

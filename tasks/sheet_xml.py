@@ -157,28 +157,30 @@ class _SheetScanner:
         self.row = self.col = 0
         self.in_data = False
         self.ref: str | None = None  # reference of the open cell, not parsed yet
-        self.cell: tuple[int, str] | None = None  # style and type of the open <c>
+        self.cell: tuple[bool, str] | None = None  # percent style? and type of the open <c>
         self.formula: tuple[str, dict] | None = None
         self.value: str | None = None
         self.text: list[str] | None = None  # characters being collected (<f>, or <v> of an error cell)
         self.text_attrs: dict = {}
         self.shared: dict[str, tuple[str, int, int]] = {}
+        self.flags: dict[str | None, tuple[bool, bool]] = {}  # `s` attribute -> (shaded, percent)
+        self.parser = expat.ParserCreate()
 
     def parse(self, fh) -> None:
-        parser = expat.ParserCreate()
+        parser = self.parser
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         parser.buffer_text = True
         parser.StartElementHandler, parser.EndElementHandler = self.start, self.end
-        parser.CharacterDataHandler = self.characters
         parser.ParseFile(fh)
 
     def start(self, name: str, attrs: dict) -> None:
-        tag = name.rpartition(":")[2]
+        tag = name.rpartition(":")[2] if ":" in name else name
         if tag == "c" and self.in_data:
             self.open_cell(attrs)
         elif self.cell is not None and tag in ("f", "v"):
             if tag == "f" or self.cell[1] == "e":
                 self.text, self.text_attrs = [], attrs
+                self.parser.CharacterDataHandler = self.characters  # text is collected only here
         elif tag == "row" and self.in_data:
             self.row, self.col, self.ref = int(attrs.get("r") or self.where()[0] + 1), 0, None
             if _true(attrs.get("hidden")):
@@ -197,9 +199,13 @@ class _SheetScanner:
         else:
             self.row, self.col = self.where()
             self.col, self.ref = self.col + 1, None
-        style = int(attrs.get("s") or 0)
-        self.cell, self.formula, self.value = (style, attrs.get("t") or "n"), None, None
-        if self.styles.is_shaded(style):
+        style = attrs.get("s")
+        flags = self.flags.get(style)
+        if flags is None:
+            index = int(style or 0)
+            flags = self.flags[style] = (self.styles.is_shaded(index), self.styles.is_percent(index))
+        self.cell, self.formula, self.value = (flags[1], attrs.get("t") or "n"), None, None
+        if flags[0]:
             self.facts.shaded.add(self.where())
 
     def where(self) -> tuple[int, int]:
@@ -214,27 +220,28 @@ class _SheetScanner:
             self.text.append(data)
 
     def end(self, name: str) -> None:
-        tag = name.rpartition(":")[2]
+        tag = name.rpartition(":")[2] if ":" in name else name
         if self.text is not None and tag in ("f", "v"):
             if tag == "f":
                 self.formula = ("".join(self.text), self.text_attrs)
             else:
                 self.value = "".join(self.text)
             self.text = None
+            self.parser.CharacterDataHandler = None
         elif tag == "c" and self.cell is not None:
             self.close_cell()
         elif tag == "sheetData":
             self.in_data = False
 
     def close_cell(self) -> None:
-        style, kind = self.cell
+        percent, kind = self.cell
         self.cell = None
         if self.formula is not None:
             row, col = self.where()
             self.facts.formulas[(row, col)] = "=" + _formula_text(*self.formula, row, col, self.shared)
         elif kind == "e":
             self.facts.errors[self.where()] = self.value or ""
-        elif kind == "n" and self.styles.is_percent(style):
+        elif kind == "n" and percent:
             self.facts.percent.add(self.where())
 
 
