@@ -36,8 +36,10 @@ def laporan(input_dir: str, tahun: int, bulan: int | None = None, out_dir: str =
     try:
         compute_figures(inputs, tahun, bulan)
         staging, docs = render_documents(inputs, tahun, bulan, grafik, pdf)
-        published = publish_documents(docs, share, inputs, tahun, final)
-        remove_staging(staging)
+        try:
+            published = publish_documents(docs, share, inputs, tahun, final)
+        finally:  # rendered documents never stay behind in the temporary folder, published or not
+            remove_staging(staging)
         params = {"tahun": tahun, "bulan": bulan, "pdf": pdf, "final": final, "grafik": grafik}
         write_run_manifest(share, input_dir, inputs, tahun, published, params, program_version(), started)
     finally:

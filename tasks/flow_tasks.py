@@ -94,7 +94,11 @@ def render_documents(inputs: OfficeInputs, tahun: int, bulan: int | None, grafik
     """Render the LKIP and monthly reports locally (nothing touches the share yet)."""
     logger = get_run_logger()
     staging = Path(tempfile.mkdtemp(prefix="lkip-render-"))
-    docs = build_all(inputs, tahun, staging, bulan, grafik, pdf, progress=logger.info)
+    try:
+        docs = build_all(inputs, tahun, staging, bulan, grafik, pdf, progress=logger.info)
+    except BaseException:  # what was rendered before the failure is not kept
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return staging, docs
 
 

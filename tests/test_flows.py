@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -58,13 +60,29 @@ def test_publish_failure_is_retried_then_reported(prefect, tmp_path, monkeypatch
 
     monkeypatch.setattr(flow_tasks, "publish_all", failing_publish)
     monkeypatch.setattr(flow_tasks.publish_documents, "retry_delay_seconds", [0, 0, 0])
-    out = tmp_path / "bersama"
+    out, scratch = tmp_path / "bersama", tmp_path / "tmp"
     out.mkdir()
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the flow renders before publishing
     with pytest.raises(PublishError, match="terputus"):
         laporan(str(SAMPLE), 2024, bulan=1, out_dir=str(out))
     assert len(calls) == 1 + flow_tasks.PUBLISH_RETRIES
     assert not lock_path(out, "1312", 2024).exists()  # released after the failure
     assert not list(out.rglob("*.docx"))
+    assert not list(scratch.iterdir())  # the rendered documents did not stay behind either
+
+
+def test_a_failed_render_keeps_nothing_it_rendered(tmp_path, monkeypatch):
+    def failing_build(inputs, tahun, staging, *args, **kwargs):
+        (staging / "LKIP-2024.docx").write_bytes(b"setengah")
+        raise RuntimeError("template rusak")
+
+    monkeypatch.setattr(flow_tasks, "build_all", failing_build)
+    monkeypatch.setattr(flow_tasks, "get_run_logger", lambda: logging.getLogger("lkip-test"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(RuntimeError, match="template rusak"):
+        flow_tasks.render_documents.fn(None, 2024, None, True, False)
+    assert not list(tmp_path.iterdir())
 
 
 def test_invalid_inputs_are_never_retried(prefect, tmp_path):
