@@ -173,3 +173,20 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
     assert len(figure._backgrounds) == figure._KEEP  # bounded; the first top has been dropped
     again = hashlib.sha256(chart_anggaran(scaled[0], tmp_path / "again.png").read_bytes()).hexdigest()
     assert again == first
+
+
+def test_contexts_sharing_one_office_view_equal_contexts_built_alone(inputs, charts):
+    """The months of one quarter share their indicator contexts through the office view (only the
+    efficiency sentence is per month): every month's context is the one it gets built on its own."""
+    from tasks.context import office_view
+    from tasks.measure import Measurer
+
+    measurer, view = Measurer(inputs, inputs.settings, inputs.riwayat), office_view(inputs)
+    shared = {b: bulanan_context(inputs, measurer(Period(2024, bulan=b)), charts, True, view) for b in range(1, 13)}
+    for bulan, context in shared.items():
+        alone = bulanan_context(inputs, measure(inputs, Period(2024, bulan=bulan), inputs.settings, inputs.riwayat),
+                                charts)
+        assert context == alone
+    assert len(view.indicators) == 4  # one per quarter's capaian table
+    efficiency = {b: [i["analisis"]["efisiensi"] for i in c["indikator"]] for b, c in shared.items()}
+    assert efficiency[1] != efficiency[2]  # same quarter, own month's budget
