@@ -22,8 +22,8 @@ def _cell(rec: dict, column: str) -> str:
 
 
 def _known(value) -> bool:
-    """A figure is there: not None, NaN or NA (an empty cell). Called for every budget row of every
-    month, so without pd.isna's dispatch: only NaN (and NA, NaT) are unequal to themselves."""
+    """A figure is there: not None, NA, NaN or NaT (an empty cell). Called for every budget row of every
+    month, so without pd.isna's dispatch: NA by identity, NaN and NaT as the values unequal to themselves."""
     return value is not None and value is not pd.NA and value == value
 
 

@@ -42,6 +42,7 @@ def row_dicts(frame: pd.DataFrame) -> list[dict]:
         return [{} for _ in range(len(frame))]
     return [dict(zip(names, row, strict=True)) for row in _rows(frame)]
 
+
 def columns(frame: pd.DataFrame, *names: str) -> Iterator[tuple]:
     """zip(frame[a], frame[b], ...) over plain values: the columns' tolist(), not element by element."""
     return zip(*(frame[name].tolist() for name in names), strict=True)

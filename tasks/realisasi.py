@@ -101,7 +101,7 @@ class FormSheet:
         return Grid.cell_name(row, self.cols.get(key, 1))
 
     def where(self, row: int, key: str) -> dict:
-        """Where a problem is, for Problems: built only when one is reported."""
+        """Where a problem is, as Problems' keyword arguments (call it only when reporting one)."""
         cell = self.cell(row, key)
         return {"sheet": self.grid.sheet, "cell": cell, "row": row, "column": cell.rstrip("0123456789"),
                 "header": self.labels.get(key, ""), "value": normalize_text(self.raw(row, key))[:80]}
