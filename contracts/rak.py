@@ -18,7 +18,9 @@ class RakRaw(Sumber):
     indikator_no: Series[Teks] = pa.Field(description="Indicator number within its kegiatan, as printed")
     indikator: Series[Teks] = pa.Field(description="Indikator kinerja kegiatan text")
     target: Series[Teks] = pa.Field(description="Target text as printed ('1 laporan', '100%')")
-    aktivitas: Series[Teks] = pa.Field(description="Kegiatan yang akan dilaksanakan (activity) text")
+    satuan: Series[Teks] = pa.Field(description="Unit from a separate Satuan column, when the RAK has one")
+    aktivitas: Series[Teks] = pa.Field(description="Kegiatan yang akan dilaksanakan (activity) text; empty for "
+                                                   "an indicator the RAK lists with no activity")
     pelaksana: Series[Teks] = pa.Field(description="Pelaksana (sub-unit) text as printed")
     bulan: Series[bool] = pa.Field(alias=r"^bulan_(\d|1[0-2])$", regex=True,
                                    description="bulan_1..bulan_12: month planned (marked or shaded)")

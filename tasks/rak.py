@@ -16,7 +16,7 @@ import pandas as pd
 from contracts.rak import Aktivitas, AktivitasBulan, Indikator, Kegiatan, RakRaw
 from tasks.config import DEFAULT_SUB_UNITS, SubUnit, match_sub_unit
 from tasks.frames import row_dicts
-from tasks.parse import ParseError, normalize_key, normalize_text, parse_month, parse_target
+from tasks.parse import ParseError, canonical_unit, normalize_key, normalize_text, parse_month, parse_target
 from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.workbook import DOCUMENT_SUFFIXES, Grid, Workbook
 
@@ -29,6 +29,7 @@ FIELD_ALIASES: dict[str, set[str]] = {
     "indikator": {"indikator kinerja kegiatan", "indikator kinerja", "indikator", "indikator kinerja utama",
                   "iku", "indikator kinerja program", "indikator kinerja sub kegiatan", "iki"},
     "target": {"target", "target kinerja", "target tahunan", "target capaian", "volume target"},
+    "satuan": {"satuan", "satuan target", "satuan indikator", "satuan kinerja", "satuan ukuran"},
     "aktivitas": {"kegiatan yang akan dilaksanakan", "rencana aksi", "rencana kegiatan", "aktivitas",
                   "uraian kegiatan", "langkah kegiatan", "kegiatan yang dilaksanakan", "uraian rencana aksi",
                   "rincian kegiatan", "tahapan kegiatan"},
@@ -42,14 +43,18 @@ REQUIRED = ("kegiatan", "indikator", "target", "aktivitas", "pelaksana")
 FIELD_LABELS = {"kegiatan": "Sasaran Strategis/Kegiatan", "indikator": "Indikator Kinerja Kegiatan",
                 "target": "Target", "aktivitas": "Kegiatan yang akan dilaksanakan", "pelaksana": "Pelaksana",
                 "rencana": "Rencana Pelaksanaan (B1–B12)"}
-BLOCK_FIELDS = ("no", "kegiatan", "indikator", "target", "pelaksana")  # may be merged down
+BLOCK_FIELDS = ("no", "kegiatan", "indikator", "target", "satuan", "pelaksana")  # may be merged down
 NOT_A_MARK = {"-", "–", "—", "0"}
 
 _NUMBERING = re.compile(r"^\(?([0-9]+|[ivxlcIVXLC]+)[.)]?$")
 _LEADING_NUMBER = re.compile(r"^([0-9]+)[.)]\s+(\S.*)$")
 _BUDGET_CODE = re.compile(r"\s*\((\d{4}(?:\.[A-Z0-9]+)*)\)\s*$")
-_END_WORDS = re.compile(r"^(keterangan|catatan|ket|sumber|mengetahui|menyetujui|disetujui|ditetapkan|ketua|"
-                        r"sekretaris|kepala|plt|plh|nip|an|a n)\b")
+# Notes and the signature block under the table. A note with its colon ("Keterangan:") or a NIP line
+# ends the table wherever it stands; the other words may also begin an activity ("Sumber daya …",
+# "Ketua KPU melantik …"), so they end the table only outside the indicator and activity columns.
+_NOTE_LINE = re.compile(r"^(keterangan|catatan|ket|sumber|nb)\s*:|^nip\b", re.IGNORECASE)
+_END_WORDS = re.compile(r"^(keterangan|catatan|sumber|mengetahui|menyetujui|disetujui|ditetapkan|ketua|"
+                        r"sekretaris|kepala|plt|plh|an|a n)\b")
 _PLACE_DATE = re.compile(r"^[A-Za-z .'-]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
 _TITLE_YEAR = re.compile(r"\b(20\d{2})\b")
 _TOTAL_WORDS = {"jumlah", "total", "jumlah total", "total keseluruhan", "jumlah keseluruhan", "grand total"}
@@ -162,14 +167,39 @@ def find_layout(sheet: RakSheet) -> Layout | None:
 
 
 def _header_depth(sheet: RakSheet, row: int) -> int:
+    """2 when the row under the header is a second header row, told by its words only.
+
+    That row is a second header row when a header cell is merged down over it, or when every
+    cell of its own is a header word or a month label ("B1".."B12", "Jan".."Des"; bare digits only
+    under a "Rencana Pelaksanaan" heading) and its months, if any, are six or more distinct ones.
+    A data row never qualifies: its No "1" is not a month label, its activity text is not a
+    header word.
+    """
     below = row + 1
     for col in range(1, sheet.grid.n_cols + 1):
-        if sheet.merges.anchor(below, col) == (below, col) and month_label(sheet.value(below, col), True):
-            return 2
         rng = sheet.merges.get(row, col)
-        if rng and rng[0] == row and rng[2] >= below:
+        if rng and rng[0] == row and rng[2] >= below and normalize_text(sheet.value(row, col)):
             return 2
-    return 1
+    return 2 if is_sub_header_row(sheet, row, below) else 1
+
+
+def is_sub_header_row(sheet: RakSheet, header_row: int, row: int) -> bool:
+    """Whether `row` holds only header words and month labels under the header in `header_row`."""
+    months, words = [], 0
+    for col, value in enumerate(sheet.grid.rows.get(row, []), start=1):
+        if not normalize_text(value) or sheet.merges.anchor(row, col) != (row, col):
+            continue
+        under_rencana = match_field(sheet.value(header_row, col)) == "rencana"
+        month = month_label(value, allow_digits=under_rencana)
+        if month:
+            months.append(month)
+        elif match_field(value):
+            words += 1
+        else:
+            return False  # a cell that no header has: this is data
+    if months and (len(set(months)) != len(months) or len(months) < 6):
+        return False
+    return bool(months) or words > 0
 
 
 def _build_layout(sheet: RakSheet, row: int) -> Layout:
@@ -258,14 +288,45 @@ def is_header_row(sheet: RakSheet, row: int) -> bool:
     return len(found & set(REQUIRED)) >= 3
 
 
-def is_month_label_row(sheet: RakSheet, row: int) -> bool:
-    cells = [v for v in sheet.grid.rows.get(row, []) if normalize_text(v)]
-    return len(cells) >= 6 and sum(month_label(v, allow_digits=False) is not None for v in cells) >= 6
+def is_month_label_row(sheet: RakSheet, layout: Layout, row: int) -> bool:
+    """The header's month row repeated after a page break: month labels and header words only."""
+    months = [v for v in sheet.grid.rows.get(row, []) if month_label(v, allow_digits=True)]
+    return len(months) >= 6 and is_sub_header_row(sheet, layout.header_row, row)
 
 
-def is_end_marker(texts: list[str]) -> bool:
-    """Notes and signature blocks under the table."""
-    return bool(texts) and any(_END_WORDS.match(normalize_key(t)) or _PLACE_DATE.match(t) for t in texts[:2])
+DATA_FIELDS = ("kegiatan", "indikator", "target", "satuan", "aktivitas", "pelaksana")
+
+
+def own_fields(sheet: RakSheet, layout: Layout, row: int) -> dict[str, str]:
+    """The RAK fields this row itself fills (merge continuations excluded); 'rencana' when a month is planned."""
+    found = {}
+    for name in DATA_FIELDS:
+        cols = [layout.text_col[name]] if name in layout.text_col else []
+        cols += [layout.no_col[name]] if name in layout.no_col else []
+        texts = [normalize_text(sheet.grid.value(row, c)) for c in cols if sheet.merges.anchor(row, c) == (row, c)]
+        if any(texts):
+            found[name] = " ".join(t for t in texts if t)
+    if any(_is_planned(sheet, row, col) for col in layout.months.values()):
+        found["rencana"] = "bulan ditandai"
+    return found
+
+
+def looks_like_data(own: dict[str, str]) -> bool:
+    """An activity with anything of its own beside it, or an indicator with its target or activity."""
+    return ("aktivitas" in own and len(own) >= 2) or ("indikator" in own and bool({"target", "aktivitas"} & set(own)))
+
+
+def is_end_marker(texts: list[str], own: dict[str, str]) -> bool:
+    """Notes and signature blocks under the table (never a row that looks like data)."""
+    if not texts or looks_like_data(own):
+        return False
+    in_table_text = {own.get("indikator"), own.get("aktivitas")}
+    for text in texts[:2]:
+        if _NOTE_LINE.match(text) or _PLACE_DATE.match(text):
+            return True
+        if _END_WORDS.match(normalize_key(text)) and text not in in_table_text:
+            return True
+    return False
 
 
 def is_total_row(texts: list[str]) -> bool:
@@ -282,8 +343,11 @@ class RowState:
     indikator: str = ""
     target: str = ""
     target_cell: str = ""
+    satuan: str = ""
     pelaksana: str = ""
     blok: int = 0  # increments at every new indicator block, so a repeat later is a duplicate
+    kegiatan_row: int | None = None  # where the open kegiatan started, until an indicator is read under it
+    indikator_row: int | None = None  # where the open indicator started, until an activity is read under it
 
 
 def _split_number(text: str) -> tuple[str, str]:
@@ -308,34 +372,63 @@ def _block_value(sheet: RakSheet, layout: Layout, row: int, name: str) -> tuple[
     return number, text
 
 
-def read_data_row(sheet: RakSheet, layout: Layout, row: int, state: RowState) -> dict | None:
-    """One activity row with its block values filled down; None when the row holds no activity."""
+def read_data_row(sheet: RakSheet, layout: Layout, row: int, state: RowState) -> list[dict]:
+    """The row's records: its activity with the block values filled down, after the record of an
+    indicator left without any activity when this row opens another one."""
     aktivitas = sheet.text(row, layout.text_col["aktivitas"])
     k_no, kegiatan = _block_value(sheet, layout, row, "kegiatan")
     i_no, indikator = _block_value(sheet, layout, row, "indikator")
     new_kegiatan = bool(kegiatan) and (k_no, kegiatan) != (state.kegiatan_no, state.kegiatan)
+    new_indikator = (bool(indikator) and (i_no, indikator) != (state.indikator_no, state.indikator)) or new_kegiatan
+    records = close_blocks(sheet, state, kegiatan_too=new_kegiatan) if new_indikator else []
     if new_kegiatan:
-        state.kegiatan_no, state.kegiatan = k_no, kegiatan
+        state.kegiatan_no, state.kegiatan, state.kegiatan_row = k_no, kegiatan, row
         state.indikator_no = state.indikator = ""
-    if (indikator and (i_no, indikator) != (state.indikator_no, state.indikator)) or new_kegiatan:
+    if new_indikator:
         state.indikator_no, state.indikator = i_no, indikator
-        state.target, state.target_cell, state.pelaksana = "", "", ""
+        state.target, state.target_cell, state.satuan, state.pelaksana = "", "", "", ""
         state.blok += 1
+        if indikator:
+            state.indikator_row, state.kegiatan_row = row, None
     target_col = layout.text_col["target"]
     if sheet.text(row, target_col):
         state.target = target_text(sheet, row, target_col)
         state.target_cell = Grid.cell_name(*sheet.merges.anchor(row, target_col))
     elif not state.target_cell:
         state.target_cell = Grid.cell_name(row, target_col)
+    if "satuan" in layout.text_col:
+        state.satuan = sheet.text(row, layout.text_col["satuan"]) or state.satuan
     pelaksana = sheet.text(row, layout.text_col["pelaksana"]) or state.pelaksana
     state.pelaksana = pelaksana
     if not aktivitas:
-        return None
+        return records
+    state.indikator_row = None
     months = {f"bulan_{m}": _is_planned(sheet, row, col) for m, col in layout.months.items()}
+    return records + [_record(sheet, state, row, aktivitas, pelaksana, months)]
+
+
+def _record(sheet: RakSheet, state: RowState, row: int, aktivitas: str, pelaksana: str, months: dict) -> dict:
     return {"sumber_file": sheet.grid.file, "sumber_sheet": sheet.grid.sheet, "sumber_baris": row,
             "kegiatan_no": state.kegiatan_no, "kegiatan": state.kegiatan, "indikator_no": state.indikator_no,
-            "indikator": state.indikator, "target": state.target, "target_sel": state.target_cell,
-            "aktivitas": aktivitas, "pelaksana": pelaksana, "blok": state.blok, **months}
+            "indikator": state.indikator, "target": state.target, "satuan": state.satuan,
+            "target_sel": state.target_cell, "aktivitas": aktivitas, "pelaksana": pelaksana, "blok": state.blok,
+            **months}
+
+
+def close_blocks(sheet: RakSheet, state: RowState, kegiatan_too: bool) -> list[dict]:
+    """Before a new block opens: an indicator with no activity is kept as a record of its own (its
+    target still counts); a kegiatan with no indicator is said, since it has nothing to measure."""
+    records = []
+    if state.indikator_row is not None:
+        months = {f"bulan_{m}": False for m in range(1, 13)}
+        records.append(_record(sheet, state, state.indikator_row, "", state.pelaksana, months))
+        state.indikator_row = None
+    if kegiatan_too and state.kegiatan_row is not None:
+        sheet.problems.warn("kegiatan tanpa indikator kinerja; tidak ada yang dapat diukur darinya",
+                            sheet=sheet.grid.sheet, row=state.kegiatan_row, value=state.kegiatan[:120],
+                            hint="isi indikator kinerja dan aktivitas di bawah kegiatan ini, atau hapus barisnya")
+        state.kegiatan_row = None
+    return records
 
 
 def target_text(sheet: RakSheet, row: int, col: int) -> str:
@@ -360,34 +453,70 @@ def _is_planned(sheet: RakSheet, row: int, col: int) -> bool:
 
 
 def scan_rows(sheet: RakSheet, layout: Layout) -> tuple[list[dict], int]:
-    """Walk the rows under the header; return the data rows and the last row of the table."""
+    """Walk the rows under the header; return the data rows and the last row of the table.
+
+    Every row is accounted for: read as data, or listed with the reason it was skipped. A row
+    that fills the RAK's own columns the way data does is never skipped without an error.
+    """
     records, state, ended, table_end = [], RowState(), False, layout.first_data_row
-    skip = sheet.problems.info
-    for row in sorted(r for r in sheet.grid.rows if r >= layout.first_data_row):
+    for row in _rows_to_scan(sheet, layout):
         texts = sheet.row_texts(row)
+        own = own_fields(sheet, layout, row)
         where = {"sheet": sheet.grid.sheet, "row": row, "value": " | ".join(texts)[:120]}
-        if ended:
-            skip("baris di bawah tabel (catatan/tanda tangan) tidak dibaca sebagai data", **where)
-        elif row in sheet.grid.hidden_rows:
-            sheet.problems.warn("baris tersembunyi diabaikan", hint="tampilkan (unhide) baris bila isinya "
-                                "memang bagian dari RAK", **where)
-        elif is_number_row(texts):
-            skip("baris nomor kolom dilewati", **where)
-        elif is_header_row(sheet, row) or is_month_label_row(sheet, row):
-            skip("judul kolom berulang (ganti halaman) dilewati", **where)
-        elif is_end_marker(texts):
-            ended = True
-            skip("akhir tabel: baris catatan/tanda tangan tidak dibaca sebagai data", **where)
-        elif is_total_row(texts):
-            skip("baris JUMLAH/TOTAL dilewati", **where)
-        else:
-            record = read_data_row(sheet, layout, row, state)
-            table_end = row
-            if record is not None:
-                records.append(record)
-            elif not (state.indikator or state.kegiatan):
-                skip("baris tanpa aktivitas dilewati", **where)
+        reason = _AFTER_END if ended else _skip_reason(sheet, layout, row, texts, own)
+        if reason:
+            if reason in _DATA_SKIPPED and looks_like_data(own):
+                sheet.problems.error(f"baris ini tampak berisi data RAK tetapi tidak dibaca ({_DATA_SKIPPED[reason]})",
+                                     hint=_SKIPPED_DATA_HINT, **where)
+            else:
+                sheet.problems.info(reason, **where)
+            ended = ended or reason == _END
+            continue
+        new = read_data_row(sheet, layout, row, state)
+        records += new
+        table_end = row
+        if any(rec["aktivitas"] and rec["sumber_baris"] == row for rec in new):
+            if row in sheet.grid.hidden_rows:
+                sheet.problems.warn("baris tersembunyi ikut dibaca sebagai data RAK",
+                                    hint="tampilkan (unhide) baris ini dan periksa isinya; hapus bila bukan bagian "
+                                         "dari RAK", **where)
+        elif "aktivitas" not in own and ("rencana" in own or set(own) == {"pelaksana"}):
+            sheet.problems.error("baris berisi bulan rencana atau pelaksana tetapi nama aktivitas (Kegiatan yang "
+                                 "akan dilaksanakan) kosong", hint="isi nama aktivitasnya, atau kosongkan baris ini",
+                                 **where)
+        elif not own:
+            sheet.problems.info("baris tanpa isi pada kolom RAK dilewati", **where)
+    records += close_blocks(sheet, state, kegiatan_too=True)
     return records, table_end
+
+
+_END = "akhir tabel: baris catatan/tanda tangan tidak dibaca sebagai data"
+_AFTER_END = "baris di bawah tabel (catatan/tanda tangan) tidak dibaca sebagai data"
+_TOTAL = "baris JUMLAH/TOTAL dilewati"
+_DATA_SKIPPED = {_AFTER_END: "letaknya di bawah catatan/tanda tangan", _TOTAL: "diawali kata JUMLAH/TOTAL"}
+_SKIPPED_DATA_HINT = ("pastikan baris data berada di dalam tabel, di atas catatan dan tanda tangan, dan tidak diawali "
+                      "kata seperti JUMLAH atau Keterangan")
+
+
+def _skip_reason(sheet: RakSheet, layout: Layout, row: int, texts: list[str], own: dict) -> str | None:
+    """Why a row under the header is not data, or None when it is."""
+    if is_number_row(texts):
+        return "baris nomor kolom dilewati"
+    if is_header_row(sheet, row) or is_month_label_row(sheet, layout, row):
+        return "judul kolom berulang (ganti halaman) dilewati"
+    if is_end_marker(texts, own):
+        return _END
+    if is_total_row(texts):
+        return _TOTAL
+    return None
+
+
+def _rows_to_scan(sheet: RakSheet, layout: Layout) -> list[int]:
+    """Rows under the header that hold a value, or only a shaded month cell (a month planned for an
+    activity whose name was deleted is still seen)."""
+    month_cols = set(layout.months.values())
+    shaded = {r for r, c in (sheet.grid.shaded_cells or ()) if c in month_cols}
+    return sorted(r for r in set(sheet.grid.rows) | shaded if r >= layout.first_data_row)
 
 
 def check_special_cells(sheet: RakSheet, layout: Layout, table_end: int) -> None:
@@ -406,7 +535,7 @@ def check_merges(sheet: RakSheet, layout: Layout, table_end: int) -> None:
     for rng in sheet.merges.ranges:
         r1, c1, r2, c2 = rng
         if r2 < layout.first_data_row or r1 > table_end or is_header_row(sheet, r1) \
-                or is_month_label_row(sheet, r1) or is_number_row(sheet.row_texts(r1)):
+                or is_month_label_row(sheet, layout, r1) or is_number_row(sheet.row_texts(r1)):
             continue
         fields = {layout.field_of(c) for c in range(c1, c2 + 1)}
         if len(fields) == 1 and fields <= set(BLOCK_FIELDS):
@@ -455,6 +584,12 @@ def _kegiatan_table(raw: list[dict], problems: Problems) -> pd.DataFrame:
     for (k_no, name), group in _groups(raw, ("kegiatan_no", "kegiatan")).items():
         no = _to_int(k_no) or len(rows) + 1
         first = group[0]
+        if not name:
+            problems.error("aktivitas tanpa kegiatan (Sasaran Strategis/Kegiatan) di atasnya", sheet=first["sumber_sheet"],
+                           row=int(first["sumber_baris"]), value=first["indikator"] or first["aktivitas"],
+                           hint="isi nama kegiatan pada baris pertama bloknya, atau gabungkan (merge) sel kegiatan "
+                                "ke bawah")
+            continue
         if no in seen:
             problems.error(f"nomor kegiatan {no} dipakai dua kali (baris {seen[no]} dan {first['sumber_baris']})",
                            sheet=first["sumber_sheet"], row=int(first["sumber_baris"]), value=name,
@@ -501,23 +636,45 @@ def _indikator_record(group: list[dict], k_kode, no, name, problems: Problems, u
     cell = first["target_sel"]
     where = {"sheet": first["sumber_sheet"], "cell": cell, "row": int(re.sub(r"\D", "", cell) or first["sumber_baris"]),
              "column": re.sub(r"\d", "", cell), "header": "Target", "value": first["target"]}
-    target = None
-    try:
-        target = parse_target(first["target"])
-        if target is None:
-            problems.error(f"target indikator '{name}' kosong", hint="isi target, misalnya '1 laporan' atau '100%'",
-                           **where)
-    except ParseError as exc:
-        problems.error(f"target tidak dapat dibaca: {exc.pesan}", hint=exc.saran, **where)
-    if target is not None and min(v for v in (target.nilai, target.min, 0) if v is not None) < 0:
-        problems.error("target bernilai negatif", hint="target harus nol atau lebih", **where)
+    if not any(r["aktivitas"] for r in group):
+        problems.warn("indikator tanpa aktivitas (Kegiatan yang akan dilaksanakan kosong); indikator "
+                      "tetap dihitung", sheet=first["sumber_sheet"], row=int(first["sumber_baris"]), value=name,
+                      hint="isi aktivitas yang menunjang indikator ini beserta bulan pelaksanaannya")
+    others = list(dict.fromkeys(r["target"] for r in group if r["target"] and r["target"] != first["target"]))
+    if others:
+        problems.error(f"target indikator '{name}' ditulis berbeda dalam satu blok: '{first['target']}' dan "
+                       f"'{others[0]}'", hint="satu indikator hanya punya satu target; samakan atau gabungkan selnya",
+                       **where)
+    teks, target = _target_with_unit(first, where, problems)
     names = list(dict.fromkeys(_unit_name(r["pelaksana"], units) for r in group if r["pelaksana"]))
     return {"kode": f"{k_kode}.I{no:02d}", "kegiatan_kode": k_kode, "no": no, "nama": name,
-            "target_teks": first["target"], "target_nilai": getattr(target, "nilai", None),
+            "target_teks": teks, "target_nilai": getattr(target, "nilai", None),
             "target_satuan": getattr(target, "satuan", "") or "", "target_min": getattr(target, "min", None),
             "target_max": getattr(target, "max", None), "target_sel": cell, "pelaksana": "; ".join(names),
             "sumber_file": first["sumber_file"], "sumber_sheet": first["sumber_sheet"],
             "sumber_baris": int(first["sumber_baris"]), "_blok": int(first["blok"])}
+
+
+def _target_with_unit(first: dict, where: dict, problems: Problems):
+    """The target text and its parse; a unit from a separate Satuan column joins a bare number."""
+    teks, satuan = first["target"], first["satuan"]
+    target = None
+    try:
+        target = parse_target(teks)
+        if target is None:
+            problems.error(f"target indikator '{first['indikator']}' kosong",
+                           hint="isi target, misalnya '1 laporan' atau '100%'", **where)
+        elif satuan and not target.satuan:
+            teks = f"{teks}%" if canonical_unit(satuan) == "%" else f"{teks} {satuan}"
+            target = parse_target(teks)
+        elif satuan and canonical_unit(satuan) != target.satuan:
+            problems.error(f"satuan target '{target.satuan}' berbeda dengan kolom Satuan '{satuan}'",
+                           hint="samakan satuan pada kolom Target dan kolom Satuan", **where)
+    except ParseError as exc:
+        problems.error(f"target tidak dapat dibaca: {exc.pesan}", hint=exc.saran, **where)
+    if target is not None and min(v for v in (target.nilai, target.min, 0) if v is not None) < 0:
+        problems.error("target bernilai negatif", hint="target harus nol atau lebih", **where)
+    return teks, target
 
 
 def _unit_name(text: str, units) -> str:
@@ -530,7 +687,7 @@ def _aktivitas_rows(raw: list[dict], indikator, problems: Problems, units, pelak
     rows, months, seen, per_indikator = [], [], {}, {}
     for rec in raw:
         i_kode = keys.get(rec["blok"])
-        if i_kode is None:
+        if i_kode is None or not rec["aktivitas"]:  # not an indicator read, or one with no activity
             continue
         where = {"sheet": rec["sumber_sheet"], "row": int(rec["sumber_baris"]), "value": rec["aktivitas"]}
         dup = (i_kode, normalize_key(rec["aktivitas"]))
@@ -569,7 +726,7 @@ def _aktivitas_record(rec, kode, i_kode, problems: Problems, units, pelaksana_co
 
 
 RAW_COLUMNS = ["sumber_file", "sumber_sheet", "sumber_baris", "kegiatan_no", "kegiatan", "indikator_no",
-               "indikator", "target", "aktivitas", "pelaksana"] + [f"bulan_{m}" for m in range(1, 13)]
+               "indikator", "target", "satuan", "aktivitas", "pelaksana"] + [f"bulan_{m}" for m in range(1, 13)]
 
 
 def normalise(raw: pd.DataFrame, problems: Problems, units, pelaksana_col: str) -> dict[str, pd.DataFrame]:

@@ -272,3 +272,236 @@ def test_rak_on_a_hidden_sheet_is_read_with_a_warning(tmp_path):
     rak = read_rak(path)
     assert errors(rak) == [] and len(rak.aktivitas) == 4
     assert any("tersembunyi" in p.message for p in rak.problems if p.severity is Severity.WARNING)
+
+
+# --- every row of the table accounted for (issue 12, item 1) ----------------------------------
+
+PDI = "Sub Bagian Perencanaan, Data dan Informasi"
+
+
+def write_flat_rak(path, rows, *, months=None, header=None):
+    """A RAK with a one-row header and no column-number row: No | Kegiatan | Indikator | Target |
+    Aktivitas | B1..B12 | Pelaksana, one list per data row (months as a set of planned months)."""
+    book = Workbook()
+    ws = book.active
+    ws.append(header or ["No", "Sasaran Strategis/Kegiatan", "Indikator Kinerja", "Target",
+                         "Kegiatan yang akan dilaksanakan"] + (months or [f"B{m}" for m in range(1, 13)])
+              + ["Pelaksana"])
+    for no, kegiatan, indikator, target, aktivitas, planned, pelaksana in rows:
+        ws.append([no, kegiatan, indikator, target, aktivitas] + ["v" if m in planned else None for m in range(1, 13)]
+                  + [pelaksana])
+    book.save(path)
+    return path
+
+
+FLAT = [(1, "Perencanaan", "Jumlah dokumen perencanaan", "1 laporan", "Penyusunan RKAKL", {1}, PDI),
+        (None, None, None, None, "Revisi anggaran", {2}, PDI),
+        ("2", "Pemutakhiran Data", "Jumlah laporan pemutakhiran", "2 laporan", "Rapat pleno", {3}, PDI)]
+
+
+def accounted_rows(rak, grid) -> set[int]:
+    """Rows read as data, rows a problem or note names, and the header's own rows."""
+    from tasks.rak import RakSheet, find_layout
+    from tasks.problems import Problems
+
+    layout = find_layout(RakSheet(grid, Problems(grid.file)))
+    read = set(rak.aktivitas["sumber_baris"]) | set(rak.indikator["sumber_baris"])
+    return read | {p.row for p in rak.problems if p.row is not None} | set(
+        range(layout.header_row, layout.first_data_row))
+
+
+@pytest.mark.parametrize("first_no", [1, "1", "1.", "1)", "I"])
+def test_one_row_header_keeps_the_first_data_row(tmp_path, first_no):
+    rows = [(first_no,) + FLAT[0][1:]] + FLAT[1:]
+    rak = read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows))
+    assert errors(rak) == []
+    assert list(rak.aktivitas["nama"]) == ["Penyusunan RKAKL", "Revisi anggaran", "Rapat pleno"]
+    assert list(rak.indikator["kode"]) == ["K01.I01", "K02.I01"]
+    assert rak.indikator.set_index("kode").loc["K01.I01", "nama"] == "Jumlah dokumen perencanaan"
+
+
+@pytest.mark.parametrize("style", ["digits", "short", "full"])
+def test_one_row_header_with_month_names_or_a_month_row_of_its_own(tmp_path, style):
+    from tests.builders import month_labels
+
+    if style == "digits":  # months as 1..12 need the 'Rencana Pelaksanaan' heading over them: two rows
+        book = Workbook()
+        ws = book.active
+        ws.append(["No", "Kegiatan", "Indikator Kinerja", "Target", "Rencana Aksi", "Rencana Pelaksanaan"]
+                  + [None] * 11 + ["PIC"])
+        ws.merge_cells("F1:Q1")
+        ws.append([None] * 5 + list(range(1, 13)))
+        for no, keg, ind, target, akt, planned, pel in FLAT:
+            ws.append([no, keg, ind, target, akt] + ["v" if m in planned else None for m in range(1, 13)] + [pel])
+        book.save(tmp_path / "RAK.xlsx")
+        path = tmp_path / "RAK.xlsx"
+    else:
+        path = write_flat_rak(tmp_path / "RAK.xlsx", FLAT, months=month_labels(style))
+    rak = read_rak(path)
+    assert errors(rak) == [] and len(rak.aktivitas) == 3
+    assert sorted(rak.bulan["bulan"]) == [1, 2, 3]
+
+
+def test_a_data_row_whose_marks_are_digits_is_not_a_second_header_row(tmp_path):
+    """Marks '1' under every month of the first data row: digits, but one month label repeated."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["Kegiatan", "Indikator Kinerja", "Target", "Rencana Aksi", "Rencana Pelaksanaan"] + [None] * 11
+              + ["Pelaksana"])
+    ws.merge_cells("E1:P1")
+    ws.append(["Perencanaan", "Jumlah dokumen", "1 laporan", "Penyusunan RKAKL"] + [1] * 12 + [PDI])
+    book.save(tmp_path / "RAK.xlsx")
+    rak = read_rak(tmp_path / "RAK.xlsx")
+    # the months cannot be told without a month row: a located error, and the activity row is not eaten
+    assert any("bulan" in p.message for p in errors(rak))
+    assert not any(p.row == 2 and "judul" in p.message for p in rak.problems)
+
+
+@pytest.mark.parametrize("text", ["Ketua KPU melantik anggota PPK", "Sumber daya manusia dilatih",
+                                  "Kepala Sub Bagian menyusun laporan", "Catatan hasil rapat disusun"])
+def test_activity_text_that_begins_like_a_signature_is_data(tmp_path, text):
+    rows = FLAT[:1] + [(None, None, None, None, text, set(), None)] + FLAT[2:]
+    rak = read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows))
+    assert text in list(rak.aktivitas["nama"])
+    assert "Rapat pleno" in list(rak.aktivitas["nama"])
+
+
+def test_data_rows_below_the_signature_are_an_error_not_a_note(tmp_path):
+    rows = FLAT[:2] + [("Keterangan: sel bertanda v = bulan pelaksanaan", None, None, None, None, set(), None)] + FLAT[2:]
+    rak = read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows))
+    (problem,) = errors(rak)
+    assert problem.row == 5 and "tidak dibaca" in problem.message and "Rapat pleno" in problem.value
+
+
+def test_a_total_row_that_holds_an_activity_is_an_error(tmp_path):
+    rows = FLAT[:2] + [("Jumlah", None, None, None, "Rekap anggaran", {12}, PDI)]
+    (problem,) = errors(read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows)))
+    assert problem.row == 4 and "JUMLAH" in problem.message
+
+
+def test_planned_months_without_an_activity_name_are_an_error(tmp_path):
+    rows = FLAT[:1] + [(None, None, None, None, None, {4, 5}, PDI)] + FLAT[2:]
+    (problem,) = errors(read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows)))
+    assert problem.row == 3 and "aktivitas" in problem.message and "kosong" in problem.message
+
+
+def test_a_shaded_month_left_after_the_activity_name_was_deleted_is_an_error(tmp_path):
+    def delete_name(ws):
+        ws.cell(row=FIRST_DATA_ROW + 1, column=6).value = None  # 'Revisi anggaran', planned in June (shaded)
+    rak = read_rak(write_rak(tmp_path / "RAK.xlsx", mutate=delete_name))
+    (problem,) = errors(rak)
+    assert problem.row == FIRST_DATA_ROW + 1
+
+
+def test_an_indicator_without_activities_is_kept_with_a_warning(tmp_path):
+    rows = FLAT[:2] + [("2", "Pemutakhiran Data", "Jumlah laporan pemutakhiran", "2 laporan", None, set(), PDI),
+                       ("3", "Sosialisasi", "Jumlah peserta sosialisasi", "100 orang", "Sosialisasi pemilih", {5}, PDI)]
+    rak = read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows))
+    assert errors(rak) == []
+    ind = rak.indikator.set_index("kode")
+    assert list(ind.index) == ["K01.I01", "K02.I01", "K03.I01"]
+    assert ind.loc["K02.I01", "target_nilai"] == 2
+    assert list(rak.aktivitas["indikator_kode"]) == ["K01.I01", "K01.I01", "K03.I01"]
+    (warning,) = [p for p in rak.problems if "tanpa aktivitas" in p.message]
+    assert warning.row == 4 and warning.severity is Severity.WARNING
+
+
+def test_a_kegiatan_without_indicators_is_a_warning(tmp_path):
+    rows = FLAT[:2] + [("2", "Kegiatan Lain", None, None, None, set(), None)] + [("3",) + FLAT[2][1:]]
+    rak = read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows))
+    assert errors(rak) == []
+    (warning,) = [p for p in rak.problems if "tanpa indikator" in p.message]
+    assert warning.row == 4 and warning.value == "Kegiatan Lain"
+
+
+def test_activity_rows_without_a_kegiatan_above_are_an_error_not_a_crash(tmp_path):
+    rows = [(None, None, "Jumlah dokumen", "1 laporan", "Aktivitas tanpa induk", {1}, PDI)] + FLAT
+    rak = read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows))
+    (problem,) = errors(rak)
+    assert problem.row == 2 and "tanpa kegiatan" in problem.message
+    assert list(rak.aktivitas["nama"]) == ["Penyusunan RKAKL", "Revisi anggaran", "Rapat pleno"]
+
+
+def test_two_targets_in_one_indicator_block_are_an_error_naming_both(tmp_path):
+    rows = FLAT[:1] + [(None, None, None, "3 laporan", "Revisi anggaran", {2}, PDI)] + FLAT[2:]
+    (problem,) = errors(read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows)))
+    assert "1 laporan" in problem.message and "3 laporan" in problem.message and problem.cell == "D2"
+
+
+def test_hidden_rak_rows_are_read_with_a_warning(tmp_path):
+    def hide(ws):
+        ws.row_dimensions[FIRST_DATA_ROW + 1].hidden = True
+    rak = read_rak(write_rak(tmp_path / "RAK.xlsx", mutate=hide))
+    assert errors(rak) == [] and len(rak.aktivitas) == 4
+    (warning,) = [p for p in rak.problems if "tersembunyi" in p.message]
+    assert warning.row == FIRST_DATA_ROW + 1 and warning.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("target, satuan, teks, nilai, unit", [
+    ("1", "laporan", "1 laporan", 1, "laporan"), (2, "Dokumen", "2 Dokumen", 2, "dokumen"),
+    ("95", "%", "95%", 95, "%"), ("100", "persen", "100%", 100, "%"), ("1 laporan", "Laporan", "1 laporan", 1, "laporan"),
+])
+def test_a_separate_satuan_column_gives_the_target_its_unit(tmp_path, target, satuan, teks, nilai, unit):
+    header = ["No", "Kegiatan", "Indikator Kinerja", "Target", "Satuan", "Kegiatan yang akan dilaksanakan"] + \
+        [f"B{m}" for m in range(1, 13)] + ["Pelaksana"]
+    book = Workbook()
+    ws = book.active
+    ws.append(header)
+    ws.append([1, "Perencanaan", "Jumlah dokumen", target, satuan, "Penyusunan RKAKL", "v"] + [None] * 11 + [PDI])
+    ws.append([None, None, None, None, None, "Revisi anggaran", None, "v"] + [None] * 10 + [PDI])
+    book.save(tmp_path / "RAK.xlsx")
+    rak = read_rak(tmp_path / "RAK.xlsx")
+    assert errors(rak) == []
+    ind = rak.indikator.iloc[0]
+    assert (ind["target_teks"], ind["target_nilai"], ind["target_satuan"]) == (teks, nilai, unit)
+    assert len(rak.aktivitas) == 2
+
+
+def test_a_satuan_column_that_disagrees_with_the_target_is_an_error(tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["No", "Kegiatan", "Indikator Kinerja", "Target", "Satuan", "Rencana Aksi"]
+              + [f"B{m}" for m in range(1, 13)] + ["Pelaksana"])
+    ws.append([1, "Perencanaan", "Jumlah dokumen", "1 laporan", "%", "Penyusunan RKAKL", "v"] + [None] * 11 + [PDI])
+    book.save(tmp_path / "RAK.xlsx")
+    (problem,) = errors(read_rak(tmp_path / "RAK.xlsx"))
+    assert problem.cell == "D2" and "Satuan" in problem.message
+
+
+def test_every_row_of_the_sample_rak_is_accounted_for():
+    from pathlib import Path
+
+    from tasks.workbook import Workbook as Book
+
+    path = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024" / "RAK-2024.xlsx"
+    rak = read_rak(path)
+    book = Book(path)
+    grid = book.grid(book.sheet_names[0])
+    assert set(grid.rows) <= accounted_rows(rak, grid), sorted(set(grid.rows) - accounted_rows(rak, grid))
+
+
+@pytest.mark.parametrize("variant", ["flat", "printed", "unmerged", "hidden", "signed"])
+def test_every_row_under_the_header_is_read_or_listed(tmp_path, variant):
+    from tasks.workbook import Workbook as Book
+
+    def sign(ws):
+        last = FIRST_DATA_ROW + len(ROWS)
+        ws.cell(row=last + 1, column=1, value="Keterangan: arsiran = bulan pelaksanaan")
+        ws.cell(row=last + 2, column=15, value="Simpang Empat, 15 Januari 2024")
+        ws.cell(row=last + 3, column=6, value="Penyusunan laporan akhir")  # data under the signature
+        ws.cell(row=last + 3, column=9, value="v")
+        ws.cell(row=last + 3, column=19, value=PDI)
+
+    path = tmp_path / "RAK.xlsx"
+    if variant == "flat":
+        write_flat_rak(path, FLAT)
+    else:
+        write_rak(path, merge=variant != "unmerged",
+                  mutate={"hidden": lambda ws: setattr(ws.row_dimensions[FIRST_DATA_ROW + 2], "hidden", True),
+                          "signed": sign}.get(variant))
+    rak = read_rak(path)
+    book = Book(path)
+    grid = book.grid(book.sheet_names[0])
+    assert set(grid.rows) <= accounted_rows(rak, grid), sorted(set(grid.rows) - accounted_rows(rak, grid))
+    if variant == "signed":
+        assert any(p.row == FIRST_DATA_ROW + len(ROWS) + 3 for p in errors(rak))
