@@ -96,12 +96,12 @@ def setup_floor():
     """(a): read the workbooks' values and draw and render the 13 documents from ready contexts."""
     from python_calamine import CalamineWorkbook
 
-    from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
-    from tasks.context import bulanan_context, gambar, lkip_context
-    from tasks.measure import Measurer, Period
-    from tasks.render import render_docx
-    from tasks.report import TEMPLATES, lkip_signing_date, months_reported
-    from tasks.validate import load_inputs
+    from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
+    from tasks.reporting.context import bulanan_context, gambar, lkip_context
+    from tasks.measuring.figures import Measurer, Period
+    from tasks.reporting.render import render_docx
+    from tasks.reporting.documents import TEMPLATES, lkip_signing_date, months_reported
+    from tasks.reading.office import load_inputs
 
     inputs = load_inputs([SAMPLE], YEAR)  # contexts are computed beforehand, outside the timing
     measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
@@ -132,7 +132,7 @@ def setup_floor():
 
 def setup_pipeline():
     """(b): tasks.pipeline.run_office, into a fresh output folder each run."""
-    from tasks.pipeline import run_office
+    from tasks.pipeline.office import run_office
 
     share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
     count = [0]
@@ -242,7 +242,7 @@ def start_server(home: Path) -> tuple[subprocess.Popen, dict]:
 
 def offices(work: Path, count: int) -> Path:
     """A folder holding the first `count` synthetic offices (generated once into work/all)."""
-    from tasks.synthetic import generate
+    from tasks.rollup.synthetic import generate
 
     pool = work / "all"
     have = sorted(pool.glob("satker-*")) if pool.exists() else []

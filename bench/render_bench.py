@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.report import build_bulanan, build_lkip  # noqa: E402
-from tasks.validate import load_inputs  # noqa: E402
+from tasks.reporting.documents import build_bulanan, build_lkip  # noqa: E402
+from tasks.reading.office import load_inputs  # noqa: E402
 
 SAMPLE = ROOT / "data" / "pasaman-barat-2024"
 

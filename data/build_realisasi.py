@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tasks import form  # noqa: E402
-from tasks.atribut import read_atribut  # noqa: E402
-from tasks.config import load_profile  # noqa: E402
-from tasks.rak import Rak, read_rak  # noqa: E402
-from tasks.template_form import build_form, form_name  # noqa: E402
+from tasks.reading.atribut import read_atribut  # noqa: E402
+from tasks.reading.profile import load_profile  # noqa: E402
+from tasks.reading.rak import Rak, read_rak  # noqa: E402
+from tasks.forms.writer import build_form, form_name  # noqa: E402
 
 FOLDER = ROOT / "data" / "pasaman-barat-2024"
 YEAR = 2024

@@ -15,18 +15,18 @@ from pathlib import Path
 
 from flows.serve import (DEFAULT_CRON, DEFAULT_PORT, DEFAULT_TIMEZONE, ServerError, build_deployments, ensure_server,
                          serve, trigger)
-from tasks.config import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
-from tasks.fmt import format_number, format_percent
-from tasks.inspect import describe_rak, describe_realisasi
-from tasks.lock import RunLockError
-from tasks.measure import Period, measure, to_json
+from tasks.reading.profile import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
+from tasks.reporting.fmt import format_number, format_percent
+from tasks.reading.inspect import describe_rak, describe_realisasi
+from tasks.publishing.lock import RunLockError
+from tasks.measuring.figures import Period, measure, to_json
 from tasks.problems import InputError, Severity
-from tasks.publish import PublishError
-from tasks.rak import read_rak
-from tasks.realisasi import read_realisasi
-from tasks.render import RenderError
-from tasks.template_form import write_forms
-from tasks.validate import classify, load_inputs
+from tasks.publishing.share import PublishError
+from tasks.reading.rak import read_rak
+from tasks.reading.realisasi import read_realisasi
+from tasks.reporting.render import RenderError
+from tasks.forms.writer import write_forms
+from tasks.reading.office import classify, load_inputs
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_OUT = Path("out/laporan")
@@ -299,7 +299,7 @@ def cmd_run(args) -> int:
     _existing([args.input])
     prefect_defaults()
     from flows.laporan import laporan
-    from tasks.flow_tasks import InvalidInputs
+    from tasks.pipeline.flow_tasks import InvalidInputs
 
     try:
         paths = laporan(str(args.input), args.tahun, args.bulan, str(out), args.pdf, args.final,
@@ -365,7 +365,7 @@ def cmd_rekap(args) -> int:
 
 
 def cmd_sintetis(args) -> int:
-    from tasks.synthetic import generate
+    from tasks.rollup.synthetic import generate
 
     for folder in generate(_existing([args.sampel])[0], args.out, args.n, args.seed):
         print(folder)

@@ -9,7 +9,7 @@ import datetime
 
 from prefect import flow
 
-from tasks.flow_tasks import (check_shared_folder, compute_figures, publish_documents, release_lock,
+from tasks.pipeline.flow_tasks import (check_shared_folder, compute_figures, publish_documents, release_lock,
                               remove_staging, render_documents, take_lock, validate_inputs, write_run_manifest)
 
 FLOW_ON_DEMAND = "laporan-kpu"

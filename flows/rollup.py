@@ -13,10 +13,10 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
 from flows.laporan import program_version
-from tasks.fmt import format_number
-from tasks.pipeline import OfficeRun, run_office
-from tasks.rollup import consolidate, distribution, invalid, write_docx, write_xlsx
-from tasks.settings import Settings
+from tasks.reporting.fmt import format_number
+from tasks.pipeline.office import OfficeRun, run_office
+from tasks.rollup.consolidate import consolidate, distribution, invalid, write_docx, write_xlsx
+from tasks.reading.settings import Settings
 
 FLOW_ROLLUP = "rekap-nasional"
 

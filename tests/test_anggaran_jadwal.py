@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.anggaran import budget_by_kegiatan, budget_by_month, efficiency
-from tasks.jadwal import (BELUM, PROSES, SELESAI, _cells_by_month, late_activities, schedule_by_month,
+from tasks.measuring.anggaran import budget_by_kegiatan, budget_by_month, efficiency
+from tasks.measuring.jadwal import (BELUM, PROSES, SELESAI, _cells_by_month, late_activities, schedule_by_month,
                           schedule_by_pelaksana)
-from tasks.riwayat import NO_HISTORY, compare_history
-from tasks.settings import Settings
+from tasks.reading.riwayat import NO_HISTORY, compare_history
+from tasks.reading.settings import Settings
 
 KEGIATAN = pd.DataFrame({"kode": ["K01", "K02"], "nama": ["Satu", "Dua"]})
 
@@ -118,7 +118,7 @@ def test_history_comparisons():
 
 
 def test_history_file_is_read_with_line_numbers(tmp_path):
-    from tasks.riwayat import read_riwayat
+    from tasks.reading.riwayat import read_riwayat
 
     path = tmp_path / "riwayat-indikator.csv"
     path.write_text("kode;tahun;target;realisasi;target_renstra\nK01.I01;2023;100;80;100\n"

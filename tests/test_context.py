@@ -10,10 +10,10 @@ from typing import get_type_hints
 import pytest
 
 from contracts.context import BulananContext, LkipContext
-from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
-from tasks.context import bulanan_context, gambar, lkip_context
-from tasks.measure import Period, measure
-from tasks.validate import load_inputs
+from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
+from tasks.reporting.context import bulanan_context, gambar, lkip_context
+from tasks.measuring.figures import Period, measure
+from tasks.reading.office import load_inputs
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 BAD_WORDS = ("nan", "None", "inf", "NaT")
@@ -92,7 +92,7 @@ def test_reused_chart_figures_leave_no_trace(inputs, tmp_path):
 
     from PIL import Image
 
-    from tasks.measure import Measurer
+    from tasks.measuring.figures import Measurer
 
     measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
     march, december = measurer(Period(2024, bulan=3)), measurer(Period(2024, bulan=12))
@@ -119,9 +119,9 @@ def test_shared_figures_equal_figures_computed_for_one_month(inputs, bulan):
     what the functions give when asked for that month alone."""
     import pandas as pd
 
-    from tasks.anggaran import budget_by_kegiatan, budget_by_month
-    from tasks.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
-    from tasks.measure import Measurer
+    from tasks.measuring.anggaran import budget_by_kegiatan, budget_by_month
+    from tasks.measuring.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
+    from tasks.measuring.figures import Measurer
 
     measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
     for other in (12, 3):
@@ -142,7 +142,7 @@ def test_prepared_periods_equal_periods_computed_alone(inputs):
     the tables are the ones a period computed and checked on its own gets."""
     import pandas as pd
 
-    from tasks.measure import Measurer
+    from tasks.measuring.figures import Measurer
 
     periods = [Period(2024)] + [Period(2024, bulan=b) for b in range(1, 13)]
     prepared = Measurer(inputs, inputs.settings, inputs.riwayat).prepare(periods)
@@ -159,8 +159,8 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
     (least recently used dropped) and a chart is the same bytes whether its background was kept or not."""
     import hashlib
 
-    from tasks.charts import _AnggaranFigure, _reused, chart_anggaran
-    from tasks.measure import Measurer
+    from tasks.reporting.charts import _AnggaranFigure, _reused, chart_anggaran
+    from tasks.measuring.figures import Measurer
 
     per_bulan = Measurer(inputs, inputs.settings, inputs.riwayat)(Period(2024, bulan=12)).anggaran_bulanan
     scaled = [per_bulan.assign(rpd_kumulatif=per_bulan["rpd_kumulatif"] * f,
@@ -178,8 +178,8 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
 def test_contexts_sharing_one_office_view_equal_contexts_built_alone(inputs, charts):
     """The months of one quarter share their indicator contexts through the office view (only the
     efficiency sentence is per month): every month's context is the one it gets built on its own."""
-    from tasks.context import office_view
-    from tasks.measure import Measurer
+    from tasks.reporting.context import office_view
+    from tasks.measuring.figures import Measurer
 
     measurer, view = Measurer(inputs, inputs.settings, inputs.riwayat), office_view(inputs)
     shared = {b: bulanan_context(inputs, measurer(Period(2024, bulan=b)), charts, True, view) for b in range(1, 13)}

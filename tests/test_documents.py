@@ -12,11 +12,11 @@ import pytest
 from docx import Document
 
 from flows.cli import main
-from tasks.fmt import format_percent
-from tasks.measure import Period, measure
-from tasks.render import soffice
-from tasks.report import build_bulanan, build_lkip
-from tasks.validate import load_inputs
+from tasks.reporting.fmt import format_percent
+from tasks.measuring.figures import Period, measure
+from tasks.reporting.render import soffice
+from tasks.reporting.documents import build_bulanan, build_lkip
+from tasks.reading.office import load_inputs
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 
@@ -124,7 +124,7 @@ def test_broken_template_publishes_nothing(prefect, tmp_path, capsys, monkeypatc
         doc = New()
         doc.add_paragraph("{{ judull }}")
         doc.save(templates / name)
-    monkeypatch.setattr("tasks.report.TEMPLATES", templates)
+    monkeypatch.setattr("tasks.reporting.documents.TEMPLATES", templates)
     out = tmp_path / "bersama"
     out.mkdir()
     code = main(["run", "--year", "2024", "--bulan", "3", "--input", str(SAMPLE), "--out", str(out)])
@@ -134,7 +134,7 @@ def test_broken_template_publishes_nothing(prefect, tmp_path, capsys, monkeypatc
 @pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
                     reason="LibreOffice not installed here; .ci/run installs it and CI requires this test")
 def test_pdf_conversion(inputs, tmp_path):
-    from tasks.render import to_pdf
+    from tasks.reporting.render import to_pdf
 
     doc = build_bulanan(inputs, 2024, 3, tmp_path).local
     pdf = to_pdf(doc, tmp_path)
@@ -147,7 +147,7 @@ def test_second_run_for_the_same_office_year_is_refused(prefect, tmp_path, capsy
     import sys
     import time
 
-    from tasks.lock import lock_path
+    from tasks.publishing.lock import lock_path
 
     out = tmp_path / "bersama"
     out.mkdir()

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from flows.laporan import laporan, laporan_bulanan, month_just_ended
-from tasks import flow_tasks
-from tasks.lock import RunLock, RunLockError, lock_path
-from tasks.publish import PublishError
+from tasks.pipeline import flow_tasks
+from tasks.publishing.lock import RunLock, RunLockError, lock_path
+from tasks.publishing.share import PublishError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 

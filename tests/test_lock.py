@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tasks.lock import MAX_AGE_SECONDS, RunLock, RunLockError, lock_path
+from tasks.publishing.lock import MAX_AGE_SECONDS, RunLock, RunLockError, lock_path
 
 
 def write_lock(folder, **holder):

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks import publish
-from tasks.publish import (
+from tasks.publishing import share as publish
+from tasks.publishing.share import (
     Published,
     PublishError,
     check_share,

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from tasks.problems import Severity
-from tasks.rak import read_rak
+from tasks.reading.rak import read_rak
 from tests.builders import FIRST_DATA_ROW, ROWS, write_rak
 
 
@@ -301,7 +301,7 @@ FLAT = [(1, "Perencanaan", "Jumlah dokumen perencanaan", "1 laporan", "Penyusuna
 
 def accounted_rows(rak, grid) -> set[int]:
     """Rows read as data, rows a problem or note names, and the header's own rows."""
-    from tasks.rak import RakSheet, find_layout
+    from tasks.reading.rak import RakSheet, find_layout
     from tasks.problems import Problems
 
     layout = find_layout(RakSheet(grid, Problems(grid.file)))
@@ -471,7 +471,7 @@ def test_a_satuan_column_that_disagrees_with_the_target_is_an_error(tmp_path):
 def test_every_row_of_the_sample_rak_is_accounted_for():
     from pathlib import Path
 
-    from tasks.workbook import Workbook as Book
+    from tasks.reading.workbook import Workbook as Book
 
     path = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024" / "RAK-2024.xlsx"
     rak = read_rak(path)
@@ -482,7 +482,7 @@ def test_every_row_of_the_sample_rak_is_accounted_for():
 
 @pytest.mark.parametrize("variant", ["flat", "printed", "unmerged", "hidden", "signed"])
 def test_every_row_under_the_header_is_read_or_listed(tmp_path, variant):
-    from tasks.workbook import Workbook as Book
+    from tasks.reading.workbook import Workbook as Book
 
     def sign(ws):
         last = FIRST_DATA_ROW + len(ROWS)

@@ -7,12 +7,12 @@ import datetime
 import pytest
 from openpyxl import load_workbook
 
-from tasks import form
-from tasks.config import Profile, SumberDana
+from tasks.forms import layout as form
+from tasks.reading.profile import Profile, SumberDana
 from tasks.problems import Severity
-from tasks.rak import read_rak
-from tasks.realisasi import read_realisasi
-from tasks.template_form import build_form, form_name, write_forms
+from tasks.reading.rak import read_rak
+from tasks.reading.realisasi import read_realisasi
+from tasks.forms.writer import build_form, form_name, write_forms
 from tests.builders import write_rak
 
 PROFILE = Profile(kode="9999", nama="KPU Kabupaten Contoh",
@@ -259,7 +259,7 @@ def test_quarters_validated_together_equal_quarters_validated_alone():
 
     import pandas as pd
 
-    from tasks.realisasi import TABLES, validate_tables
+    from tasks.reading.realisasi import TABLES, validate_tables
 
     sample = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
     files = sorted(sample.glob("realisasi-*.xlsx"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tasks.render import RenderError, render_docx
+from tasks.reporting.render import RenderError, render_docx
 
 
 def template(tmp_path: Path, *paragraphs: str, table: list[list[str]] | None = None) -> Path:
@@ -39,7 +39,7 @@ def test_special_characters_print_verbatim_in_text_and_tables(tmp_path):
 
 def test_newlines_and_tabs_in_values_still_become_breaks_and_tabs(tmp_path):
     """docxtpl's rewrite of \\n and \\t runs when a rendered part has them (and is skipped when not)."""
-    from tasks.render import _Template
+    from tasks.reporting.render import _Template
 
     tpl = template(tmp_path, "{{ a }}", "{{ b }}")
     plain = render_docx(tpl, {"a": "satu", "b": "dua"}, tmp_path / "plain.docx")
@@ -58,7 +58,7 @@ def test_listing_rewrite_only_where_needed_gives_docxtpls_result():
     """Paragraphs without \\t, \\a, \\n or \\f are skipped; the others are rewritten exactly as docxtpl does."""
     from docxtpl import DocxTemplate
 
-    from tasks.render import _Template
+    from tasks.reporting.render import _Template
 
     xml = ('<?xml version="1.0"?>\n<w:body><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
            '<w:t>satu\ndua\ttiga\a empat\flima</w:t></w:r></w:p><w:p><w:r><w:t>biasa</w:t></w:r></w:p>'
@@ -84,7 +84,7 @@ def test_table_fix_up_matches_docxtpl(body):
     from docxtpl import DocxTemplate
     from lxml import etree
 
-    from tasks.render import _Template
+    from tasks.reporting.render import _Template
 
     xml = f"<w:document {W_NS}><w:body>{body}</w:body></w:document>"
     ours, theirs = _Template.fix_tables(None, xml), DocxTemplate.fix_tables(None, xml)
@@ -155,7 +155,7 @@ def test_damaged_template_is_a_clear_error(tmp_path):
     "{% endfor %}",
 ])
 def test_objects_in_the_context_cannot_be_walked_into_and_work_is_bounded(tmp_path, attack):
-    from tasks.context import gambar
+    from tasks.reporting.context import gambar
 
     png = tmp_path / "g.png"
     png.write_bytes((Path(__file__).resolve().parents[1] / "templates" / "contoh-grafik.png").read_bytes())

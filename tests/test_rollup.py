@@ -7,7 +7,7 @@ from pathlib import Path
 from docx import Document
 from openpyxl import load_workbook
 
-from tasks.synthetic import generate
+from tasks.rollup.synthetic import generate
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 

@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 
 from contracts.context import BulananContext, LkipContext
-from tasks.render import check_template, jinja_env, render_docx
+from tasks.reporting.render import check_template, jinja_env, render_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = [("lkip", LkipContext), ("bulanan", BulananContext)]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tasks import form
+from tasks.forms import layout as form
 from tasks.problems import Severity
-from tasks.validate import load_inputs
+from tasks.reading.office import load_inputs
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tasks.problems import InputError
-from tasks.rak import read_rak
-from tasks.workbook import Workbook, is_ignored
+from tasks.reading.rak import read_rak
+from tasks.reading.workbook import Workbook, is_ignored
 from tests.builders import write_rak
 
 

@@ -13,13 +13,13 @@ import pandas as pd
 
 from contracts.capaian import CapaianIndikator, Efisiensi
 from contracts.common import validate_records
-from tasks.anggaran import EFISIENSI_DTYPES, budget_by_kegiatan, budget_by_month, efficiency, efficiency_records
-from tasks.capaian import (CAPAIAN_DTYPES, attributes, by_indicator, capaian_records, compute_capaian_table,
+from tasks.measuring.anggaran import EFISIENSI_DTYPES, budget_by_kegiatan, budget_by_month, efficiency, efficiency_records
+from tasks.measuring.capaian import (CAPAIAN_DTYPES, attributes, by_indicator, capaian_records, compute_capaian_table,
                            compute_quarters)
-from tasks.jadwal import cells_by_month, late_activities, schedule_by_month, schedule_by_pelaksana
-from tasks.riwayat import compare_history
-from tasks.settings import Settings
-from tasks.validate import OfficeInputs
+from tasks.measuring.jadwal import cells_by_month, late_activities, schedule_by_month, schedule_by_pelaksana
+from tasks.reading.riwayat import compare_history
+from tasks.reading.settings import Settings
+from tasks.reading.office import OfficeInputs
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        from tasks.parse import MONTHS_ID
+        from tasks.reading.parse import MONTHS_ID
 
         if self.bulan:
             return f"s.d. {MONTHS_ID[self.bulan - 1]} {self.tahun}"

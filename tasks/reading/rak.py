@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 
 from contracts.rak import Aktivitas, AktivitasBulan, Indikator, Kegiatan, RakRaw
-from tasks.config import DEFAULT_SUB_UNITS, SubUnit, match_sub_unit
+from tasks.reading.profile import DEFAULT_SUB_UNITS, SubUnit, match_sub_unit
 from tasks.frames import row_dicts
-from tasks.parse import ParseError, canonical_unit, normalize_key, normalize_text, parse_month, parse_target
+from tasks.reading.parse import ParseError, canonical_unit, normalize_key, normalize_text, parse_month, parse_target
 from tasks.problems import InputError, Problem, Problems, Severity
-from tasks.workbook import DOCUMENT_SUFFIXES, Grid, Workbook
+from tasks.reading.workbook import DOCUMENT_SUFFIXES, Grid, Workbook
 
 # Header wording seen in KPU RAKs; matched on normalize_key (lower case, punctuation as spaces).
 FIELD_ALIASES: dict[str, set[str]] = {
@@ -815,7 +815,7 @@ def read_rak(path: Path, units: tuple[SubUnit, ...] = DEFAULT_SUB_UNITS) -> Rak:
     path = Path(path)
     try:
         if path.suffix.lower() in DOCUMENT_SUFFIXES:
-            from tasks.docx_grid import read_docx_grid
+            from tasks.reading.docx_grid import read_docx_grid
 
             return parse_rak_grid(read_docx_grid(path), units)
         return _read_rak_workbook(Workbook(path), units)

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from tasks.atribut import ATRIBUT_NAME, read_atribut
-from tasks.config import PROFILE_NAME, Profile, load_profile
+from tasks.reading.atribut import ATRIBUT_NAME, read_atribut
+from tasks.reading.profile import PROFILE_NAME, Profile, load_profile
 from tasks.frames import row_tuples
 from tasks.problems import InputError, Problem, Problems, Severity
-from tasks.rak import Rak, read_rak
-from tasks.narasi import NARASI_NAME, load_narasi
-from tasks.realisasi import Realisasi, read_realisasi, validate_tables
-from tasks.riwayat import RIWAYAT_NAME, read_riwayat
-from tasks.settings import SETTINGS_NAME, Settings, load_settings
-from tasks.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
+from tasks.reading.rak import Rak, read_rak
+from tasks.reading.narasi import NARASI_NAME, load_narasi
+from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
+from tasks.reading.riwayat import RIWAYAT_NAME, read_riwayat
+from tasks.reading.settings import SETTINGS_NAME, Settings, load_settings
+from tasks.reading.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
 
 
 @dataclass

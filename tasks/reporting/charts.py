@@ -21,9 +21,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from PIL import Image
 
-from tasks.fmt import format_number, format_percent
-from tasks.parse import MONTHS_ID
-from tasks.settings import Settings
+from tasks.reporting.fmt import format_number, format_percent
+from tasks.reading.parse import MONTHS_ID
+from tasks.reading.settings import Settings
 
 BAND_GREYS = ["#f2f2f2", "#d9d9d9", "#bfbfbf", "#a6a6a6", "#8c8c8c"]
 BAND_HATCH = ["", "..", "//", "xx", "\\\\"]

@@ -16,10 +16,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from tasks import form
-from tasks.config import Profile
-from tasks.parse import MONTHS_ID
-from tasks.rak import Rak
+from tasks.forms import layout as form
+from tasks.reading.profile import Profile
+from tasks.reading.parse import MONTHS_ID
+from tasks.reading.rak import Rak
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow: "fill me in"
 PLANNED_FILL = PatternFill("solid", fgColor="FFD966")  # darker yellow: planned this month

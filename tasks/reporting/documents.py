@@ -10,13 +10,13 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.charts import chart_anggaran, chart_capaian, chart_jadwal
-from tasks.context import OfficeView, bulanan_context, gambar, lkip_context, office_view
-from tasks.measure import Measurer, Period
-from tasks.render import render_docx, to_pdfs
-from tasks.validate import OfficeInputs
+from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
+from tasks.reporting.context import OfficeView, bulanan_context, gambar, lkip_context, office_view
+from tasks.measuring.figures import Measurer, Period
+from tasks.reporting.render import render_docx, to_pdfs
+from tasks.reading.office import OfficeInputs
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from contracts.context import (BulananContext, Gambar, IndikatorLkip, LkipContext, Penandatangan, Satker)
-from tasks.config import Profile
-from tasks.fmt import format_date, format_money, format_number, format_percent, roman
+from tasks.reading.profile import Profile
+from tasks.reporting.fmt import format_date, format_money, format_number, format_percent, roman
 from tasks.frames import columns, row_dicts, row_tuples
-from tasks.measure import Measures, concat_tables
-from tasks.narasi import fill
-from tasks.parse import MONTHS_ID
-from tasks.rak import Rak
+from tasks.measuring.figures import Measures, concat_tables
+from tasks.reading.narasi import fill
+from tasks.reading.parse import MONTHS_ID
+from tasks.reading.rak import Rak
 
 NOT_REPORTED = "belum dilaporkan"
 _EMPTY_NOTES = {"", "-", "tidak ada", "nihil", "tidak ada kendala"}

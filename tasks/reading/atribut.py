@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from contracts.atribut import AGREGASI, AtributIndikator
-from tasks.parse import ParseError, normalize_key, normalize_text, parse_number
+from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
 from tasks.problems import Problem, Problems
 
 ATRIBUT_NAME = "atribut-indikator.csv"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tasks import form
-from tasks.config import PROFILE_NAME
+from tasks.forms import layout as form
+from tasks.reading.profile import PROFILE_NAME
 
 
 def _rename_office(folder: Path, kode: str, nama: str) -> None:

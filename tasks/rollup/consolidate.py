@@ -15,10 +15,10 @@ import pandas as pd
 from docx import Document
 from openpyxl import Workbook
 
-from tasks.fmt import format_percent
-from tasks.pipeline import OfficeRun
-from tasks.settings import Settings
-from tasks.template_form import HEADER_FILL, put
+from tasks.reporting.fmt import format_percent
+from tasks.pipeline.office import OfficeRun
+from tasks.reading.settings import Settings
+from tasks.forms.writer import HEADER_FILL, put
 
 COLUMNS = ["kode_satker", "nama_satker", "kode", "indikator", "target", "realisasi", "capaian", "kategori", "status"]
 

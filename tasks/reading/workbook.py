@@ -21,7 +21,7 @@ import python_calamine
 from openpyxl.utils import get_column_letter
 
 from tasks.problems import InputError, Problem
-from tasks.sheet_xml import XlsxFacts, read_xlsx_facts
+from tasks.reading.sheet_xml import XlsxFacts, read_xlsx_facts
 
 # A real RAK or realisation workbook is well under 5 MB unpacked; 256 MB leaves room for
 # embedded pictures while refusing zip bombs before any XML is parsed.

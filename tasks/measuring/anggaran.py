@@ -10,7 +10,7 @@ import pandas as pd
 
 from contracts.capaian import AnggaranKegiatan, AnggaranPerBulan, Efisiensi
 from tasks.frames import columns, row_dicts
-from tasks.settings import Settings
+from tasks.reading.settings import Settings
 
 
 def _percent(part: float, whole: float | None) -> float | None:

@@ -15,13 +15,13 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from tasks.fmt import format_percent
-from tasks.lock import RunLock, lock_path
-from tasks.measure import Period, measure
+from tasks.reporting.fmt import format_percent
+from tasks.publishing.lock import RunLock, lock_path
+from tasks.measuring.figures import Period, measure
 from tasks.problems import Severity
-from tasks.publish import check_share, publish_all, report_path, write_manifest
-from tasks.report import Document, build_all
-from tasks.validate import OfficeInputs, classify, expand, load_inputs
+from tasks.publishing.share import check_share, publish_all, report_path, write_manifest
+from tasks.reporting.documents import Document, build_all
+from tasks.reading.office import OfficeInputs, classify, expand, load_inputs
 
 PUBLISH_RETRIES = 3
 PUBLISH_RETRY_DELAYS = [5, 15, 45]  # seconds: a share that dropped usually comes back within a minute

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from tasks.parse import normalize_text
+from tasks.reading.parse import normalize_text
 from tasks.problems import InputError, Problem
 
 NARASI_NAME = "narasi.toml"

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tasks.parse import normalize_key, normalize_text
+from tasks.reading.parse import normalize_key, normalize_text
 from tasks.problems import InputError, Problem
 
 PROFILE_NAME = "profil.toml"

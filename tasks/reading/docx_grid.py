@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tasks.parse import normalize_text
+from tasks.reading.parse import normalize_text
 from tasks.problems import InputError, Problem
-from tasks.workbook import Grid, check_zip, sniff
+from tasks.reading.workbook import Grid, check_zip, sniff
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHEET_NAME = "Tabel"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from tasks.lock import RunLock, lock_path
-from tasks.measure import Measurer, Period
+from tasks.publishing.lock import RunLock, lock_path
+from tasks.measuring.figures import Measurer, Period
 from tasks.problems import Severity
-from tasks.publish import publish_all, report_path, write_manifest
-from tasks.report import build_all
-from tasks.validate import classify, expand, load_inputs
+from tasks.publishing.share import publish_all, report_path, write_manifest
+from tasks.reporting.documents import build_all
+from tasks.reading.office import classify, expand, load_inputs
 
 
 @dataclass

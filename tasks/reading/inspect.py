@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
-from tasks.rak import Rak
-from tasks.realisasi import Realisasi
+from tasks.reading.rak import Rak
+from tasks.reading.realisasi import Realisasi
 
 
 def _clean(value):

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from tasks.atribut import csv_rows
-from tasks.capaian import compute_capaian
+from tasks.reading.atribut import csv_rows
+from tasks.measuring.capaian import compute_capaian
 from tasks.frames import row_dicts, row_tuples
-from tasks.parse import ParseError, normalize_key, normalize_text, parse_number
+from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
 from tasks.problems import Problem, Problems
 
 RIWAYAT_NAME = "riwayat-indikator.csv"

@@ -15,13 +15,13 @@ import pandas as pd
 from contracts.common import validate_together
 from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
-from tasks import form
+from tasks.forms import layout as form
 from tasks.frames import row_tuples
-from tasks.parse import (DECIMAL_UNITS, MISSING_MARKERS, ParseError, canonical_unit, normalize_key, normalize_text, parse_date,
+from tasks.reading.parse import (DECIMAL_UNITS, MISSING_MARKERS, ParseError, canonical_unit, normalize_key, normalize_text, parse_date,
                          parse_number, parse_quantity)
 from tasks.problems import InputError, Problem, Problems
-from tasks.rak import Rak
-from tasks.workbook import Grid, Workbook
+from tasks.reading.rak import Rak
+from tasks.reading.workbook import Grid, Workbook
 
 FAR_ABOVE_TARGET = 5  # BAD_INPUTS 20: a realisation above 5x its target is probably a typo
 STATUS_ALIASES = {

@@ -13,7 +13,7 @@ import pandas as pd
 
 from contracts.capaian import AtributTerpakai, CapaianIndikator, CapaianTriwulan
 from tasks.frames import row_dicts, row_tuples
-from tasks.settings import Settings
+from tasks.reading.settings import Settings
 
 TERCAPAI = "tercapai"
 BELUM_TERCAPAI = "belum tercapai"
