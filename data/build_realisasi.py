@@ -20,10 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks import form  # noqa: E402
+from tasks.forms import layout as form  # noqa: E402
 from tasks.reading.atribut import read_atribut  # noqa: E402
 from tasks.reading.profile import load_profile  # noqa: E402
 from tasks.reading.rak import Rak, read_rak  # noqa: E402
+from tasks.files import atomic_save  # noqa: E402
 from tasks.forms.writer import build_form, form_name  # noqa: E402
 
 FOLDER = ROOT / "data" / "pasaman-barat-2024"
@@ -182,7 +183,7 @@ def build(folder: Path = FOLDER) -> list[Path]:
         fill_aktivitas(book[form.SHEET_AKTIVITAS], rak, tw, planned)
         fill_anggaran(book[form.SHEET_ANGGARAN], rak, tw, plans)
         path = folder / form_name(YEAR, tw)
-        book.save(path)
+        atomic_save(path, book.save)
         written.append(path)
     return written
 

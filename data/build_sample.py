@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
-import zipfile
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -41,6 +40,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 DATA = Path(__file__).resolve().parent
+sys.path.insert(0, str(DATA.parent))
+
+from tasks.files import save_stable  # noqa: E402  (the repository's writer toolbox)
+
 OFFICE_DIR = DATA / "pasaman-barat-2024"
 YEAR = 2024
 FIXED_TIME = datetime(2024, 1, 15, 8, 0, 0)  # the RAK's signing date; keeps the files byte-stable
@@ -180,8 +183,7 @@ def write_xlsx(rows: list[Row], path: Path) -> SheetLayout:
     write_note_and_signature(ws, layout)
     set_print_setup(ws, layout)
     _set_xlsx_properties(book)
-    book.save(path)
-    freeze_zip(path)
+    save_stable(path, book.save, date=FIXED_TIME.timetuple()[:6])
     return layout
 
 
@@ -331,8 +333,7 @@ def write_docx(rows: list[Row], path: Path) -> None:
         _paragraph(doc, text, bold=text.startswith(("KETUA", "NAMA")), align=WD_ALIGN_PARAGRAPH.CENTER,
                    indent=Cm(18))
     _set_docx_properties(doc)
-    doc.save(str(path))
-    freeze_zip(path)
+    save_stable(path, lambda tmp: doc.save(str(tmp)), date=FIXED_TIME.timetuple()[:6])
 
 
 def _setup_page(doc) -> None:
@@ -439,27 +440,6 @@ def _set_docx_properties(doc) -> None:
     core.comments = "Sampel lkip, dibuat ulang oleh data/build_sample.py"
     core.created = core.modified = FIXED_TIME
     core.revision = 1
-
-
-# --- zip timestamps -----------------------------------------------------------------------------
-
-_CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*")
-
-
-def freeze_zip(path: Path) -> None:
-    """Rewrite an .xlsx/.docx with fixed member timestamps and core dates, so reruns are identical."""
-    with zipfile.ZipFile(path) as src:
-        members = [(info.filename, src.read(info)) for info in src.infolist()]
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    tmp = path.with_name(path.name + ".tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            if name == "docProps/core.xml":
-                data = _CORE_DATES.sub(lambda m: m.group(1) + stamp, data)
-            info = zipfile.ZipInfo(name, FIXED_TIME.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(info, data)
-    tmp.replace(path)
 
 
 # --- profil.toml --------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from tasks.reading.inspect import describe_rak, describe_realisasi
 from tasks.publishing.lock import RunLockError
 from tasks.measuring.figures import Period, measure, to_json
 from tasks.problems import InputError, Severity
-from tasks.publishing.share import PublishError
+from tasks.publishing.names import PublishError
 from tasks.reading.rak import read_rak
 from tasks.reading.realisasi import read_realisasi
 from tasks.reporting.render import RenderError

@@ -72,7 +72,7 @@ def ensure_server(port: int = DEFAULT_PORT, log_file: Path | None = None, progre
 
 def deployment_names(kode: str) -> tuple[str, str]:
     """Names of the scheduled and the manual deployment of one office, from its code."""
-    from tasks.publishing.share import safe_name
+    from tasks.publishing.names import safe_name
 
     return f"bulanan-{safe_name(kode)}", f"manual-{safe_name(kode)}"
 

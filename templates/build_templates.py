@@ -16,8 +16,7 @@ Run:  .venv/bin/python templates/build_templates.py [--out-dir templates]
 from __future__ import annotations
 
 import argparse
-import io
-import zipfile
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +31,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tasks.files import save_stable  # noqa: E402  (the repository's writer toolbox)
+
 FONT = "Times New Roman"
 BLACK = RGBColor(0, 0, 0)
 GREY = RGBColor(0x59, 0x59, 0x59)
@@ -217,18 +220,6 @@ def enable_update_fields(doc) -> None:
         min(later, key=settings.index).addprevious(flag)
     else:
         settings.append(flag)
-
-
-def save_stable(doc, path: Path) -> Path:
-    """Save with fixed zip member timestamps, so a rerun leaves `git status` clean."""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            stable = zipfile.ZipInfo(info.filename, FIXED_TIME.timetuple()[:6])
-            stable.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(stable, src.read(info))
-    return path
 
 
 # --- paragraphs ----------------------------------------------------------------------------------
@@ -562,7 +553,7 @@ def build_lkip(path: Path) -> Path:
                  lkip_bab_3, lkip_bab_4, lkip_lampiran):
         part(doc)
     enable_update_fields(doc)
-    return save_stable(doc, path)
+    return save_stable(path, doc.save, date=FIXED_TIME.timetuple()[:6])
 
 
 # --- the monthly report --------------------------------------------------------------------------
@@ -679,7 +670,7 @@ def build_bulanan(path: Path) -> Path:
     either_table(doc, "kendala", kendala_table, "Tidak ada kendala yang dilaporkan.")
     bulanan_per_pelaksana(doc)
     signature(doc)
-    return save_stable(doc, path)
+    return save_stable(path, doc.save, date=FIXED_TIME.timetuple()[:6])
 
 
 # --- the placeholder chart -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from docx import Document
 from flows.cli import main
 from tasks.reporting.fmt import format_percent
 from tasks.measuring.figures import Period, measure
-from tasks.reporting.render import soffice
+from tasks.reporting.pdf import soffice
 from tasks.reporting.documents import build_bulanan, build_lkip
 from tasks.reading.office import load_inputs
 
@@ -134,7 +134,7 @@ def test_broken_template_publishes_nothing(prefect, tmp_path, capsys, monkeypatc
 @pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
                     reason="LibreOffice not installed here; .ci/run installs it and CI requires this test")
 def test_pdf_conversion(inputs, tmp_path):
-    from tasks.reporting.render import to_pdf
+    from tasks.reporting.pdf import to_pdf
 
     doc = build_bulanan(inputs, 2024, 3, tmp_path).local
     pdf = to_pdf(doc, tmp_path)

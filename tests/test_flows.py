@@ -13,7 +13,7 @@ import pytest
 from flows.laporan import laporan, laporan_bulanan, month_just_ended
 from tasks.pipeline import flow_tasks
 from tasks.publishing.lock import RunLock, RunLockError, lock_path
-from tasks.publishing.share import PublishError
+from tasks.publishing.names import PublishError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 

@@ -14,18 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.publishing import share as publish
-from tasks.publishing.share import (
-    Published,
-    PublishError,
-    check_share,
-    clean_leftovers,
-    publish_all,
-    publish_file,
-    report_path,
-    safe_name,
-    sha256_file,
-    write_manifest,
-)
+from tasks.publishing.manifest import write_manifest
+from tasks.publishing.names import PublishError, report_path, safe_name
+from tasks.publishing.share import Published, check_share, clean_leftovers, publish_all, publish_file, sha256_file
 
 OLD = b"laporan lama"
 NEW = b"laporan baru"

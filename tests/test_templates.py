@@ -11,7 +11,8 @@ import pytest
 from docx import Document
 
 from contracts.context import BulananContext, LkipContext
-from tasks.reporting.render import check_template, jinja_env, render_docx
+from tasks.reporting.render import check_template, render_docx
+from tasks.reporting.sandbox import jinja_env
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = [("lkip", LkipContext), ("bulanan", BulananContext)]

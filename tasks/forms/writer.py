@@ -7,8 +7,6 @@ that starts with '=' can never become a live formula.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -16,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tasks.files import atomic_save, put_text_safe
 from tasks.forms import layout as form
 from tasks.reading.profile import Profile
 from tasks.reading.parse import MONTHS_ID
@@ -44,19 +43,8 @@ def write_forms(rak: Rak, profile: Profile, tahun: int, out_dir: Path, force: bo
         names = ", ".join(p.name for p in existing)
         raise FileExistsError(f"formulir sudah ada dan tidak ditimpa: {names} (gunakan --force untuk menimpa)")
     for tw, path in zip(range(1, 5), targets):
-        _save_atomically(build_form(rak, profile, tahun, tw), path)
+        atomic_save(path, build_form(rak, profile, tahun, tw).save)
     return targets
-
-
-def _save_atomically(book: Workbook, path: Path) -> None:
-    handle, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def build_form(rak: Rak, profile: Profile, tahun: int, triwulan: int) -> Workbook:
@@ -71,10 +59,8 @@ def build_form(rak: Rak, profile: Profile, tahun: int, triwulan: int) -> Workboo
 
 
 def put(ws, row: int, col: int, value, *, bold: bool = False, fill=None, editable: bool = False):
-    """Write a value; strings stay strings even when they look like formulas."""
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+    """Write a value (strings stay strings even when they look like formulas) with the form's styling."""
+    cell = put_text_safe(ws, row, col, value)
     if bold:
         cell.font = Font(bold=True)
     if fill is not None:

@@ -19,7 +19,9 @@ from tasks.reporting.fmt import format_percent
 from tasks.publishing.lock import RunLock, lock_path
 from tasks.measuring.figures import Period, measure
 from tasks.problems import Severity
-from tasks.publishing.share import check_share, publish_all, report_path, write_manifest
+from tasks.publishing.manifest import write_manifest
+from tasks.publishing.names import report_path
+from tasks.publishing.share import check_share, publish_all
 from tasks.reporting.documents import Document, build_all
 from tasks.reading.office import OfficeInputs, classify, expand, load_inputs
 

@@ -16,7 +16,9 @@ import pandas as pd
 from tasks.publishing.lock import RunLock, lock_path
 from tasks.measuring.figures import Measurer, Period
 from tasks.problems import Severity
-from tasks.publishing.share import publish_all, report_path, write_manifest
+from tasks.publishing.manifest import write_manifest
+from tasks.publishing.names import report_path
+from tasks.publishing.share import publish_all
 from tasks.reporting.documents import build_all
 from tasks.reading.office import classify, expand, load_inputs
 

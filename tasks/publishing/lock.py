@@ -46,7 +46,7 @@ def _stale(holder: dict, now: float) -> bool:
 
 def lock_path(root: Path, satker: str, tahun: int) -> Path:
     """Where the lock of one office-year lives; the name is built from codes only."""
-    from tasks.publishing.share import safe_name
+    from tasks.publishing.names import safe_name
 
     return Path(root) / f"{LOCK_PREFIX}{safe_name(satker)}-{int(tahun)}.json"
 

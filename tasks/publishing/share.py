@@ -1,47 +1,31 @@
-"""Publish rendered reports to the shared folder safely (BAD_INPUTS.md cases 28-32 and 34).
+"""Publish rendered reports to the shared folder safely (BAD_INPUTS.md cases 29-32 and 34).
 
-Every write goes to a temporary file in the target's folder and is moved over the final name with
-os.replace, so a crash, a full disk or a lost connection never leaves a partial report under a
-final name. Reports marked final are never touched again; a report open in Word is published under
-the next version name instead. Rendering happens locally before anything here is called.
+Every write goes through tasks.files.atomic_write, so a crash, a full disk or a lost connection
+never leaves a partial report under a final name. Reports marked final are never touched again; a
+report open in Word is published under the next version name instead. Rendering happens locally
+before anything here is called.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
-import json
 import os
-import re
 import secrets
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-TMP_PREFIX = ".lkip-tmp-"
-FINAL_SUFFIX = ".final"
-MANIFEST_NAME = "manifest.json"
-MAX_NAME = 64
-MAX_VERSION = 99
-KINDS = ("lkip", "bulanan")
+from tasks.files import TMP_PREFIX, atomic_write
+from tasks.publishing.names import PublishError, require_inside
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
-_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(1, 10)}
+FINAL_SUFFIX = ".final"
+MAX_VERSION = 99
 # Windows (and Samba in front of it) reports a file held open by another program this way.
 _LOCK_ERRNOS = {errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY}
-
-
-class PublishError(Exception):
-    """A report that cannot be published; .pesan is the Indonesian message."""
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
 
 
 class FinalReport(PublishError):
@@ -60,61 +44,6 @@ class Published:
     sha256: str
     versi: int
     catatan: str = ""
-
-
-# --- names --------------------------------------------------------------------------------------
-
-def safe_name(code: str) -> str:
-    """A file or folder name made from a code that can neither escape a folder nor break Windows."""
-    name = _UNSAFE.sub("-", str(code)).lstrip(".-")[:MAX_NAME]
-    # Windows drops trailing dots, so "x." and "x" would be the same file on the share.
-    name = name.rstrip(".")
-    if not name:
-        raise PublishError(f"kode {code!r} tidak dapat dijadikan nama berkas")
-    if name.split(".")[0].upper() in _RESERVED:
-        raise PublishError(f"kode {code!r} adalah nama perangkat Windows dan tidak dapat dipakai sebagai nama berkas")
-    return name
-
-
-def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | None = None,
-                suffix: str = ".docx") -> Path:
-    """Where a report lives under the shared folder; always inside root."""
-    folder = Path(root) / safe_name(satker) / str(_tahun(tahun))
-    if kind == "lkip":
-        path = folder / f"LKIP-{tahun}{_suffix(suffix)}"
-    elif kind == "bulanan":
-        path = folder / "bulanan" / f"{tahun}-{_bulan(bulan):02d}{_suffix(suffix)}"
-    else:
-        raise PublishError(f"jenis laporan tidak dikenal: {kind!r} (pilih salah satu: {', '.join(KINDS)})")
-    _require_inside(path, root)
-    return path
-
-
-def _tahun(tahun: int) -> int:
-    """The year as a four-digit int; anything else would make a strange folder name."""
-    if isinstance(tahun, bool) or not isinstance(tahun, int) or not 1000 <= tahun <= 9999:
-        raise PublishError(f"tahun tidak valid: {tahun!r} (harus empat angka, mis. 2024)")
-    return tahun
-
-
-def _bulan(bulan: int | None) -> int:
-    """The month as 1..12."""
-    if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
-        raise PublishError(f"bulan tidak valid: {bulan!r} (harus 1 sampai 12)")
-    return bulan
-
-
-def _suffix(suffix: str) -> str:
-    """A plain extension such as ".docx"; a suffix is part of the name, so it must be safe too."""
-    if not _SUFFIX.fullmatch(suffix):
-        raise PublishError(f"akhiran berkas tidak valid: {suffix!r} (mis. .docx)")
-    return suffix
-
-
-def _require_inside(path: Path, root: Path) -> None:
-    """Refuse a path that resolves outside root (e.g. through a symlinked folder)."""
-    if not Path(path).resolve().is_relative_to(Path(root).resolve()):
-        raise PublishError(f"lokasi berkas {path} berada di luar folder bersama {root}")
 
 
 # --- the shared folder --------------------------------------------------------------------------
@@ -258,7 +187,7 @@ def _write_with_retries(source: Path, target: Path, attempts: int, sleep: Callab
     """Atomic copy, retried with exponential backoff (0.2 s, 0.4 s, ...) on transient OS errors."""
     for attempt in range(1, max(1, attempts) + 1):
         try:
-            _atomic_write(target, lambda dst: _copy_into(source, dst))
+            atomic_write(target, lambda dst: _copy_into(source, dst), replace=_replace)
             return
         except OSError as exc:
             if attempt >= attempts:
@@ -273,22 +202,6 @@ def _copy_into(source: Path, dst: BinaryIO) -> None:
         shutil.copyfileobj(src, dst)
 
 
-def _atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write via a temp file in target's folder and os.replace; the temp file never outlives a failure."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{TMP_PREFIX}{secrets.token_hex(4)}-{target.name}")
-    try:
-        with open(tmp, "xb") as dst:
-            write(dst)
-            dst.flush()
-            os.fsync(dst.fileno())
-        _replace(tmp, target)
-    except BaseException:
-        _discard(tmp)
-        raise
-    _fsync_dir(target.parent)
-
-
 def _replace(tmp: Path, target: Path) -> None:
     """os.replace, telling a file held open by another program apart from other failures."""
     try:
@@ -299,57 +212,7 @@ def _replace(tmp: Path, target: Path) -> None:
         raise
 
 
-def _discard(tmp: Path) -> None:
-    """Remove a temp file; if even that fails (connection gone) the next run's cleanup takes it."""
-    try:
-        tmp.unlink(missing_ok=True)
-    except OSError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable on POSIX; Windows cannot open folders, which is fine there."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 # --- the run as a whole -------------------------------------------------------------------------
-
-def write_manifest(folder: Path, *, inputs: list[Path], outputs: list[Published], parameters: dict,
-                   version: str, started: datetime) -> Path:
-    """Record what was read and published; written last and atomically so it never lies."""
-    folder = Path(folder)
-    manifest = {
-        "program": "lkip",
-        "versi": version,
-        "waktu": started.isoformat(),
-        "parameter": parameters,
-        "masukan": [{"berkas": Path(p).name, "sha256": sha256_file(p)} for p in inputs],
-        "keluaran": [{"berkas": _relative(o.path, folder), "sha256": o.sha256, "versi": o.versi,
-                      "catatan": o.catatan} for o in outputs],
-    }
-    # default=str keeps dates and paths in the parameters readable instead of failing the run.
-    text = json.dumps(manifest, sort_keys=True, indent=1, ensure_ascii=False, default=str) + "\n"
-    path = folder / MANIFEST_NAME
-    try:
-        _atomic_write(path, lambda dst: dst.write(text.encode("utf-8")))
-    except OSError as exc:
-        raise PublishError(f"manifest tidak dapat ditulis: {path} ({exc.strerror or exc})") from exc
-    return path
-
-
-def _relative(path: Path, folder: Path) -> str:
-    """Path as written in the manifest: relative to its folder, forward slashes."""
-    return Path(os.path.relpath(Path(path).resolve(), folder.resolve())).as_posix()
-
 
 def publish_all(files: dict[Path, Path], root: Path, *, final: bool = False, attempts: int = 3,
                 sleep: Callable[[float], None] = time.sleep) -> list[Published]:
@@ -377,4 +240,4 @@ def _check_plan(files: dict[Path, Path], root: Path) -> None:
     for source, target in files.items():
         if not Path(source).is_file():
             raise PublishError(f"berkas hasil tidak ditemukan: {source}")
-        _require_inside(target, root)
+        require_inside(target, root)

@@ -13,7 +13,8 @@ from pathlib import Path
 from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
 from tasks.reporting.context import OfficeView, bulanan_context, gambar, lkip_context, office_view
 from tasks.measuring.figures import Measurer, Period
-from tasks.reporting.render import render_docx, to_pdfs
+from tasks.reporting.pdf import to_pdfs
+from tasks.reporting.render import render_docx
 from tasks.reading.office import OfficeInputs
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

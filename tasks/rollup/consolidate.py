@@ -7,19 +7,19 @@ become a formula.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 from docx import Document
 from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
 
 from tasks.reporting.fmt import format_percent
 from tasks.pipeline.office import OfficeRun
 from tasks.reading.settings import Settings
-from tasks.forms.writer import HEADER_FILL, put
+from tasks.files import atomic_save, put_text_safe
 
+HEADER_FONT, HEADER_FILL = Font(bold=True), PatternFill("solid", fgColor="D9D9D9")
 COLUMNS = ["kode_satker", "nama_satker", "kode", "indikator", "target", "realisasi", "capaian", "kategori", "status"]
 
 
@@ -49,26 +49,14 @@ def invalid(runs: list[OfficeRun]) -> list[dict]:
              "masalah": "; ".join(r.masalah[:3]) or "tidak ada data"} for r in runs if not r.ok]
 
 
-def _atomic(path: Path, save) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=".lkip-tmp-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
-
-
 def _sheet(book, title: str, frame: pd.DataFrame) -> None:
     ws = book.create_sheet(title)
     for col, name in enumerate(frame.columns, start=1):
-        put(ws, 1, col, str(name), bold=True, fill=HEADER_FILL)
+        cell = put_text_safe(ws, 1, col, str(name))
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for row, values in enumerate(frame.itertuples(index=False), start=2):
         for col, value in enumerate(values, start=1):
-            put(ws, row, col, None if value is None or (isinstance(value, float) and pd.isna(value)) else value)
+            put_text_safe(ws, row, col, None if value is None or (isinstance(value, float) and pd.isna(value)) else value)
 
 
 def write_xlsx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], path: Path) -> Path:
@@ -78,7 +66,7 @@ def write_xlsx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], path: Pa
     _sheet(book, "Capaian", rows)
     _sheet(book, "Distribusi", dist)
     _sheet(book, "Satker Bermasalah", pd.DataFrame(bad, columns=["folder", "kode_satker", "nama_satker", "masalah"]))
-    return _atomic(Path(path), book.save)
+    return atomic_save(Path(path), book.save)
 
 
 def write_docx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], tahun: int, path: Path) -> Path:
@@ -96,7 +84,7 @@ def write_docx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], tahun: i
         _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "masalah"]])
     else:
         doc.add_paragraph("Semua satker dapat direkap.")
-    return _atomic(Path(path), doc.save)
+    return atomic_save(Path(path), doc.save)
 
 
 def _table(doc, frame: pd.DataFrame) -> None:

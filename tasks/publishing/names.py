@@ -1,0 +1,80 @@
+"""Where reports live in the shared folder: names built from codes (office code, year, month), never
+from free text, so `../../x`, `CON`, `a/b` or 300-character names cannot escape or break the
+folder (BAD_INPUTS 28)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+MAX_NAME = 64
+KINDS = ("lkip", "bulanan")
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(1, 10)}
+
+
+class PublishError(Exception):
+    """A report that cannot be published; .pesan is the Indonesian message."""
+
+    def __init__(self, pesan: str):
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+# --- names --------------------------------------------------------------------------------------
+
+def safe_name(code: str) -> str:
+    """A file or folder name made from a code that can neither escape a folder nor break Windows."""
+    name = _UNSAFE.sub("-", str(code)).lstrip(".-")[:MAX_NAME]
+    # Windows drops trailing dots, so "x." and "x" would be the same file on the share.
+    name = name.rstrip(".")
+    if not name:
+        raise PublishError(f"kode {code!r} tidak dapat dijadikan nama berkas")
+    if name.split(".")[0].upper() in _RESERVED:
+        raise PublishError(f"kode {code!r} adalah nama perangkat Windows dan tidak dapat dipakai sebagai nama berkas")
+    return name
+
+
+def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | None = None,
+                suffix: str = ".docx") -> Path:
+    """Where a report lives under the shared folder; always inside root."""
+    folder = Path(root) / safe_name(satker) / str(_tahun(tahun))
+    if kind == "lkip":
+        path = folder / f"LKIP-{tahun}{_suffix(suffix)}"
+    elif kind == "bulanan":
+        path = folder / "bulanan" / f"{tahun}-{_bulan(bulan):02d}{_suffix(suffix)}"
+    else:
+        raise PublishError(f"jenis laporan tidak dikenal: {kind!r} (pilih salah satu: {', '.join(KINDS)})")
+    require_inside(path, root)
+    return path
+
+
+def _tahun(tahun: int) -> int:
+    """The year as a four-digit int; anything else would make a strange folder name."""
+    if isinstance(tahun, bool) or not isinstance(tahun, int) or not 1000 <= tahun <= 9999:
+        raise PublishError(f"tahun tidak valid: {tahun!r} (harus empat angka, mis. 2024)")
+    return tahun
+
+
+def _bulan(bulan: int | None) -> int:
+    """The month as 1..12."""
+    if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
+        raise PublishError(f"bulan tidak valid: {bulan!r} (harus 1 sampai 12)")
+    return bulan
+
+
+def _suffix(suffix: str) -> str:
+    """A plain extension such as ".docx"; a suffix is part of the name, so it must be safe too."""
+    if not _SUFFIX.fullmatch(suffix):
+        raise PublishError(f"akhiran berkas tidak valid: {suffix!r} (mis. .docx)")
+    return suffix
+
+
+def require_inside(path: Path, root: Path) -> None:
+    """Refuse a path that resolves outside root (e.g. through a symlinked folder)."""
+    if not Path(path).resolve().is_relative_to(Path(root).resolve()):
+        raise PublishError(f"lokasi berkas {path} berada di luar folder bersama {root}")
+
+
