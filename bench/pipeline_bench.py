@@ -4,7 +4,7 @@ One run on one machine measures
   (a) floor     reading the sample workbooks (values only, python-calamine) and drawing the charts and
                 rendering the same 13 documents from contexts computed beforehand: no validation,
                 no Prefect, no publishing;
-  (b) pipeline  our pipeline for the sample office in-process without Prefect (tasks.pipeline.run_office:
+  (b) pipeline  our pipeline for the sample office in-process without Prefect (tasks.pipeline.office.run_office:
                 read + validate + compute + charts + render + atomic publish + manifest);
   (c) prefect   the on-demand flow `laporan-kpu` for the sample against a running Prefect server;
   (d) roll-up   the flow `rekap-nasional` over N synthetic offices (every 50th invalid), with the
@@ -96,22 +96,26 @@ def setup_floor():
     """(a): read the workbooks' values and draw and render the 13 documents from ready contexts."""
     from python_calamine import CalamineWorkbook
 
-    from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
-    from tasks.reporting.context import bulanan_context, gambar, lkip_context
-    from tasks.measuring.figures import Measurer, Period
-    from tasks.reporting.render import render_docx
-    from tasks.reporting.documents import TEMPLATES, lkip_signing_date, months_reported
+    from tasks.measuring.figures import compute_figures
     from tasks.reading.office import load_inputs
+    from tasks.reporting.bulanan import bulanan_context
+    from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
+    from tasks.reporting.context import gambar, office_view
+    from tasks.reporting.documents import lkip_signing_date, report_periods
+    from tasks.reporting.lkip import lkip_context
+    from tasks.reporting.render import render_docx
+    from tasks.reporting.templates import bundled_templates
 
     inputs = load_inputs([SAMPLE], YEAR)  # contexts are computed beforehand, outside the timing
-    measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
+    figures = compute_figures(inputs, report_periods(inputs, YEAR))
+    view = office_view(inputs, figures)
     staging = Path(tempfile.mkdtemp(prefix="lkip-floor-"))
-    periods = [(None, measurer(Period(YEAR)))] + [(b, measurer(Period(YEAR, bulan=b)))
-                                                  for b in months_reported(inputs)]
+    periods = [(p.bulan, m) for p, m in figures.periods.items()]
     charts = {b: {k: gambar(staging / f"{b}-{k}.png", k) for k in ("jadwal", "anggaran", "capaian")}
               for b, _ in periods}
-    contexts = [(b, lkip_context(inputs, m, charts[b], lkip_signing_date(YEAR)) if b is None
-                 else bulanan_context(inputs, m, charts[b])) for b, m in periods]
+    contexts = [(b, lkip_context(inputs, m, view, charts[b], lkip_signing_date(YEAR)) if b is None
+                 else bulanan_context(inputs, m, view, charts[b])) for b, m in periods]
+    templates = bundled_templates()
     workbooks = sorted(p for p in SAMPLE.glob("*.xlsx"))
 
     def run() -> None:
@@ -124,15 +128,16 @@ def setup_floor():
             chart_anggaran(m.anggaran_bulanan, staging / f"{bulan}-anggaran.png")
             if bulan is None:
                 chart_capaian(m.capaian, inputs.settings, staging / f"{bulan}-capaian.png")
-            template = "lkip.docx" if bulan is None else "bulanan.docx"
-            render_docx(TEMPLATES / template, context, staging / f"{bulan}.docx")
+            template = templates.lkip if bulan is None else templates.bulanan
+            render_docx(template, context, staging / f"{bulan}.docx")
 
     return run, staging, len(periods)
 
 
 def setup_pipeline():
-    """(b): tasks.pipeline.run_office, into a fresh output folder each run."""
+    """(b): tasks.pipeline.office.run_office, into a fresh output folder each run."""
     from tasks.pipeline.office import run_office
+    from tasks.pipeline.request import RunRequest
 
     share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
     count = [0]
@@ -140,8 +145,8 @@ def setup_pipeline():
     def run() -> None:
         count[0] += 1
         (share / str(count[0])).mkdir()
-        result = run_office(SAMPLE, YEAR, share / str(count[0]))
-        assert result.ok, result.masalah
+        result = run_office(RunRequest(SAMPLE, share / str(count[0]), YEAR))
+        assert result.ok, [p.describe() for p in result.errors]
 
     return run, share, None
 

@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tasks.reporting.documents import build_bulanan, build_lkip  # noqa: E402
+from tasks.measuring.figures import Period  # noqa: E402
+from tasks.reporting.documents import RenderChoices, render_period  # noqa: E402
 from tasks.reading.office import load_inputs  # noqa: E402
 
 SAMPLE = ROOT / "data" / "pasaman-barat-2024"
@@ -42,10 +43,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp)
         cases = [
-            ("LKIP 2024, with charts", lambda: build_lkip(inputs, 2024, staging, True)),
-            ("LKIP 2024, without charts", lambda: build_lkip(inputs, 2024, staging, False)),
-            ("monthly 2024-06, with charts", lambda: build_bulanan(inputs, 2024, 6, staging, True)),
-            ("monthly 2024-06, without charts", lambda: build_bulanan(inputs, 2024, 6, staging, False)),
+            ("LKIP 2024, with charts", lambda: render_period(inputs, Period(2024), staging)),
+            ("LKIP 2024, without charts",
+             lambda: render_period(inputs, Period(2024), staging, RenderChoices(charts=False))),
+            ("monthly 2024-06, with charts", lambda: render_period(inputs, Period(2024, bulan=6), staging)),
+            ("monthly 2024-06, without charts",
+             lambda: render_period(inputs, Period(2024, bulan=6), staging, RenderChoices(charts=False))),
         ]
         results = {name: median_seconds(fn, args.repeat) for name, fn in cases}
     print(f"{'document':36} {'median s':>9}")

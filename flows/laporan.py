@@ -1,6 +1,7 @@
 """Prefect flows: the on-demand run of one office-year, and the monthly scheduled run.
 
-Flow bodies read as tables of contents; the work is in tasks/flow_tasks.py.
+A flow body is a table of contents: the steps of tasks/pipeline/steps.py, as the tasks of
+tasks/pipeline/flow_tasks.py, in order, each handing its result to the next.
 """
 
 from __future__ import annotations
@@ -9,39 +10,35 @@ import datetime
 
 from prefect import flow
 
-from tasks.pipeline.flow_tasks import (check_shared_folder, compute_figures, publish_documents, release_lock,
-                              remove_staging, render_documents, take_lock, validate_inputs, write_run_manifest)
+from tasks.pipeline.flow_tasks import (check_shared_folder, choose_templates, compute_figures, new_staging,
+                                       publish_documents, release_lock, remove_staging, render_documents, take_lock,
+                                       validate_inputs, write_run_manifest)
+from tasks.pipeline.request import RunRequest
+from tasks.pipeline.steps import now
 
 FLOW_ON_DEMAND = "laporan-kpu"
 FLOW_MONTHLY = "laporan-bulanan-terjadwal"
-
-
-def program_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("lkip")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 @flow(name=FLOW_ON_DEMAND, log_prints=True)
 def laporan(input_dir: str, tahun: int, bulan: int | None = None, out_dir: str = "out/laporan", pdf: bool = False,
             final: bool = False, grafik: bool = True) -> list[str]:
     """Periksa, hitung, render dan terbitkan laporan satu satker-tahun (LKIP + bulanan, atau satu bulan)."""
-    started = datetime.datetime.now(datetime.timezone.utc)
-    share = check_shared_folder(out_dir)
-    inputs = validate_inputs(input_dir, tahun)
-    lock = take_lock(share, inputs, tahun)
+    started = now()
+    request = RunRequest(input_dir, out_dir, tahun, bulan, pdf=pdf, final=final, charts=grafik)
+    check_shared_folder(request)
+    inputs = validate_inputs(request)
+    templates = choose_templates(request)
+    lock = take_lock(request, inputs)
     try:
-        compute_figures(inputs, tahun, bulan)
-        staging, docs = render_documents(inputs, tahun, bulan, grafik, pdf)
+        figures = compute_figures(inputs, request)
+        staging = new_staging()
         try:
-            published = publish_documents(docs, share, inputs, tahun, final)
+            documents = render_documents(inputs, figures, request, staging, templates)
+            published = publish_documents(documents, request, inputs)
         finally:  # rendered documents never stay behind in the temporary folder, published or not
             remove_staging(staging)
-        params = {"tahun": tahun, "bulan": bulan, "pdf": pdf, "final": final, "grafik": grafik}
-        write_run_manifest(share, input_dir, inputs, tahun, published, params, program_version(), started)
+        write_run_manifest(request, inputs, published, started)
     finally:
         release_lock(lock)
     return [str(item.path) for item in published]

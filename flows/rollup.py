@@ -12,9 +12,10 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from flows.laporan import program_version
 from tasks.reporting.fmt import format_number
 from tasks.pipeline.office import OfficeRun, run_office
+from tasks.pipeline.request import RunRequest
+from tasks.pipeline.steps import program_version
 from tasks.rollup.consolidate import consolidate, distribution, invalid, write_docx, write_xlsx
 from tasks.reading.settings import Settings
 
@@ -31,10 +32,10 @@ def list_offices(root: str) -> list[str]:
 def process_office(folder: str, tahun: int, out_dir: str, grafik: bool) -> OfficeRun:
     """One office-year from inputs to published reports; an invalid office is reported, never raised."""
     started = time.perf_counter()
-    run = run_office(Path(folder), tahun, Path(out_dir), grafik, program_version())
+    run = run_office(RunRequest(folder, out_dir, tahun, charts=grafik), program_version())
     seconds = format_number(round(time.perf_counter() - started, 1))
-    get_run_logger().info(f"{Path(folder).name}: " + (f"{len(run.diterbitkan)} dokumen diterbitkan" if run.ok
-                                                      else f"tidak valid ({len(run.masalah)} galat)")
+    get_run_logger().info(f"{Path(folder).name}: " + (f"{len(run.published)} dokumen diterbitkan" if run.ok
+                                                      else f"tidak valid ({len(run.errors)} galat)")
                           + f" dalam {seconds} detik")
     return run
 

@@ -10,10 +10,12 @@ from typing import get_type_hints
 import pytest
 
 from contracts.context import BulananContext, LkipContext
-from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
-from tasks.reporting.context import bulanan_context, gambar, lkip_context
-from tasks.measuring.figures import Period, measure
+from tasks.measuring.figures import Period, compute_figures, measure
 from tasks.reading.office import load_inputs
+from tasks.reporting.bulanan import bulanan_context
+from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
+from tasks.reporting.context import gambar, office_view
+from tasks.reporting.lkip import lkip_context
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 BAD_WORDS = ("nan", "None", "inf", "NaT")
@@ -29,7 +31,7 @@ def inputs():
 @pytest.fixture(scope="module")
 def charts(tmp_path_factory, inputs):
     folder = tmp_path_factory.mktemp("grafik")
-    m = measure(inputs, Period(2024), inputs.settings, inputs.riwayat)
+    m = measure(inputs, Period(2024))
     return {"capaian": gambar(chart_capaian(m.capaian, inputs.settings, folder / "c.png"), "c"),
             "anggaran": gambar(chart_anggaran(m.anggaran_bulanan, folder / "a.png"), "a"),
             "jadwal": gambar(chart_jadwal(m.jadwal, folder / "j.png"), "j")}
@@ -51,9 +53,15 @@ def assert_clean(context):
         assert text.strip() not in BAD_WORDS and "nan%" not in text and "None" not in text.split(), text
 
 
+def alone(inputs, period: Period):
+    """A period's figures and office view, computed for that period alone."""
+    figures = compute_figures(inputs, [period])
+    return figures[period], office_view(inputs, figures)
+
+
 def test_lkip_context(inputs, charts):
-    m = measure(inputs, Period(2024), inputs.settings, inputs.riwayat)
-    context = lkip_context(inputs, m, charts, datetime.date(2025, 1, 31))
+    m, view = alone(inputs, Period(2024))
+    context = lkip_context(inputs, m, view, charts, datetime.date(2025, 1, 31))
     assert set(context) == set(get_type_hints(LkipContext))
     assert len(context["indikator"]) == 46 and len(context["rak"]) == 76
     assert context["kota_tanggal"] == "Simpang Empat, 31 Januari 2025"
@@ -69,8 +77,8 @@ def test_lkip_context(inputs, charts):
 
 
 def test_bulanan_context_lists_late_activities(inputs, charts):
-    m = measure(inputs, Period(2024, bulan=6), inputs.settings, inputs.riwayat)
-    context = bulanan_context(inputs, m, charts)
+    m, view = alone(inputs, Period(2024, bulan=6))
+    context = bulanan_context(inputs, m, view, charts)
     assert set(context) == set(get_type_hints(BulananContext))
     assert context["bulan"] == "Juni" and context["kota_tanggal"] == "Simpang Empat, 30 Juni 2024"
     late = {row["kode"] for row in context["terlambat"]}
@@ -92,10 +100,8 @@ def test_reused_chart_figures_leave_no_trace(inputs, tmp_path):
 
     from PIL import Image
 
-    from tasks.measuring.figures import Measurer
-
-    measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
-    march, december = measurer(Period(2024, bulan=3)), measurer(Period(2024, bulan=12))
+    figures = compute_figures(inputs, [Period(2024, bulan=3), Period(2024, bulan=12)])
+    march, december = figures[Period(2024, bulan=3)], figures[Period(2024, bulan=12)]
 
     def digest(draw, m, name):
         return hashlib.sha256(draw(m, tmp_path / name).read_bytes()).hexdigest()
@@ -115,18 +121,15 @@ def test_reused_chart_figures_leave_no_trace(inputs, tmp_path):
 
 @pytest.mark.parametrize("bulan", [1, 5, 12])
 def test_shared_figures_equal_figures_computed_for_one_month(inputs, bulan):
-    """The Measurer computes the year's series once and slices them per month: each month's view is
-    what the functions give when asked for that month alone."""
+    """compute_figures computes the year's series once and slices them per month: each month's view
+    is what the functions give when asked for that month alone."""
     import pandas as pd
 
     from tasks.measuring.anggaran import budget_by_kegiatan, budget_by_month
     from tasks.measuring.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
-    from tasks.measuring.figures import Measurer
 
-    measurer = Measurer(inputs, inputs.settings, inputs.riwayat)
-    for other in (12, 3):
-        measurer(Period(2024, bulan=other))
-    m = measurer(Period(2024, bulan=bulan))
+    figures = compute_figures(inputs, [Period(2024, bulan=b) for b in (12, 3, bulan)])
+    m = figures[Period(2024, bulan=bulan)]
     rak = inputs.rak
     progres = pd.concat([r.aktivitas for r in inputs.realisasi], ignore_index=True)
     anggaran = pd.concat([r.anggaran for r in inputs.realisasi], ignore_index=True)
@@ -137,21 +140,26 @@ def test_shared_figures_equal_figures_computed_for_one_month(inputs, bulan):
     pd.testing.assert_frame_equal(m.jadwal_pelaksana, schedule_by_pelaksana(rak.aktivitas, rak.bulan, progres, bulan))
 
 
-def test_prepared_periods_equal_periods_computed_alone(inputs):
-    """prepare() checks the capaian and efficiency tables of many periods in one validation each;
-    the tables are the ones a period computed and checked on its own gets."""
+def test_periods_computed_together_equal_periods_computed_alone(inputs):
+    """compute_figures checks the capaian and efficiency tables of many periods in one validation each;
+    the tables are the ones a period computed and checked on its own gets, and the periods of one
+    capaian table share it."""
     import pandas as pd
 
-    from tasks.measuring.figures import Measurer
+    from tasks.measuring.anggaran import efficiency
+    from tasks.measuring.capaian import compute_capaian_table
 
     periods = [Period(2024)] + [Period(2024, bulan=b) for b in range(1, 13)]
-    prepared = Measurer(inputs, inputs.settings, inputs.riwayat).prepare(periods)
+    together = compute_figures(inputs, periods)
     for period in periods:
-        alone = Measurer(inputs, inputs.settings, inputs.riwayat)(period)
-        m = prepared(period)
-        pd.testing.assert_frame_equal(m.capaian, alone.capaian)
-        pd.testing.assert_frame_equal(m.efisiensi, alone.efisiensi)
-    assert len(prepared._capaian) == 5 and len(prepared._efisiensi) == 13
+        m = together[period]
+        pd.testing.assert_frame_equal(m.capaian, measure(inputs, period).capaian)
+        capaian = compute_capaian_table(inputs.rak.indikator, pd.concat([r.indikator for r in inputs.realisasi]),
+                                        m.atribut, inputs.settings, *period.capaian_key)
+        pd.testing.assert_frame_equal(m.capaian, capaian)
+        pd.testing.assert_frame_equal(m.efisiensi, efficiency(capaian, m.anggaran, inputs.settings))
+    assert len(together.capaian_tables()) == 5  # the year, and the latest quarter for each quarter's months
+    assert together[Period(2024, bulan=1)].capaian is together[Period(2024, bulan=3)].capaian
 
 
 def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
@@ -160,9 +168,8 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
     import hashlib
 
     from tasks.reporting.charts import _AnggaranFigure, _reused, chart_anggaran
-    from tasks.measuring.figures import Measurer
 
-    per_bulan = Measurer(inputs, inputs.settings, inputs.riwayat)(Period(2024, bulan=12)).anggaran_bulanan
+    per_bulan = measure(inputs, Period(2024, bulan=12)).anggaran_bulanan
     scaled = [per_bulan.assign(rpd_kumulatif=per_bulan["rpd_kumulatif"] * f,
                                realisasi_kumulatif=per_bulan["realisasi_kumulatif"] * f)
               for f in (1.7 ** k for k in range(40))]  # 40 different tops
@@ -178,15 +185,12 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
 def test_contexts_sharing_one_office_view_equal_contexts_built_alone(inputs, charts):
     """The months of one quarter share their indicator contexts through the office view (only the
     efficiency sentence is per month): every month's context is the one it gets built on its own."""
-    from tasks.reporting.context import office_view
-    from tasks.measuring.figures import Measurer
-
-    measurer, view = Measurer(inputs, inputs.settings, inputs.riwayat), office_view(inputs)
-    shared = {b: bulanan_context(inputs, measurer(Period(2024, bulan=b)), charts, True, view) for b in range(1, 13)}
-    for bulan, context in shared.items():
-        alone = bulanan_context(inputs, measure(inputs, Period(2024, bulan=bulan), inputs.settings, inputs.riwayat),
-                                charts)
-        assert context == alone
+    periods = [Period(2024, bulan=b) for b in range(1, 13)]
+    figures = compute_figures(inputs, periods)
+    view = office_view(inputs, figures)
+    shared = {p.bulan: bulanan_context(inputs, figures[p], view, charts) for p in periods}
+    for period in periods:
+        assert shared[period.bulan] == bulanan_context(inputs, *alone(inputs, period), charts)
     assert len(view.indicators) == 4  # one per quarter's capaian table
     efficiency = {b: [i["analisis"]["efisiensi"] for i in c["indikator"]] for b, c in shared.items()}
     assert efficiency[1] != efficiency[2]  # same quarter, own month's budget

@@ -12,11 +12,11 @@ import pytest
 from docx import Document
 
 from flows.cli import main
-from tasks.reporting.fmt import format_percent
 from tasks.measuring.figures import Period, measure
-from tasks.reporting.pdf import soffice
-from tasks.reporting.documents import build_bulanan, build_lkip
 from tasks.reading.office import load_inputs
+from tasks.reporting.documents import render_period
+from tasks.reporting.fmt import format_percent
+from tasks.reporting.pdf import soffice
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
 
@@ -28,7 +28,7 @@ def inputs():
 
 @pytest.fixture(scope="module")
 def lkip(inputs, tmp_path_factory):
-    return build_lkip(inputs, 2024, tmp_path_factory.mktemp("lkip")).local
+    return render_period(inputs, Period(2024), tmp_path_factory.mktemp("lkip")).local
 
 
 def full_text(path: Path) -> str:
@@ -41,7 +41,7 @@ def full_text(path: Path) -> str:
 def test_lkip_holds_every_indicator_with_its_capaian(inputs, lkip):
     """Each indicator's row of the Bab III summary table carries its own target, capaian and band."""
     text = full_text(lkip)
-    m = measure(inputs, Period(2024), inputs.settings, inputs.riwayat)
+    m = measure(inputs, Period(2024))
     rows = {}
     for table in Document(str(lkip)).tables:
         for row in table.rows:
@@ -71,7 +71,7 @@ def test_lkip_outline_signature_and_charts(lkip):
 
 
 def test_monthly_report_lists_the_late_activity(inputs, tmp_path):
-    doc = build_bulanan(inputs, 2024, 6, tmp_path).local
+    doc = render_period(inputs, Period(2024, bulan=6), tmp_path).local
     text = full_text(doc)
     assert "Bulan Juni Tahun 2024" in text
     assert "Rekrutmen dan seleksi PPK, PPS, KPPS, dan PPDP" in text  # K01.I05.A01, late since May
@@ -81,7 +81,7 @@ def test_monthly_report_lists_the_late_activity(inputs, tmp_path):
 
 
 def test_same_inputs_same_text(inputs, lkip, tmp_path):
-    again = build_lkip(inputs, 2024, tmp_path).local
+    again = render_period(inputs, Period(2024), tmp_path).local
     assert full_text(again) == full_text(lkip)
 
 
@@ -115,20 +115,20 @@ def test_run_with_a_missing_share_fails_fast(prefect, tmp_path, capsys):
     assert code == 1 and "folder bersama tidak dapat diakses" in capsys.readouterr().err
 
 
-def test_broken_template_publishes_nothing(prefect, tmp_path, capsys, monkeypatch):
+def test_broken_template_publishes_nothing(prefect, tmp_path, capsys):
     from docx import Document as New
 
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    for name in ("lkip.docx", "bulanan.docx"):
-        doc = New()
-        doc.add_paragraph("{{ judull }}")
-        doc.save(templates / name)
-    monkeypatch.setattr("tasks.reporting.documents.TEMPLATES", templates)
+    folder = tmp_path / "masukan"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "templat").mkdir()
+    doc = New()
+    doc.add_paragraph("{{ judull }}")
+    doc.save(folder / "templat" / "bulanan.docx")
     out = tmp_path / "bersama"
     out.mkdir()
-    code = main(["run", "--year", "2024", "--bulan", "3", "--input", str(SAMPLE), "--out", str(out)])
-    assert code == 1 and "judull" in capsys.readouterr().err and list(out.iterdir()) == []
+    code = main(["run", "--year", "2024", "--bulan", "3", "--input", str(folder), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1 and "templat/bulanan.docx" in err and "{{ judull }}" in err and list(out.iterdir()) == []
 
 
 @pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
@@ -136,7 +136,7 @@ def test_broken_template_publishes_nothing(prefect, tmp_path, capsys, monkeypatc
 def test_pdf_conversion(inputs, tmp_path):
     from tasks.reporting.pdf import to_pdf
 
-    doc = build_bulanan(inputs, 2024, 3, tmp_path).local
+    doc = render_period(inputs, Period(2024, bulan=3), tmp_path).local
     pdf = to_pdf(doc, tmp_path)
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
@@ -164,7 +164,7 @@ def test_second_run_for_the_same_office_year_is_refused(prefect, tmp_path, capsy
 
 
 def test_same_inputs_same_bytes(inputs, lkip, tmp_path):
-    again = build_lkip(inputs, 2024, tmp_path).local
+    again = render_period(inputs, Period(2024), tmp_path).local
     assert again.read_bytes() == lkip.read_bytes()
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import logging
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from flows.laporan import laporan, laporan_bulanan, month_just_ended
-from tasks.pipeline import flow_tasks
+from tasks.pipeline import flow_tasks, steps
 from tasks.publishing.lock import RunLock, RunLockError, lock_path
 from tasks.publishing.names import PublishError
 
@@ -58,31 +57,34 @@ def test_publish_failure_is_retried_then_reported(prefect, tmp_path, monkeypatch
         calls.append(1)
         raise PublishError("folder bersama terputus saat menulis")
 
-    monkeypatch.setattr(flow_tasks, "publish_all", failing_publish)
-    monkeypatch.setattr(flow_tasks.publish_documents, "retry_delay_seconds", [0, 0, 0])
+    monkeypatch.setattr(steps, "publish_all", failing_publish)
+    monkeypatch.setattr(steps, "PUBLISH_RETRY_DELAYS", (0, 0, 0))
     out, scratch = tmp_path / "bersama", tmp_path / "tmp"
     out.mkdir()
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the flow renders before publishing
     with pytest.raises(PublishError, match="terputus"):
         laporan(str(SAMPLE), 2024, bulan=1, out_dir=str(out))
-    assert len(calls) == 1 + flow_tasks.PUBLISH_RETRIES
+    assert len(calls) == 1 + len(steps.PUBLISH_RETRY_DELAYS)
     assert not lock_path(out, "1312", 2024).exists()  # released after the failure
     assert not list(out.rglob("*.docx"))
     assert not list(scratch.iterdir())  # the rendered documents did not stay behind either
 
 
-def test_a_failed_render_keeps_nothing_it_rendered(tmp_path, monkeypatch):
-    def failing_build(inputs, tahun, staging, *args, **kwargs):
+def test_a_failed_render_keeps_nothing_it_rendered(prefect, tmp_path, monkeypatch):
+    def failing_render(inputs, figures, staging, *args, **kwargs):
         (staging / "LKIP-2024.docx").write_bytes(b"setengah")
         raise RuntimeError("template rusak")
 
-    monkeypatch.setattr(flow_tasks, "build_all", failing_build)
-    monkeypatch.setattr(flow_tasks, "get_run_logger", lambda: logging.getLogger("lkip-test"))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(steps, "render_documents", failing_render)
+    out = tmp_path / "bersama"
+    out.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     with pytest.raises(RuntimeError, match="template rusak"):
-        flow_tasks.render_documents.fn(None, 2024, None, True, False)
-    assert not list(tmp_path.iterdir())
+        laporan(str(SAMPLE), 2024, bulan=1, out_dir=str(out))
+    assert not list((tmp_path / "tmp").iterdir())
+    assert not lock_path(out, "1312", 2024).exists()
 
 
 def test_invalid_inputs_are_never_retried(prefect, tmp_path):

@@ -1,25 +1,32 @@
-"""All the figures of one office-year for a period: capaian, budget, schedule, comparisons.
+"""The office-year's figures, computed once: capaian, budget, schedule and comparisons for every
+period the documents need, from what tasks.reading.office read.
 
-`measure` is pure over what `tasks.validate.load_inputs` read; `to_json` turns the tables into plain
-records (no NaN, no infinity) for `lkip capaian --json` and, later, the report context.
+`compute_figures` is the one measuring step. Periods share their inputs: the LKIP and the twelve
+monthly reports need the same attributes and quarter table, a handful of capaian tables (one per
+quarter reported), and prefixes of one monthly schedule and budget series (a month's row of those
+series depends only on data up to that month, so the view to month M is the first M rows of the
+year's series). Each is computed once here, each contract checked once per kind, and the result is
+an explicit value, `OfficeFigures`, handed to the reports.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import pandas as pd
+from pandera.typing import DataFrame
 
-from contracts.capaian import CapaianIndikator, Efisiensi
+from contracts.capaian import (AnggaranKegiatan, AnggaranPerBulan, AtributTerpakai, CapaianIndikator, CapaianTriwulan,
+                               Efisiensi, JadwalBulan, JadwalPelaksana, Keterlambatan)
 from contracts.common import validate_records
-from tasks.measuring.anggaran import EFISIENSI_DTYPES, budget_by_kegiatan, budget_by_month, efficiency, efficiency_records
-from tasks.measuring.capaian import (CAPAIAN_DTYPES, attributes, by_indicator, capaian_records, compute_capaian_table,
-                           compute_quarters)
+from tasks.measuring.anggaran import EFISIENSI_DTYPES, budget_by_kegiatan, budget_by_month, efficiency_records
+from tasks.measuring.capaian import CAPAIAN_DTYPES, attributes, by_indicator, capaian_records, compute_quarters
+from tasks.measuring.comparisons import compare_history
 from tasks.measuring.jadwal import cells_by_month, late_activities, schedule_by_month, schedule_by_pelaksana
-from tasks.reading.riwayat import compare_history
-from tasks.reading.settings import Settings
 from tasks.reading.office import OfficeInputs
+from tasks.reading.parse import MONTHS_ID
+
+MONTHS = list(range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -41,39 +48,57 @@ class Period:
         return self.bulan or (3 * self.triwulan if self.triwulan else 12)
 
     @property
-    def label(self) -> str:
-        from tasks.reading.parse import MONTHS_ID
+    def capaian_key(self) -> tuple[int, bool]:
+        """Which capaian table the period reads: to its quarter, strict (the quarter itself must be
+        reported) except in a monthly view, which shows the latest quarter reported so far."""
+        return self.upto_quarter, self.bulan is None
 
+    @property
+    def label(self) -> str:
         if self.bulan:
             return f"s.d. {MONTHS_ID[self.bulan - 1]} {self.tahun}"
         return f"s.d. Triwulan {'I II III IV'.split()[self.triwulan - 1]} {self.tahun}" if self.triwulan \
             else f"Tahun {self.tahun}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Measures:
     """Every computed table for one office and period."""
 
     period: Period
-    atribut: pd.DataFrame
-    capaian: pd.DataFrame
-    triwulan: pd.DataFrame
-    anggaran: pd.DataFrame
-    anggaran_bulanan: pd.DataFrame
-    efisiensi: pd.DataFrame
-    jadwal: pd.DataFrame
-    jadwal_pelaksana: pd.DataFrame
-    terlambat: pd.DataFrame
+    atribut: DataFrame[AtributTerpakai]
+    capaian: DataFrame[CapaianIndikator]
+    triwulan: DataFrame[CapaianTriwulan]
+    anggaran: DataFrame[AnggaranKegiatan]
+    anggaran_bulanan: DataFrame[AnggaranPerBulan]
+    efisiensi: DataFrame[Efisiensi]
+    jadwal: DataFrame[JadwalBulan]
+    jadwal_pelaksana: DataFrame[JadwalPelaksana]
+    terlambat: DataFrame[Keterlambatan]
     perbandingan: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OfficeFigures:
+    """The figures of one office-year for the periods asked, each period's Measures by its Period."""
+
+    periods: dict[Period, Measures]
+
+    def __getitem__(self, period: Period) -> Measures:
+        return self.periods[period]
+
+    def capaian_tables(self) -> dict[tuple[int, bool], Measures]:
+        """One period per distinct capaian table (Period.capaian_key), the first asked."""
+        tables: dict[tuple[int, bool], Measures] = {}
+        for period, measures in self.periods.items():
+            tables.setdefault(period.capaian_key, measures)
+        return tables
 
 
 def concat_tables(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """The quarters' tables of one kind as one table (tables not read, empty, are left out)."""
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-
-
-MONTHS = list(range(1, 13))
 
 
 def _by_month(frame: pd.DataFrame) -> dict[int, pd.DataFrame]:
@@ -83,143 +108,44 @@ def _by_month(frame: pd.DataFrame) -> dict[int, pd.DataFrame]:
     return {m: groups.get(m, empty) for m in MONTHS}
 
 
-class Measurer:
-    """Every figure of one office-year, for any period, computing once what periods share.
-
-    The LKIP and the twelve monthly reports of one office-year need the same attributes, quarter
-    table and capaian to each quarter, and prefixes of the same monthly schedule and budget series;
-    each is computed once here (a month's row of those series only depends on data up to that month,
-    so the view to month M is the first M rows of the year's series), and the per-month tables
-    (budget per kegiatan, schedule per sub-unit, late activities) for all twelve months at once.
-    """
-
-    def __init__(self, inputs: OfficeInputs, settings: Settings, riwayat: pd.DataFrame | None = None):
-        self.rak, self.settings, self.riwayat = inputs.rak, settings, riwayat
-        self.realisasi = concat_tables([r.indikator for r in inputs.realisasi])
-        self.anggaran = concat_tables([r.anggaran for r in inputs.realisasi])
-        self.progres = concat_tables([r.aktivitas for r in inputs.realisasi])
-        self.atribut = attributes(self.rak.indikator, inputs.atribut)
-        self._rows = by_indicator(self.realisasi)  # realisation records per indicator, shared by every table
-        self._capaian: dict[tuple[int, bool], pd.DataFrame] = {}
-        self._efisiensi: dict[tuple[int, bool, int], pd.DataFrame] = {}
-        self._shared: dict[str, pd.DataFrame | dict] = {}
-
-    def _once(self, key: str, compute):
-        if key not in self._shared:
-            self._shared[key] = compute()
-        return self._shared[key]
-
-    def prepare(self, periods: list[Period]) -> Measurer:
-        """Compute the capaian and efficiency tables of all these periods, one contract check per kind.
-
-        Optional: a period not prepared is computed (and checked) on its own when asked for.
-        """
-        keys = {(p.upto_quarter, p.bulan is None) for p in periods} - set(self._capaian)
-        self._capaian.update(validate_records(CapaianIndikator, {
-            (upto, strict): capaian_records(self.rak.indikator, self._rows, self.atribut, self.settings, upto, strict)
-            for upto, strict in keys}, CAPAIAN_DTYPES))
-        if not self.anggaran.empty:
-            keys = {_efficiency_key(p) for p in periods} - set(self._efisiensi)
-            self._efisiensi.update(validate_records(Efisiensi, {
-                key: efficiency_records(self.capaian(key[0], key[1]), self._budget(key[2]), self.settings)
-                for key in keys}, EFISIENSI_DTYPES))
-        return self
-
-    def capaian(self, upto: int, strict: bool) -> pd.DataFrame:
-        if (upto, strict) not in self._capaian:
-            self._capaian[(upto, strict)] = compute_capaian_table(self.rak.indikator, self._rows, self.atribut,
-                                                                  self.settings, upto, strict=strict)
-        return self._capaian[(upto, strict)]
-
-    def _budget(self, month: int) -> pd.DataFrame:
-        """Budget per kegiatan and funding source to `month` (computed for every month at once)."""
-        return self._once("anggaran", lambda: _by_month(budget_by_kegiatan(self.anggaran, self.rak.kegiatan,
-                                                                           MONTHS)))[month]
-
-    def _efficiency(self, period: Period) -> pd.DataFrame:
-        key = _efficiency_key(period)
-        if key not in self._efisiensi:
-            self._efisiensi[key] = efficiency(self.capaian(key[0], key[1]), self._budget(key[2]), self.settings)
-        return self._efisiensi[key]
-
-    def __call__(self, period: Period) -> Measures:
-        rak, month = self.rak, period.upto_month
-        strict = period.bulan is None  # a monthly view shows the latest quarter reported so far
-        capaian = self.capaian(period.upto_quarter, strict)
-        has_budget = not self.anggaran.empty
-        budget = self._budget(month) if has_budget else None
-        triwulan = self._once("triwulan", lambda: compute_quarters(rak.indikator, self._rows, self.atribut,
-                                                                   self.settings))
-        cells = self._once("sel_jadwal", lambda: cells_by_month(rak.bulan, self.progres, MONTHS))
-        jadwal = self._once("jadwal", lambda: schedule_by_month(rak.bulan, self.progres, 12, cells))
-        per_bulan = self._once("anggaran_bulanan", lambda: budget_by_month(self.anggaran, 12)
-                               if has_budget else pd.DataFrame())
-        return Measures(
-            period=period, atribut=self.atribut, capaian=capaian, triwulan=triwulan,
-            anggaran=budget if budget is not None else pd.DataFrame(),
-            anggaran_bulanan=per_bulan.iloc[:month].reset_index(drop=True),
-            efisiensi=self._efficiency(period) if has_budget else pd.DataFrame(),
-            jadwal=jadwal.iloc[:month].reset_index(drop=True),
-            jadwal_pelaksana=self._once("jadwal_pelaksana", lambda: _by_month(schedule_by_pelaksana(
-                rak.aktivitas, rak.bulan, self.progres, MONTHS, cells)))[month],
-            terlambat=self._once("terlambat", lambda: _by_month(late_activities(rak.aktivitas, rak.bulan,
-                                                                                self.progres, MONTHS, cells)))[month],
-            perbandingan=self._once(f"perbandingan-{period.upto_quarter}-{strict}",
-                                    lambda: compare_history(capaian, self.riwayat, period.tahun)),
-        )
-
-
 def _efficiency_key(period: Period) -> tuple[int, bool, int]:
-    """Efficiency depends on the capaian table used (quarter, strict) and the budget's month."""
-    return period.upto_quarter, period.bulan is None, period.upto_month
+    """Efficiency depends on the capaian table used and the budget's month."""
+    return (*period.capaian_key, period.upto_month)
 
 
-def measure(inputs: OfficeInputs, period: Period, settings: Settings,
-            riwayat: pd.DataFrame | None = None) -> Measures:
-    """Compute every figure of the period from validated inputs (one period; see Measurer for many)."""
-    return Measurer(inputs, settings, riwayat)(period)
+def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigures:
+    """Every figure of every period asked, from validated inputs; what periods share computed once."""
+    rak, settings = inputs.rak, inputs.settings
+    realisasi = concat_tables([r.indikator for r in inputs.realisasi])
+    anggaran = concat_tables([r.anggaran for r in inputs.realisasi])
+    progres = concat_tables([r.aktivitas for r in inputs.realisasi])
+    atribut = attributes(rak.indikator, inputs.atribut)
+    rows = by_indicator(realisasi)  # realisation records per indicator, shared by every table
+    keys = list(dict.fromkeys(p.capaian_key for p in periods))
+    capaian = validate_records(CapaianIndikator, {
+        key: capaian_records(rak.indikator, rows, atribut, settings, *key) for key in keys}, CAPAIAN_DTYPES)
+    triwulan = compute_quarters(rak.indikator, rows, atribut, settings)
+    cells = cells_by_month(rak.bulan, progres, MONTHS)
+    jadwal = schedule_by_month(rak.bulan, progres, 12, cells)
+    per_unit = _by_month(schedule_by_pelaksana(rak.aktivitas, rak.bulan, progres, MONTHS, cells))
+    late = _by_month(late_activities(rak.aktivitas, rak.bulan, progres, MONTHS, cells))
+    has_budget = not anggaran.empty
+    budget = _by_month(budget_by_kegiatan(anggaran, rak.kegiatan, MONTHS)) if has_budget else {}
+    per_month = budget_by_month(anggaran, 12) if has_budget else pd.DataFrame()
+    efisiensi = validate_records(Efisiensi, {
+        key: efficiency_records(capaian[key[:2]], budget[key[2]], settings)
+        for key in dict.fromkeys(map(_efficiency_key, periods))}, EFISIENSI_DTYPES) if has_budget else {}
+    comparisons = {key: compare_history(capaian[key], inputs.riwayat, periods[0].tahun) for key in keys}
+    return OfficeFigures({period: Measures(
+        period=period, atribut=atribut, capaian=capaian[period.capaian_key], triwulan=triwulan,
+        anggaran=budget[period.upto_month] if has_budget else pd.DataFrame(),
+        anggaran_bulanan=per_month.iloc[:period.upto_month].reset_index(drop=True),
+        efisiensi=efisiensi[_efficiency_key(period)] if has_budget else pd.DataFrame(),
+        jadwal=jadwal.iloc[:period.upto_month].reset_index(drop=True),
+        jadwal_pelaksana=per_unit[period.upto_month], terlambat=late[period.upto_month],
+        perbandingan=comparisons[period.capaian_key]) for period in periods})
 
 
-def _plain(value):
-    """JSON-safe scalar: NaN, NA and infinities become None; numpy scalars become Python ones."""
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict, str)):
-        value = value.item()
-    if value is None or value is pd.NA or (isinstance(value, float) and not math.isfinite(value)):
-        return None
-    return value
-
-
-def records(frame: pd.DataFrame) -> list[dict]:
-    return [] if frame.empty else [_plain(r) for r in frame.to_dict("records")]
-
-
-INDICATOR_KEYS = ["kode", "indikator", "satuan", "polaritas", "agregasi", "target", "realisasi", "capaian",
-                  "capaian_dicap", "kategori", "status", "sumber"]
-
-
-def to_json(m: Measures, settings: Settings) -> dict:
-    """The figures as plain nested data, one record per indicator."""
-    quarters = {k: records(g.drop(columns="kode")) for k, g in m.triwulan.groupby("kode")}
-    indicators = []
-    for rec in records(m.capaian):
-        extra = {k: rec[k] for k in rec if k not in INDICATOR_KEYS}
-        indicators.append({**{k: rec[k] for k in INDICATOR_KEYS}, **extra,
-                           "per_triwulan": quarters.get(rec["kode"], []),
-                           "perbandingan": _plain(m.perbandingan.get(rec["kode"], {}))})
-    inferred = m.atribut[m.atribut["asal"] == "dugaan"]
-    return {
-        "tahun": m.period.tahun, "periode": m.period.label, "triwulan": m.period.triwulan, "bulan": m.period.bulan,
-        "pengaturan": {"batas_capaian": settings.batas_capaian, "efisiensi": settings.efisiensi,
-                       "kategori": [{"bawah": _plain(b.bawah), "label": b.label} for b in settings.kategori],
-                       "sumber": settings.sumber},
-        "indikator": indicators,
-        "atribut_dugaan": records(inferred[["kode", "polaritas", "agregasi", "jenis_nilai", "alasan"]]),
-        "anggaran": {"per_kegiatan": records(m.anggaran), "per_bulan": records(m.anggaran_bulanan),
-                     "efisiensi": records(m.efisiensi)},
-        "jadwal": {"per_bulan": records(m.jadwal), "per_pelaksana": records(m.jadwal_pelaksana),
-                   "terlambat": records(m.terlambat)},
-    }
+def measure(inputs: OfficeInputs, period: Period) -> Measures:
+    """The figures of one period (`compute_figures` for several)."""
+    return compute_figures(inputs, [period])[period]

@@ -1,4 +1,6 @@
-"""Report contexts: computed tables turned into plain, already-formatted values (contracts/context.py).
+"""What the reports print alike: the office, the signer, every indicator with its analysis, the
+budget rows and the summary, turned into plain, already-formatted values (contracts/context.py).
+tasks.reporting.lkip and tasks.reporting.bulanan assemble them into each report's context.
 
 Python computes and formats; the Word templates only print, loop and branch. Nothing here prints
 "nan", "None" or "inf": every missing figure becomes "-" or a sentence that says what is missing.
@@ -6,20 +8,18 @@ Python computes and formats; the Word templates only print, loop and branch. Not
 
 from __future__ import annotations
 
-import calendar
-import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
-from contracts.context import (BulananContext, Gambar, IndikatorLkip, LkipContext, Penandatangan, Satker)
-from tasks.reading.profile import Profile
-from tasks.reporting.fmt import format_date, format_money, format_number, format_percent, roman
+from contracts.context import Gambar, IndikatorLkip, Penandatangan, Satker
 from tasks.frames import columns, row_dicts, row_tuples
-from tasks.measuring.figures import Measures, concat_tables
-from tasks.reading.narasi import fill
+from tasks.measuring.figures import Measures, OfficeFigures, concat_tables
+from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
+from tasks.reading.profile import Profile
 from tasks.reading.rak import Rak
+from tasks.reporting.fmt import format_money, format_number, format_percent, roman
 
 NOT_REPORTED = "belum dilaporkan"
 _EMPTY_NOTES = {"", "-", "tidak ada", "nihil", "tidak ada kendala"}
@@ -128,23 +128,22 @@ def _target_text(rec) -> str:
     return rec.target_teks
 
 
-@dataclass
+@dataclass(frozen=True)
 class OfficeView:
     """What every document of one office-year prints the same way, whatever its period: kegiatan
-    names, activity lines, kendala/upaya per indicator, each month's planned activities and their
-    reported status. Built once per office-year (office_view) and shared by its documents."""
+    names, kendala/upaya per indicator, each month's planned activities and their reported status,
+    and the indicators as printed for each capaian table the documents use (Period.capaian_key; the
+    months of one quarter share one). Built once per office-year by office_view."""
 
-    rak: Rak
     names: dict[str, str]
-    activities: dict[str, list[str]]
     notes: dict[str, list[tuple[int, str, str]]]
     planned: dict[int, list[tuple]]  # month -> (kode, nama, pelaksana) of activities planned then, RAK order
     status: dict[int, dict[str, tuple]]  # month -> activity code -> (status, keterangan) reported
-    # indicator contexts already built (see indicator_contexts), with the tables they were built from
-    indicators: list[tuple] = field(default_factory=list, repr=False)
+    indicators: dict[tuple[int, bool], list[tuple[str, dict]]]  # capaian key -> (kegiatan, context) per indicator
 
 
-def office_view(inputs) -> OfficeView:
+def office_view(inputs: OfficeInputs, figures: OfficeFigures) -> OfficeView:
+    """The office-year's shared view, for the capaian tables of `figures`."""
     rak = inputs.rak
     realisasi = concat_tables([r.indikator for r in inputs.realisasi])
     progres = concat_tables([r.aktivitas for r in inputs.realisasi])
@@ -159,38 +158,29 @@ def office_view(inputs) -> OfficeView:
     if not progres.empty:
         for kode, month, state, note in columns(progres, "aktivitas_kode", "bulan", "status", "keterangan"):
             status.setdefault(int(month), {})[kode] = (state, note)
-    return OfficeView(rak=rak, names=dict(columns(rak.kegiatan, "kode", "nama")),
-                      activities=activity_lines(rak), notes=notes_by_indicator(realisasi), planned=planned,
-                      status=status)
+    names, notes, activities = dict(columns(rak.kegiatan, "kode", "nama")), notes_by_indicator(realisasi), \
+        activity_lines(rak)
+    return OfficeView(names=names, notes=notes, planned=planned, status=status,
+                      indicators={key: _indicator_bases(m, names, notes, activities)
+                                  for key, m in figures.capaian_tables().items()})
 
 
 def indicator_contexts(m: Measures, view: OfficeView) -> list[IndikatorLkip]:
-    """Every indicator as the reports print it, in RAK order.
-
-    The twelve monthly reports of an office-year share a handful of capaian tables (one per quarter
-    reported so far): what an indicator prints depends on that table, the quarter table and the
-    comparisons, which `view` keeps once built for those very tables; only the efficiency sentence
-    depends on the month's budget and is written for every call.
-    """
+    """Every indicator as the reports print it, in RAK order: the view's indicators for the period's
+    capaian table, with the efficiency sentence of the period's own budget."""
     efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in row_dicts(m.efisiensi)}
-    base = next((built for capaian, triwulan, perbandingan, upto, built in view.indicators
-                 if capaian is m.capaian and triwulan is m.triwulan and perbandingan is m.perbandingan
-                 and upto == m.period.upto_quarter), None)
-    if base is None:
-        base = _indicator_bases(m, view)
-        view.indicators.append((m.capaian, m.triwulan, m.perbandingan, m.period.upto_quarter, base))
     return [{**item, "analisis": {**item["analisis"], "efisiensi": _efficiency_sentence(efisiensi, kegiatan)}}
-            for kegiatan, item in base]
+            for kegiatan, item in view.indicators[m.period.capaian_key]]
 
 
-def _indicator_bases(m: Measures, view: OfficeView) -> list[tuple[str, dict]]:
+def _indicator_bases(m: Measures, names: dict[str, str], notes: dict, activities: dict[str, list[str]]
+                     ) -> list[tuple[str, dict]]:
     """(kegiatan code, indicator context without its efficiency sentence) per indicator."""
     upto = m.period.upto_quarter
     quarters: dict[str, list] = {}
     for q in row_tuples(m.triwulan):
         if q.triwulan <= upto:
             quarters.setdefault(q.kode, []).append(q)
-    activities, notes, names = view.activities, view.notes, view.names
     out = []
     for no, rec in enumerate(row_tuples(m.capaian), start=1):
         target_text = _target_text(rec)
@@ -251,106 +241,3 @@ def summary(m: Measures, settings) -> dict:
             "kategori": [{"label": b.label, "jumlah": str(int(counts.get(b.label, 0)))} for b in settings.kategori]
             + ([{"label": "Belum dapat dinilai", "jumlah": str(int(cap["capaian"].isna().sum()))}]
                if cap["capaian"].isna().any() else [])}
-
-
-def rak_rows(rak: Rak, names: dict[str, str]) -> list[dict]:
-    months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(set).to_dict()
-    indicators = {r["kode"]: r for r in rak.indikator[["kode", "kegiatan_kode", "nama", "target_teks"]]
-                  .to_dict("records")}
-    return [{"kegiatan": names.get(indicators[a.indikator_kode]["kegiatan_kode"], ""),
-             "indikator": indicators[a.indikator_kode]["nama"],
-             "target": indicators[a.indikator_kode]["target_teks"], "aktivitas": a.nama, "pelaksana": a.pelaksana,
-             "bulan": ["✓" if m in months.get(a.kode, set()) else "" for m in range(1, 13)]}
-            for a in row_tuples(rak.aktivitas)]
-
-
-def lkip_context(inputs, m: Measures, charts: dict[str, Gambar], signed: datetime.date,
-                 with_charts: bool = True, view: OfficeView | None = None) -> LkipContext:
-    """Everything the LKIP template prints, formatted (`view`: office_view(inputs), when already built)."""
-    profile, rak = inputs.profile, inputs.rak
-    view = view or office_view(inputs)
-    names = view.names
-    indicators = indicator_contexts(m, view)
-    anggaran, total = budget_rows(m.anggaran)
-    tahun = m.period.tahun
-    return {
-        "satker": satker_context(profile), "tahun": str(tahun),
-        "judul": f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN {tahun}",
-        "kota_tanggal": f"{profile.kota}, {format_date(signed)}", "penandatangan": signer_context(profile),
-        "narasi": {k: fill(v, tahun, profile.nama) for k, v in inputs.narasi.items()},
-        "ringkasan": summary(m, inputs.settings), "indikator": indicators,
-        "kegiatan": [{"no": str(k.no), "kode": k.kode, "nama": k.nama,
-                      "indikator": [i for i in indicators if i["kode"].startswith(k.kode + ".")]}
-                     for k in row_tuples(rak.kegiatan)],
-        "anggaran": anggaran, "anggaran_total": total, "rak": rak_rows(rak, names),
-        "bulan_singkat": [name[:3] for name in MONTHS_ID],
-        "grafik_capaian": charts["capaian"], "grafik_anggaran": charts["anggaran"],
-        "grafik_jadwal": charts["jadwal"], "dengan_grafik": with_charts,
-    }
-
-
-# --- the monthly report -------------------------------------------------------------------------
-
-def _month_activities(view: OfficeView, month: int) -> list[dict]:
-    status = view.status.get(month, {})
-    return [{"kode": kode, "nama": nama, "pelaksana": pelaksana,
-             "status": _text(status.get(kode, (None, None))[0]) or NOT_REPORTED,
-             "keterangan": _text(status.get(kode, (None, None))[1])}
-            for kode, nama, pelaksana in view.planned.get(month, [])]
-
-
-def last_day(tahun: int, bulan: int) -> datetime.date:
-    return datetime.date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
-
-
-def bulanan_context(inputs, m: Measures, charts: dict[str, Gambar], with_charts: bool = True,
-                    view: OfficeView | None = None) -> BulananContext:
-    """Everything the monthly template prints, formatted (`view`: office_view(inputs), when already built)."""
-    profile, month, tahun = inputs.profile, m.period.bulan, m.period.tahun
-    view = view or office_view(inputs)
-    activities = _month_activities(view, month)
-    anggaran, total = budget_rows(m.anggaran)
-    row = m.jadwal.iloc[-1]
-    money = m.anggaran_bulanan.iloc[-1] if not m.anggaran_bulanan.empty else None
-    indicators = indicator_contexts(m, view)
-    return {
-        "satker": satker_context(profile), "tahun": str(tahun), "bulan": MONTHS_ID[month - 1],
-        "judul": f"Laporan Perkembangan Pelaksanaan Rencana Aksi, Bulan {MONTHS_ID[month - 1]} Tahun {tahun}",
-        "kota_tanggal": f"{profile.kota}, {format_date(last_day(tahun, month))}",
-        "penandatangan": signer_context(profile),
-        "ringkasan": {
-            "direncanakan": str(int(row["direncanakan"])), "selesai": str(int(row["selesai"])),
-            "dalam_proses": str(int(row["dalam_proses"])), "terlambat": str(int(row["terlambat"])),
-            "kepatuhan": format_percent(row["kepatuhan"]), "serapan": total["serapan"],
-            "realisasi_sd": format_money(None if money is None else money["realisasi_kumulatif"]),
-            "rpd_sd": format_money(None if money is None else money["rpd_kumulatif"]),
-            "deviasi": format_money(None if money is None else money["deviasi"])},
-        "aktivitas": activities,
-        "terlambat": [{"kode": r.aktivitas_kode, "nama": r.aktivitas, "pelaksana": r.pelaksana,
-                       "bulan_rencana": ", ".join(MONTHS_ID[p - 1] for p in r.bulan_rencana), "status": r.status,
-                       "keterangan": r.keterangan} for r in row_tuples(m.terlambat)],
-        "sumber_indikator": indicator_source(m),
-        "indikator": indicators, "anggaran": anggaran, "anggaran_total": total,
-        "kendala": [{"indikator": f"{i['kode']} {i['nama']}", "kendala": i["analisis"]["penyebab"],
-                     "upaya": i["analisis"]["upaya"]} for i in indicators
-                    if not i["analisis"]["penyebab"].startswith("Tidak ada")],
-        "per_pelaksana": _per_unit(m, activities),
-        "grafik_anggaran": charts["anggaran"], "grafik_jadwal": charts["jadwal"], "dengan_grafik": with_charts,
-    }
-
-
-def indicator_source(m: Measures) -> str:
-    """Indicators are reported per quarter: say which quarter the monthly figures come from."""
-    reported = m.capaian["triwulan_terakhir"].dropna()
-    if reported.empty:
-        return "Belum ada realisasi indikator yang dilaporkan sampai bulan ini."
-    quarter = int(reported.max())
-    return (f"Realisasi indikator dilaporkan per triwulan; angka di bawah berasal dari formulir realisasi sampai "
-            f"Triwulan {roman(quarter)}.")
-
-
-def _per_unit(m: Measures, activities: list[dict]) -> list[dict]:
-    return [{"pelaksana": u.pelaksana, "rencana": str(u.rencana_sd), "selesai": str(u.selesai_sd),
-             "terlambat": str(u.terlambat), "kepatuhan": format_percent(u.kepatuhan),
-             "aktivitas": [a for a in activities if a["pelaksana"] == u.pelaksana]}
-            for u in row_tuples(m.jadwal_pelaksana)]

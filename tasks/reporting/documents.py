@@ -1,23 +1,29 @@
-"""Building the documents of one office-year locally: charts, contexts, Word files, optional PDFs.
+"""The documents of one office-year, rendered locally from its figures: charts, contexts, Word files,
+optional PDFs.
 
-Everything is rendered into a local staging folder first; publishing to the shared folder is a
-separate step (tasks/publish.py), so a template mistake never leaves a half-written report there.
+Everything is rendered into a local staging folder; publishing to the shared folder is a separate
+step (tasks.publishing), so a template mistake never leaves a half-written report there.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from contracts.context import Gambar
+from tasks.measuring.figures import Measures, OfficeFigures, Period, compute_figures
+from tasks.reading.office import OfficeInputs
+from tasks.reading.settings import Settings
+from tasks.reporting.bulanan import bulanan_context
 from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
-from tasks.reporting.context import OfficeView, bulanan_context, gambar, lkip_context, office_view
-from tasks.measuring.figures import Measurer, Period
+from tasks.reporting.context import OfficeView, gambar, office_view
+from tasks.reporting.docx_package import DOCX_WRITER
+from tasks.reporting.lkip import lkip_context
 from tasks.reporting.pdf import to_pdfs
 from tasks.reporting.render import render_docx
-from tasks.reading.office import OfficeInputs
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+from tasks.reporting.templates import TemplateSet, bundled_templates
 
 
 @dataclass(frozen=True)
@@ -35,70 +41,92 @@ def months_reported(inputs: OfficeInputs) -> list[int]:
     return [3 * (q - 1) + m for q in quarters for m in (1, 2, 3)]
 
 
+def report_periods(inputs: OfficeInputs, tahun: int, bulan: int | None = None) -> list[Period]:
+    """The periods a run reports: month `bulan` alone, or the year (the LKIP) and every month reported."""
+    if bulan:
+        return [Period(tahun, bulan=bulan)]
+    return [Period(tahun)] + [Period(tahun, bulan=m) for m in months_reported(inputs)]
+
+
 def lkip_signing_date(tahun: int) -> datetime.date:
     """The LKIP is signed early in the following year; a fixed date keeps reruns identical."""
     return datetime.date(tahun + 1, 1, 31)
 
 
-def _no_charts() -> dict:
+def _no_images() -> dict[str, Gambar]:
     """Placeholders for a report without charts: the template's `dengan_grafik` hides them."""
     return {key: gambar("", "") for key in ("jadwal", "capaian", "anggaran")}
 
 
-def _charts(m, settings, folder: Path, stem: str, with_charts: bool = True, capaian: bool = True) -> dict:
+def draw_charts(m: Measures, settings: Settings, folder: Path, stem: str, capaian: bool = True) -> dict[str, Gambar]:
     """The charts a report prints; the capaian chart only where the template shows it (the LKIP)."""
-    charts = _no_charts()
-    if not with_charts:
-        return charts
+    images = _no_images()
     folder.mkdir(parents=True, exist_ok=True)
-    charts["jadwal"] = gambar(chart_jadwal(m.jadwal, folder / f"{stem}-jadwal.png"),
+    images["jadwal"] = gambar(chart_jadwal(m.jadwal, folder / f"{stem}-jadwal.png"),
                               "Kepatuhan jadwal rencana aksi per bulan")
     if capaian:
-        charts["capaian"] = gambar(chart_capaian(m.capaian, settings, folder / f"{stem}-capaian.png"),
+        images["capaian"] = gambar(chart_capaian(m.capaian, settings, folder / f"{stem}-capaian.png"),
                                    "Capaian kinerja per indikator", 16)
-    charts["anggaran"] = (gambar(chart_anggaran(m.anggaran_bulanan, folder / f"{stem}-anggaran.png"),
+    images["anggaran"] = (gambar(chart_anggaran(m.anggaran_bulanan, folder / f"{stem}-anggaran.png"),
                                  "Realisasi anggaran terhadap RPD (kumulatif)")
-                          if not m.anggaran_bulanan.empty else charts["jadwal"])
-    return charts
+                          if not m.anggaran_bulanan.empty else images["jadwal"])
+    return images
 
 
-def _measurer(inputs: OfficeInputs, measurer: Measurer | None) -> Measurer:
-    return measurer or Measurer(inputs, inputs.settings, inputs.riwayat)
+@dataclass(frozen=True)
+class RenderChoices:
+    """How documents are rendered: with charts, with PDF copies, from which templates, by which writer."""
+
+    charts: bool = True
+    pdf: bool = False
+    templates: TemplateSet = bundled_templates()
+    writer: str = DOCX_WRITER
 
 
-def build_lkip(inputs: OfficeInputs, tahun: int, staging: Path, with_charts: bool = True,
-               measurer: Measurer | None = None, view: OfficeView | None = None) -> Document:
-    m = _measurer(inputs, measurer)(Period(tahun))
-    charts = _charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}", with_charts)
-    context = lkip_context(inputs, m, charts, lkip_signing_date(tahun), with_charts, view)
-    return Document(render_docx(TEMPLATES / "lkip.docx", context, staging / f"LKIP-{tahun}.docx"), "lkip")
+def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Path,
+                choices: RenderChoices = RenderChoices()) -> Document:
+    """The LKIP of the year `m` measures."""
+    tahun = m.period.tahun
+    images = draw_charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}") if choices.charts else _no_images()
+    context = lkip_context(inputs, m, view, images, lkip_signing_date(tahun), choices.charts)
+    out = render_docx(choices.templates.lkip, context, staging / f"LKIP-{tahun}.docx", choices.writer)
+    return Document(out, "lkip")
 
 
-def build_bulanan(inputs: OfficeInputs, tahun: int, bulan: int, staging: Path, with_charts: bool = True,
-                  measurer: Measurer | None = None, view: OfficeView | None = None) -> Document:
-    m = _measurer(inputs, measurer)(Period(tahun, bulan=bulan))
-    charts = _charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}", with_charts,
-                     capaian=False)
-    context = bulanan_context(inputs, m, charts, with_charts, view)
-    local = staging / f"{tahun}-{bulan:02d}.docx"
-    return Document(render_docx(TEMPLATES / "bulanan.docx", context, local), "bulanan", bulan)
+def render_bulanan(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Path,
+                   choices: RenderChoices = RenderChoices()) -> Document:
+    """The monthly report of the month `m` measures."""
+    tahun, bulan = m.period.tahun, m.period.bulan
+    images = (draw_charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}", capaian=False)
+              if choices.charts else _no_images())
+    context = bulanan_context(inputs, m, view, images, choices.charts)
+    out = render_docx(choices.templates.bulanan, context, staging / f"{tahun}-{bulan:02d}.docx", choices.writer)
+    return Document(out, "bulanan", bulan)
 
 
-def build_all(inputs: OfficeInputs, tahun: int, staging: Path, bulan: int | None = None, with_charts: bool = True,
-              pdf: bool = False, progress=print, measurer: Measurer | None = None) -> list[Document]:
-    """The LKIP (whole year) and every monthly report, or only month `bulan`; each with its PDF if asked."""
-    months = [bulan] if bulan else months_reported(inputs)
-    # the documents of one office-year share their figures
-    measurer = _measurer(inputs, measurer).prepare([Period(tahun, bulan=m) for m in months]
-                                                   + ([] if bulan else [Period(tahun)]))
-    view = office_view(inputs)
-    docs = [] if bulan else [build_lkip(inputs, tahun, staging, with_charts, measurer, view)]
-    if docs:
-        progress(f"  LKIP {tahun} selesai dirender")
-    for month in months:
-        docs.append(build_bulanan(inputs, tahun, month, staging, with_charts, measurer, view))
-        progress(f"  laporan bulanan {tahun}-{month:02d} selesai dirender")
-    if pdf:
+def render_documents(inputs: OfficeInputs, figures: OfficeFigures, staging: Path,
+                     choices: RenderChoices = RenderChoices(), progress: Callable[[str], None] = print
+                     ) -> list[Document]:
+    """Every document of `figures`' periods (the year: the LKIP; a month: its report), each with its
+    PDF when asked; what the documents print alike is built once (office_view)."""
+    view = office_view(inputs, figures)
+    docs = []
+    for period, m in figures.periods.items():
+        if period.bulan:
+            docs.append(render_bulanan(inputs, m, view, staging, choices))
+            progress(f"  laporan bulanan {period.tahun}-{period.bulan:02d} selesai dirender")
+        elif period.triwulan is None:
+            docs.append(render_lkip(inputs, m, view, staging, choices))
+            progress(f"  LKIP {period.tahun} selesai dirender")
+        else:
+            raise ValueError(f"no document for {period.label}")
+    if choices.pdf:
         pdfs = to_pdfs([d.local for d in docs], staging)
         docs += [Document(path, d.kind, d.bulan) for path, d in zip(pdfs, list(docs), strict=True)]
     return docs
+
+
+def render_period(inputs: OfficeInputs, period: Period, staging: Path, choices: RenderChoices = RenderChoices()
+                  ) -> Document:
+    """The document of one period alone, its figures computed for it (the year: the LKIP)."""
+    return render_documents(inputs, compute_figures(inputs, [period]), staging, choices, progress=lambda _: None)[0]

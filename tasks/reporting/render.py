@@ -8,6 +8,8 @@ rendering; any mistake is a RenderError naming the template, and nothing is writ
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from pathlib import Path
 
 import jinja2
@@ -22,11 +24,104 @@ from tasks.reporting.sandbox import CACHED_TEMPLATES, MAX_ITERATIONS, CountedLis
 
 
 class RenderError(Exception):
-    """A template that cannot be rendered; .pesan says why in Indonesian."""
+    """A template that cannot be rendered; .pesan says why in Indonesian, .tag is the template tag at
+    fault when it can be told."""
 
-    def __init__(self, pesan: str):
+    def __init__(self, pesan: str, tag: str = ""):
         super().__init__(pesan)
-        self.pesan = pesan
+        self.pesan, self.tag = pesan, tag
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_QUOTED = re.compile(r"'([^']+)'")
+_CLOSERS = {"endfor": "for", "endif": "if", "endmacro": "macro", "endblock": "block", "endwith": "with"}
+
+
+def template_tags(tpl: DocxTemplate) -> list[str]:
+    """The Jinja tags of a template's body, headers and footers, as docxtpl compiles them (a tag that
+    Word split over several runs joined, its XML removed)."""
+    tpl.init_docx()  # the template as written: a rendered one is read again from its file
+    parts = [tpl.get_xml()] + [tpl.get_part_xml(part) for uri in (tpl.HEADER_URI, tpl.FOOTER_URI)
+                               for _, part in tpl.get_headers_footers(uri)]
+    tags = []
+    for xml in parts:
+        for tag in _TAG.findall(tpl.patch_xml(xml)):
+            tags.append(html.unescape(re.sub(r"<[^>]*>", "", tag)))
+    return tags
+
+
+def culprit_tag(tpl: DocxTemplate, exc: Exception, env: jinja2.Environment) -> str:
+    """The tag an error comes from: the one naming what the message quotes (the undefined name, the
+    refused attribute, the missing end tag's opener), else the first that does not compile alone."""
+    try:
+        tags = template_tags(tpl)
+    except Exception:  # noqa: BLE001 - naming the tag is a courtesy; the error itself is reported anyway
+        return ""
+    for name in reversed(_QUOTED.findall(str(getattr(exc, "message", None) or exc))):
+        opener = _CLOSERS.get(name)
+        if opener:
+            found = [t for t in tags if re.match(rf"\{{%-?\s*(p|tr|tc)?\s*{opener}\b", t)]
+            if found:
+                return found[-1]
+        found = [t for t in tags if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", t)
+                 or re.search(rf"\.{re.escape(name)}(?!\w)", t)]
+        if found:
+            return found[0]
+    message = str(exc)
+    for sign, hint in (("operator %", "%"), ("operator **", "**"), ("pengulangan", "*"), ("perulangan", "range(")):
+        if sign in message:
+            return next((t for t in tags if hint in t and (t.startswith("{{") or hint == "range(")), "")
+    for tag in tags:
+        if tag.startswith("{{"):
+            try:
+                env.parse(tag)
+            except jinja2.TemplateSyntaxError:
+                return tag
+    return _unclosed_tag(tpl)
+
+
+_OPENERS = re.compile(r"\{\{|\{%")
+
+
+def _unclosed_tag(tpl: DocxTemplate) -> str:
+    """The start of a tag with no end ('{{ i.nama }'), in the template's text."""
+    text = re.sub(r"<[^>]*>", "", tpl.patch_xml(tpl.get_xml()))
+    for match in _OPENERS.finditer(text):
+        closer = "}}" if match.group() == "{{" else "%}"
+        rest = text[match.end():]
+        following = _OPENERS.search(rest)
+        end = rest.find(closer)
+        if end < 0 or (following and following.start() < end):
+            return html.unescape(text[match.start():match.end() + (following.start() if following else 40)]).strip()
+    return ""
+
+
+def _where(tag: str) -> str:
+    return f" pada tag {tag}" if tag else ""
+
+
+# Jinja's messages, said in Indonesian (the original is kept in brackets for a developer).
+_EXPLAINED = (
+    (re.compile(r"^'([^']+)' is undefined"), "nama '{0}' tidak ada di konteks"),
+    (re.compile(r"has no attribute '([^']+)'"), "isian '{0}' tidak ada"),
+    (re.compile(r"^access to attribute '([^']+)'"), "akses ke atribut '{0}' tidak diizinkan"),
+    (re.compile(r"^No filter named '([^']+)'"), "filter '{0}' tidak tersedia atau tidak diizinkan"),
+    (re.compile(r"^No test named '([^']+)'"), "uji '{0}' tidak tersedia"),
+    (re.compile(r"^Unexpected end of template"), "tag pembuka tanpa tag penutup (endfor/endif)"),
+    (re.compile(r"^Encountered unknown tag '([^']+)'"), "tag '{0}' tidak dikenal atau tanpa pasangan"),
+    (re.compile(r"^unexpected '([^']+)'"), "tanda '{0}' tidak pada tempatnya"),
+    (re.compile(r"^expected token '([^']+)'"), "tanda '{0}' diharapkan"),
+)
+
+
+def explain(exc: Exception) -> str:
+    """A Jinja error in Indonesian, the original message after it."""
+    message = str(getattr(exc, "message", None) or exc)
+    for pattern, text in _EXPLAINED:
+        match = pattern.search(message)
+        if match:
+            return f"{text.format(*match.groups())} [{message}]"
+    return message
 
 
 _variables: dict[str, set[str] | jinja2.TemplateSyntaxError] = {}
@@ -47,7 +142,7 @@ def _prepared(tpl: DocxTemplate, value, budget: LoopBudget):
     return value
 
 
-def check_template(tpl: DocxTemplate, context: dict, env: jinja2.Environment, name: str) -> None:
+def check_variables(tpl: DocxTemplate, context: dict, env: jinja2.Environment, name: str) -> None:
     """Syntax errors and variables the context does not have, found before anything is rendered.
 
     The template's variables are read once per template content (a sha256 of the file)."""
@@ -62,11 +157,14 @@ def check_template(tpl: DocxTemplate, context: dict, env: jinja2.Environment, na
             _variables.clear()
         _variables[key] = wanted
     if isinstance(wanted, jinja2.TemplateSyntaxError):
-        raise RenderError(f"template {name} salah tulis (baris {wanted.lineno}): {wanted.message}") from wanted
+        tag = culprit_tag(tpl, wanted, env)
+        raise RenderError(f"template {name} salah tulis{_where(tag)}: {explain(wanted)}", tag) from wanted
     missing = sorted(set(wanted) - set(context))
     if missing:
-        raise RenderError(f"template {name} memakai variabel yang tidak ada: {', '.join(missing)}. "
-                          "Lihat contracts/context.py untuk daftar variabel")
+        tag = next((t for name_ in missing for t in template_tags(tpl)
+                    if re.search(rf"(?<![\w.]){re.escape(name_)}(?!\w)", t)), "")
+        raise RenderError(f"template {name} memakai variabel yang tidak ada: {', '.join(missing)}{_where(tag)}. "
+                          "Lihat contracts/context.py untuk daftar variabel", tag)
 
 
 def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRITER) -> Path:
@@ -78,11 +176,13 @@ def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRI
         tpl.init_docx()
     except Exception as exc:  # a damaged .docx raises zipfile/lxml/KeyError variants
         raise RenderError(f"template {template.name} tidak dapat dibuka ({type(exc).__name__}: {exc})") from exc
-    check_template(tpl, context, env, template.name)
+    check_variables(tpl, context, env, template.name)
     try:
         tpl.render(_prepared(tpl, context, LoopBudget(MAX_ITERATIONS)), jinja_env=env, autoescape=True)
     except (SecurityError, OverflowError, MemoryError) as exc:  # OverflowError: the sandbox's own range cap
-        raise RenderError(f"template tidak diizinkan: {template.name} ({exc})") from exc
+        tag = culprit_tag(tpl, exc, env)
+        raise RenderError(f"template tidak diizinkan: {template.name}{_where(tag)} ({explain(exc)})", tag) from exc
     except jinja2.TemplateError as exc:
-        raise RenderError(f"template {template.name} gagal dirender: {exc}") from exc
+        tag = culprit_tag(tpl, exc, env)
+        raise RenderError(f"template {template.name} gagal dirender{_where(tag)}: {explain(exc)}", tag) from exc
     return atomic_save(out, lambda tmp: save_document(tpl, tmp, writer), durable=False)

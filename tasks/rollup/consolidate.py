@@ -46,7 +46,7 @@ def distribution(rows: pd.DataFrame, settings: Settings) -> pd.DataFrame:
 def invalid(runs: list[OfficeRun]) -> list[dict]:
     """Offices that produced no report, with their first problems."""
     return [{"folder": r.folder, "kode_satker": r.kode, "nama_satker": r.nama,
-             "masalah": "; ".join(r.masalah[:3]) or "tidak ada data"} for r in runs if not r.ok]
+             "masalah": "; ".join(p.describe() for p in r.errors[:3]) or "tidak ada data"} for r in runs if not r.ok]
 
 
 def _sheet(book, title: str, frame: pd.DataFrame) -> None:

@@ -1,0 +1,99 @@
+"""`lkip run`, `serve` and `trigger`: a run of one office-year now, on a schedule, or by hand."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+from flows.cli.common import DEFAULT_OUT, EXIT_INVALID, EXIT_OK, existing, prefect_defaults, shared_folder
+from flows.serve import DEFAULT_CRON, DEFAULT_PORT, DEFAULT_TIMEZONE, build_deployments, ensure_server, serve, trigger
+from tasks.pipeline.request import RunRequest
+from tasks.reading.profile import PROFILE_NAME, load_profile
+from tasks.reporting.render import RenderError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("run", help="periksa, hitung, buat LKIP dan laporan bulanan, terbitkan ke folder bersama",
+                       description="Memeriksa masukan, menghitung, merender dokumen Word secara lokal, lalu "
+                                   "menerbitkannya satu per satu secara atomik ke folder bersama beserta manifest. "
+                                   "Bila masukan bergalat: keluar 1 dan tidak menulis apa pun.")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
+    p.add_argument("--bulan", type=int, choices=range(1, 13), metavar="M",
+                   help="hanya laporan bulanan bulan M (bawaan: LKIP dan semua laporan bulanan)")
+    p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan (bawaan: .)")
+    p.add_argument("--out", type=Path, metavar="DIR",
+                   help="folder bersama tujuan (bawaan: $LKIP_FOLDER_BERSAMA, atau out/laporan yang dibuat bila perlu)")
+    p.add_argument("--pdf", action="store_true", help="buat juga PDF (perlu LibreOffice)")
+    p.add_argument("--final", action="store_true", help="tandai laporan sebagai final: tidak diubah lagi")
+    p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("serve", help="jalankan jadwal bulanan dan pemicu manual di server Prefect",
+                       description="Mendaftarkan dan melayani dua deployment Prefect: laporan bulanan terjadwal "
+                                   "(bawaan: tanggal 5 setiap bulan pukul 07.00 WIB) dan laporan manual. Memakai "
+                                   "server di PREFECT_API_URL, atau server lokal 127.0.0.1 yang dijalankan bila "
+                                   "belum ada. Bila proses ini berhenti, jadwal ikut berhenti.")
+    p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan satker")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="folder bersama tujuan")
+    p.add_argument("--cron", default=DEFAULT_CRON, help=f"jadwal cron (bawaan: '{DEFAULT_CRON}')")
+    p.add_argument("--zona-waktu", dest="zona_waktu", default=DEFAULT_TIMEZONE,
+                   help=f"zona waktu jadwal (bawaan: {DEFAULT_TIMEZONE})")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port server lokal (bawaan: 4200)")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", metavar="YYYY",
+                   help="tahun bawaan untuk pemicu manual (bawaan: tahun ini)")
+    p.add_argument("--pdf", action="store_true", help="buat juga PDF")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("trigger", help="picu laporan manual sekarang (deployment yang dilayani 'lkip serve')")
+    p.add_argument("--input", type=Path, default=Path("."), metavar="DIR", help="folder masukan (untuk kode satker)")
+    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
+    p.add_argument("--bulan", type=int, choices=range(1, 13), metavar="M", help="hanya bulan M")
+    p.add_argument("--final", action="store_true", help="tandai laporan sebagai final")
+    p.set_defaults(func=cmd_trigger)
+
+
+def cmd_run(args) -> int:
+    request = RunRequest(existing([args.input])[0], shared_folder(args.out), args.tahun, args.bulan, pdf=args.pdf,
+                         final=args.final, charts=not args.tanpa_grafik)
+    prefect_defaults()
+    from flows.laporan import laporan
+    from tasks.pipeline.steps import InvalidInputs
+
+    try:
+        paths = laporan(str(request.input_dir), request.year, request.month, str(request.out_dir), request.pdf,
+                        request.final, request.charts)
+    except InvalidInputs as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INVALID
+    except RenderError as exc:
+        print(f"GALAT: {exc.pesan}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
+        return EXIT_INVALID
+    for path in paths:
+        print(path)
+    return EXIT_OK
+
+
+def _office_code(folder: Path) -> str:
+    return load_profile(existing([folder / PROFILE_NAME])[0]).kode
+
+
+def cmd_serve(args) -> int:
+    folder = existing([args.input])[0].resolve()
+    kode = _office_code(folder)
+    prefect_defaults()
+    url = ensure_server(args.port)
+    print(f"Server Prefect: {url} (UI: {url.removesuffix('/api')})")
+    deployments = build_deployments(str(folder), str(args.out.resolve()), kode,
+                                    args.tahun or datetime.date.today().year, args.cron, args.zona_waktu, args.pdf)
+    serve(deployments)
+    return EXIT_OK
+
+
+def cmd_trigger(args) -> int:
+    kode = _office_code(existing([args.input])[0])
+    prefect_defaults()
+    ensure_server()
+    run_id = trigger(kode, args.tahun, args.bulan, args.final)
+    print(f"Laporan dipicu: flow run {run_id}. Lihat kemajuannya di UI Prefect.")
+    return EXIT_OK

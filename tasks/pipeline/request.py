@@ -1,0 +1,29 @@
+"""The one typed request for a run of one office-year: built by the CLI and by the flows from their
+parameters, and passed as it is to every step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What a run makes and where: the office-year's input folder, the shared folder, the year, one
+    month or the whole year (None), PDF copies, final marks, charts."""
+
+    input_dir: Path
+    out_dir: Path
+    year: int
+    month: int | None = None
+    pdf: bool = False
+    final: bool = False
+    charts: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "input_dir", Path(self.input_dir))
+        object.__setattr__(self, "out_dir", Path(self.out_dir))
+
+    def manifest_parameters(self) -> dict:
+        """The parameters recorded in manifest.json (the users' words)."""
+        return {"tahun": self.year, "bulan": self.month, "pdf": self.pdf, "final": self.final, "grafik": self.charts}

@@ -1,0 +1,3 @@
+from tasks.reporting.template_builder import main
+
+raise SystemExit(main())
