@@ -15,18 +15,16 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tasks.problems import UserError
+
 DEFAULT_PORT = 4200
 DEFAULT_CRON = "0 7 5 * *"  # the 5th of each month, 07:00
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 STARTUP_SECONDS = 90
 
 
-class ServerError(Exception):
-    """No Prefect server could be reached or started; .pesan says why."""
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
+class ServerError(UserError):
+    """No Prefect server could be reached or started: .message says why."""
 
 
 def healthy(api_url: str, timeout: float = 2.0) -> bool:

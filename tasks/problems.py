@@ -79,6 +79,14 @@ class Problems:
         return any(p.severity is Severity.ERROR for p in self.items)
 
 
+class UserError(Exception):
+    """A failure told to a person: .message says what in Indonesian, .hint what to do (may be empty)."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
 class InputError(Exception):
     """A file that cannot be read at all; carries the problems that say why."""
 

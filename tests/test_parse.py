@@ -23,7 +23,7 @@ def raises(parse, raw, **kwargs) -> ParseError:
     """The ParseError a parser raises; every one must carry a message and a fix hint."""
     with pytest.raises(ParseError) as info:
         parse(raw, **kwargs)
-    assert info.value.pesan and info.value.saran
+    assert info.value.message and info.value.hint
     return info.value
 
 
@@ -31,8 +31,8 @@ def raises(parse, raw, **kwargs) -> ParseError:
 
 def test_parse_error_carries_message_and_hint():
     error = ParseError("bukan angka: 'x'", "ketik angka")
-    assert isinstance(error, ValueError) and str(error) == error.pesan == "bukan angka: 'x'"
-    assert error.saran == "ketik angka" and ParseError("x").saran == ""
+    assert isinstance(error, ValueError) and str(error) == error.message == "bukan angka: 'x'"
+    assert error.hint == "ketik angka" and ParseError("x").hint == ""
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -99,17 +99,17 @@ def test_numbers(raw, expected):
 @pytest.mark.parametrize("raw", ["95.5", "1.5", "0.25", "1.234", "1,234.5", "1,234,567", "1,234,567.89", "1.2.3,4",
                                  "1.000%", "0.250 %", "12,5.5"])
 def test_ambiguous_numbers_are_errors(raw):
-    assert "meragukan" in raises(parse_number, raw).pesan
+    assert "meragukan" in raises(parse_number, raw).message
 
 
 def test_english_format_message():
     error = raises(parse_number, "1,234.5")
-    assert error.pesan == "format angka meragukan: '1,234.5'" and "1234,5" in error.saran
+    assert error.message == "format angka meragukan: '1,234.5'" and "1234,5" in error.hint
 
 
 def test_single_dot_hint_names_both_readings():
-    assert "1,234 atau 1234" in raises(parse_number, "1.234").saran
-    assert "95,5" in raises(parse_number, "95.5").saran
+    assert "1,234 atau 1234" in raises(parse_number, "1.234").hint
+    assert "95,5" in raises(parse_number, "95.5").hint
 
 
 @pytest.mark.parametrize("raw, integral, expected", [
@@ -122,7 +122,7 @@ def test_integral_settles_a_thousands_dot(raw, integral, expected):
 
 @pytest.mark.parametrize("raw", ["95.5", "1.5", "0.234", "1234.567", "1,234", "1,234.5", "1.2345"])
 def test_integral_still_refuses_what_it_cannot_settle(raw):
-    assert "meragukan" in raises(parse_number, raw, integral=True).pesan
+    assert "meragukan" in raises(parse_number, raw, integral=True).message
 
 
 @pytest.mark.parametrize("raw", ["sepuluh", "10 laporan", "1 2", "--5", "+-5", "- 5", "5-", "5.", ",5", ".5", "95%%",
@@ -134,14 +134,14 @@ def test_not_numbers(raw):
 
 
 def test_not_a_number_message_quotes_the_text():
-    assert raises(parse_number, "sepuluh").pesan == "bukan angka: 'sepuluh'"
+    assert raises(parse_number, "sepuluh").message == "bukan angka: 'sepuluh'"
 
 
 @pytest.mark.parametrize("raw", sorted(EXCEL_ERRORS) + ["#div/0!", " #N/A ", "#value!"])
 def test_excel_error_strings(raw):
     error = raises(parse_number, raw)
-    assert error.pesan == f"sel berisi galat Excel {raw.strip().upper()}"
-    assert error.saran == "perbaiki rumus atau ketik nilainya"
+    assert error.message == f"sel berisi galat Excel {raw.strip().upper()}"
+    assert error.hint == "perbaiki rumus atau ketik nilainya"
 
 
 # --- units, quantities and targets --------------------------------------------------------------
@@ -221,9 +221,9 @@ def test_bad_targets(raw):
 
 
 def test_target_messages():
-    assert raises(parse_target, "seluruhnya").saran == "tulis target seperti '1 laporan', '100%' atau '80-90%'"
-    assert "terbalik" in raises(parse_target, "90-80%").pesan
-    assert "pembanding" in raises(parse_target, "≥ 90%").pesan
+    assert raises(parse_target, "seluruhnya").hint == "tulis target seperti '1 laporan', '100%' atau '80-90%'"
+    assert "terbalik" in raises(parse_target, "90-80%").message
+    assert "pembanding" in raises(parse_target, "≥ 90%").message
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -270,9 +270,9 @@ def test_bad_dates(raw):
 
 def test_month_first_date_message():
     error = raises(parse_date, "03/31/2024")
-    assert "tanggal tidak valid" in error.pesan and "bulan 31" in error.pesan
-    assert error.saran == "gunakan format hari/bulan/tahun, misalnya 31/03/2024"
-    assert "dua angka" in raises(parse_date, "31/03/24").pesan
+    assert "tanggal tidak valid" in error.message and "bulan 31" in error.message
+    assert error.hint == "gunakan format hari/bulan/tahun, misalnya 31/03/2024"
+    assert "dua angka" in raises(parse_date, "31/03/24").message
 
 
 # --- months -------------------------------------------------------------------------------------
@@ -372,7 +372,7 @@ def outcome(parse, raw, **kwargs) -> str:
     try:
         parse(raw, **kwargs)
     except ParseError as exc:  # the only acceptable failure: a message for the user
-        assert exc.pesan and exc.saran
+        assert exc.message and exc.hint
         return "galat"
     return "ok"
 

@@ -105,7 +105,7 @@ def test_safe_name_keeps_or_repairs(code, expected):
 def test_safe_name_refuses_what_cannot_be_made_safe(code):
     with pytest.raises(PublishError) as err:
         safe_name(code)
-    assert "nama" in err.value.pesan
+    assert "nama" in err.value.message
 
 
 def test_report_paths_follow_the_layout(share):
@@ -408,8 +408,8 @@ def test_after_the_last_attempt_the_error_names_the_file_and_cause(share, local,
     monkeypatch.setattr(os, "replace", failing_replace(OSError(errno.ETIMEDOUT, "Connection timed out")))
     with pytest.raises(PublishError) as err:
         publish_all({rendered(local, NEW): target}, share, attempts=4, sleep=sleeps.append)
-    assert str(target) in err.value.pesan and "Connection timed out" in err.value.pesan
-    assert "4 percobaan" in err.value.pesan
+    assert str(target) in err.value.message and "Connection timed out" in err.value.message
+    assert "4 percobaan" in err.value.message
     assert sleeps == pytest.approx([0.2, 0.4, 0.8])
     assert target.read_bytes() == OLD and temp_files(share) == []
 

@@ -67,7 +67,7 @@ def cmd_run(args) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_INVALID
     except RenderError as exc:
-        print(f"GALAT: {exc.pesan}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
+        print(f"GALAT: {exc.message}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)
         return EXIT_INVALID
     for path in paths:
         print(path)

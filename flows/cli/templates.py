@@ -33,7 +33,7 @@ def cmd_check_template(args) -> int:
     try:
         check_template(path, kind, args.out)
     except RenderError as exc:
-        print(f"GALAT: {exc.pesan}", file=sys.stderr)
+        print(f"GALAT: {exc.message}", file=sys.stderr)
         return EXIT_INVALID
     print(f"Templat {path.name} dapat dipakai untuk {kind}." + (f" Contoh hasil: {args.out}" if args.out else ""))
     return EXIT_OK

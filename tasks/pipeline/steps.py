@@ -147,7 +147,7 @@ def publish_documents(documents: list[Document], request: RunRequest, inputs: Of
         except PublishError as exc:
             if wait is None:
                 raise
-            log(f"Penerbitan gagal (percobaan {attempt}): {exc.pesan}; dicoba lagi dalam {wait} detik")
+            log(f"Penerbitan gagal (percobaan {attempt}): {exc.message}; dicoba lagi dalam {wait} detik")
             sleep(wait)
     for item in published:
         log(f"Diterbitkan: {item.path}" + (f" ({item.catatan})" if item.catatan else ""))

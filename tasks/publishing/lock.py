@@ -16,16 +16,14 @@ import socket
 import time
 from pathlib import Path
 
+from tasks.problems import UserError
+
 LOCK_PREFIX = ".lkip-lock-"
 MAX_AGE_SECONDS = 6 * 3600  # longer than any real run; only then is a lock from another host stale
 
 
-class RunLockError(Exception):
-    """Another run holds the lock; .pesan says who and since when."""
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
+class RunLockError(UserError):
+    """Another run holds the lock: .message says who and since when."""
 
 
 def _alive(pid: int) -> bool:

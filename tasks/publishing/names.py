@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tasks.problems import UserError
+
 MAX_NAME = 64
 KINDS = ("lkip", "bulanan")
 
@@ -15,12 +17,8 @@ _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(1, 10)}
 
 
-class PublishError(Exception):
-    """A report that cannot be published; .pesan is the Indonesian message."""
-
-    def __init__(self, pesan: str):
-        super().__init__(pesan)
-        self.pesan = pesan
+class PublishError(UserError):
+    """A report that cannot be published: .message in Indonesian."""
 
 
 # --- names --------------------------------------------------------------------------------------

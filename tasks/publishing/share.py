@@ -232,7 +232,7 @@ def _publish_or_keep_final(source: Path, target: Path, final: bool, attempts: in
     try:
         return publish_file(source, target, final=final, attempts=attempts, sleep=sleep)
     except FinalReport as exc:
-        return Published(Path(target), sha256_file(target), 1, exc.pesan)
+        return Published(Path(target), sha256_file(target), 1, exc.message)
 
 
 def _check_plan(files: dict[Path, Path], root: Path) -> None:

@@ -76,6 +76,6 @@ def _target(text: str, line: int, quarter: int, problems: Problems) -> float | N
     try:
         return parse_number(text.rstrip("%").strip()).value
     except ParseError as exc:
-        problems.error(exc.pesan, hint=exc.saran, row=line, cell=f"baris {line}", header=f"target_tw{quarter}",
+        problems.error(exc.message, hint=exc.hint, row=line, cell=f"baris {line}", header=f"target_tw{quarter}",
                        value=text)
         return None

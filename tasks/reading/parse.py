@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tasks.problems import UserError
+
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember"]
 # "–" (en dash) is here too: Word and Excel autocorrect a typed "-" into it.
@@ -23,13 +25,8 @@ EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM
                           "#GETTING_DATA"})
 
 
-class ParseError(ValueError):
-    """A cell value that cannot be read; .pesan is the Indonesian message, .saran a fix hint."""
-
-    def __init__(self, pesan: str, saran: str = ""):
-        super().__init__(pesan)
-        self.pesan = pesan
-        self.saran = saran
+class ParseError(UserError, ValueError):
+    """A cell value that cannot be read: .message in Indonesian, .hint how to write it."""
 
 
 # --- text ---------------------------------------------------------------------------------------
@@ -122,9 +119,9 @@ _THOUSANDS_LIKE = re.compile(r"^[1-9][0-9]{0,2}[.,][0-9]{3}$")  # 1.234 or 1,234
 _NUMBER_HINT = "ketik angka saja, misalnya 12 atau 95,5"
 
 
-def _ambiguous(text: str, saran: str = "tulis dengan koma desimal, misalnya 1234,5") -> ParseError:
+def _ambiguous(text: str, hint: str = "tulis dengan koma desimal, misalnya 1234,5") -> ParseError:
     """The error for a number that has two plausible readings."""
-    return ParseError(f"format angka meragukan: '{text}'", saran)
+    return ParseError(f"format angka meragukan: '{text}'", hint)
 
 
 def _finite(value, text: str) -> float:
@@ -247,11 +244,11 @@ def _is_integral(unit: str, default: bool) -> bool:
     return unit not in DECIMAL_UNITS if unit else default
 
 
-def _quantity(text: str, integral_default: bool, saran: str) -> tuple[float | None, str]:
-    """A number followed by an optional unit; `saran` is the hint when the text has no such shape."""
+def _quantity(text: str, integral_default: bool, hint: str) -> tuple[float | None, str]:
+    """A number followed by an optional unit; `hint` is the hint when the text has no such shape."""
     match = _QUANTITY.match(text)
     if not match:
-        raise ParseError(f"bukan angka dengan satuan: '{text}'", saran)
+        raise ParseError(f"bukan angka dengan satuan: '{text}'", hint)
     unit = canonical_unit(match["unit"] or "")
     number = parse_number(match["num"] + ("%" if unit == "%" else ""),
                           integral=_is_integral(unit, integral_default))

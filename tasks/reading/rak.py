@@ -671,7 +671,7 @@ def _target_with_unit(first: dict, where: dict, problems: Problems):
             problems.error(f"satuan target '{target.satuan}' berbeda dengan kolom Satuan '{satuan}'",
                            hint="samakan satuan pada kolom Target dan kolom Satuan", **where)
     except ParseError as exc:
-        problems.error(f"target tidak dapat dibaca: {exc.pesan}", hint=exc.saran, **where)
+        problems.error(f"target tidak dapat dibaca: {exc.message}", hint=exc.hint, **where)
     if target is not None and min(v for v in (target.nilai, target.min, 0) if v is not None) < 0:
         problems.error("target bernilai negatif", hint="target harus nol atau lebih", **where)
     return teks, target

@@ -120,7 +120,7 @@ class FormSheet:
                 return self._quantity(raw, unit, row, key)
             number = parse_number(raw, integral=integral)
         except ParseError as exc:
-            self.problems.error(exc.pesan, hint=exc.saran, **self.where(row, key))
+            self.problems.error(exc.message, hint=exc.hint, **self.where(row, key))
             return None
         value = number.value
         if (row, col) in self.grid.percent_cells and value is not None:
@@ -231,7 +231,7 @@ def parse_identitas(grid: Grid, problems: Problems) -> tuple[str, int | None, in
         try:
             parse_date(found["tanggal"][0], date1904=grid.date1904)
         except ParseError as exc:
-            problems.error(exc.pesan, hint=exc.saran, sheet=grid.sheet, cell=found["tanggal"][1],
+            problems.error(exc.message, hint=exc.hint, sheet=grid.sheet, cell=found["tanggal"][1],
                            header="Tanggal Pengisian", value=normalize_text(found["tanggal"][0]))
     return kode, tahun, triwulan
 

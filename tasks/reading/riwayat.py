@@ -46,5 +46,5 @@ def _number(text, line: int, column: str, problems: Problems) -> float | None:
     try:
         return parse_number(text or "", integral=column == "tahun").value
     except ParseError as exc:
-        problems.error(exc.pesan, row=line, cell=f"baris {line}", header=column, value=str(text), hint=exc.saran)
+        problems.error(exc.message, row=line, cell=f"baris {line}", header=column, value=str(text), hint=exc.hint)
         return None

@@ -18,18 +18,19 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2.sandbox import SecurityError
 
 from tasks.files import atomic_save
+from tasks.problems import UserError
 from tasks.reporting.docx_package import DOCX_WRITER, save_document
 from tasks.reporting.docx_template import FastTemplate
 from tasks.reporting.sandbox import CACHED_TEMPLATES, MAX_ITERATIONS, CountedList, LoopBudget, render_env
 
 
-class RenderError(Exception):
-    """A template that cannot be rendered; .pesan says why in Indonesian, .tag is the template tag at
+class RenderError(UserError):
+    """A template that cannot be rendered: .message says why in Indonesian, .tag is the template tag at
     fault when it can be told."""
 
-    def __init__(self, pesan: str, tag: str = ""):
-        super().__init__(pesan)
-        self.pesan, self.tag = pesan, tag
+    def __init__(self, message: str, tag: str = ""):
+        super().__init__(message)
+        self.tag = tag
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)

@@ -90,7 +90,7 @@ def office_templates(input_dir: Path) -> tuple[TemplateSet, list[Problem]]:
             check_template(path, kind)
         except RenderError as exc:
             problems.append(Problem(file=where, message=f"templat {KIND_LABELS[kind]} kantor tidak dapat dipakai: "
-                                                        f"{exc.pesan}", value=exc.tag,
+                                                        f"{exc.message}", value=exc.tag,
                                     hint="perbaiki tag tersebut di Word (lihat templates/README.md), lalu periksa "
                                          "dengan 'lkip check-template'"))
             continue
