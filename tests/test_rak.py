@@ -301,7 +301,7 @@ FLAT = [(1, "Perencanaan", "Jumlah dokumen perencanaan", "1 laporan", "Penyusuna
 
 def accounted_rows(rak, grid) -> set[int]:
     """Rows read as data, rows a problem or note names, and the header's own rows."""
-    from tasks.reading.rak import RakSheet, find_layout
+    from tasks.reading.rak_layout import RakSheet, find_layout
     from tasks.problems import Problems
 
     layout = find_layout(RakSheet(grid, Problems(grid.file)))

@@ -125,7 +125,8 @@ def write_run_manifest(request: RunRequest, inputs: OfficeInputs, published: lis
     manifest = steps.write_run_manifest(request, inputs, published, started, steps.program_version())
     lines = [f"- `{item.path}`" + (f" — {item.catatan}" if item.catatan else "") for item in published]
     create_markdown_artifact(key=f"terbit-{_slug(inputs.profile.kode)}-{request.year}",
-                             markdown="## Berkas yang diterbitkan\n\n" + "\n".join(lines) + f"\n\nManifest: `{manifest}`",
+                             markdown="## Berkas yang diterbitkan\n\n" + "\n".join(lines)
+                             + f"\n\nManifest: `{manifest}`",
                              description="Laporan yang diterbitkan ke folder bersama")
     return manifest
 

@@ -34,8 +34,9 @@ def read_riwayat(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
         if row["tahun"] is None:
             problems.error("tahun kosong", row=line, cell=f"baris {line}", header="tahun", hint="isi tahun")
         elif (row["kode"], row["tahun"]) in seen:
-            problems.error(f"baris ganda untuk {row['kode']} tahun {row['tahun']:g} (baris {seen[(row['kode'], row['tahun'])]}"
-                           f" dan {line})", row=line, cell=f"baris {line}", hint="hapus salah satu baris")
+            first = seen[(row["kode"], row["tahun"])]
+            problems.error(f"baris ganda untuk {row['kode']} tahun {row['tahun']:g} (baris {first} dan {line})",
+                           row=line, cell=f"baris {line}", hint="hapus salah satu baris")
         else:
             seen[(row["kode"], row["tahun"])] = line
             rows.append(row)

@@ -56,7 +56,8 @@ def _sheet(book, title: str, frame: pd.DataFrame) -> None:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for row, values in enumerate(frame.itertuples(index=False), start=2):
         for col, value in enumerate(values, start=1):
-            put_text_safe(ws, row, col, None if value is None or (isinstance(value, float) and pd.isna(value)) else value)
+            missing = value is None or (isinstance(value, float) and pd.isna(value))
+            put_text_safe(ws, row, col, None if missing else value)
 
 
 def write_xlsx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], path: Path) -> Path:
