@@ -41,8 +41,8 @@ def with_stray_cell(source: Path, target: Path, value: str | None) -> Path:
 def run_case(kind: str, path: str, repeat: int) -> None:
     """Child process: read `path` `repeat` times, print median seconds and peak RSS as JSON."""
     sys.path.insert(0, str(ROOT))
-    from tasks.reading.rak import read_rak
     from tasks.reading.office import load_inputs
+    from tasks.reading.rak import read_rak
 
     action = (lambda: read_rak(Path(path))) if kind == "rak" else (lambda: load_inputs([Path(path)]))
     times = []

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tasks.measuring.figures import Period  # noqa: E402
-from tasks.reporting.documents import RenderChoices, render_period  # noqa: E402
 from tasks.reading.office import load_inputs  # noqa: E402
+from tasks.reporting.documents import RenderChoices, render_period  # noqa: E402
 
 SAMPLE = ROOT / "data" / "pasaman-barat-2024"
 

@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tasks.files import atomic_save  # noqa: E402
 from tasks.forms import layout as form  # noqa: E402
+from tasks.forms.writer import build_form, form_name  # noqa: E402
 from tasks.reading.atribut import read_atribut  # noqa: E402
 from tasks.reading.profile import load_profile  # noqa: E402
 from tasks.reading.rak import Rak, read_rak  # noqa: E402
-from tasks.files import atomic_save  # noqa: E402
-from tasks.forms.writer import build_form, form_name  # noqa: E402
 
 FOLDER = ROOT / "data" / "pasaman-barat-2024"
 YEAR = 2024
@@ -110,7 +110,8 @@ def fill_indikator(ws, rak: Rak, attrs: dict, tw: int, values: dict) -> None:
                 value="Kumulatif s.d. triwulan ini" if attr["jenis_nilai"] == "kumulatif" else "Triwulan ini")
         pick = (offset + tw) % len(KENDALA)
         under = ind.kode in UNDER_TARGET and tw >= 3
-        ws.cell(row=row, column=cols["kendala"], value=KENDALA[pick] if under or (offset + tw) % 4 == 0 else "Tidak ada")
+        kendala = KENDALA[pick] if under or (offset + tw) % 4 == 0 else "Tidak ada"
+        ws.cell(row=row, column=cols["kendala"], value=kendala)
         ws.cell(row=row, column=cols["upaya"], value=UPAYA[pick] if under or (offset + tw) % 4 == 0 else "-")
         ws.cell(row=row, column=cols["bukti"], value=f"Laporan {ind.kode} TW {form.ROMAN[tw]} {YEAR} (arsip Subbag)")
 

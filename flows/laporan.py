@@ -10,9 +10,19 @@ import datetime
 
 from prefect import flow
 
-from tasks.pipeline.flow_tasks import (check_shared_folder, choose_templates, compute_figures, new_staging,
-                                       publish_documents, release_lock, remove_staging, render_documents, take_lock,
-                                       validate_inputs, write_run_manifest)
+from tasks.pipeline.flow_tasks import (
+    check_shared_folder,
+    choose_templates,
+    compute_figures,
+    new_staging,
+    publish_documents,
+    release_lock,
+    remove_staging,
+    render_documents,
+    take_lock,
+    validate_inputs,
+    write_run_manifest,
+)
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.steps import now
 

@@ -12,12 +12,12 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from tasks.reporting.fmt import format_number
 from tasks.pipeline.office import OfficeRun, run_office
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.steps import program_version
-from tasks.rollup.consolidate import consolidate, distribution, invalid, write_docx, write_xlsx
 from tasks.reading.settings import Settings
+from tasks.reporting.fmt import format_number
+from tasks.rollup.consolidate import consolidate, distribution, invalid, write_docx, write_xlsx
 
 FLOW_ROLLUP = "rekap-nasional"
 

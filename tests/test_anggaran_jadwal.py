@@ -8,9 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.measuring.anggaran import budget_by_kegiatan, budget_by_month, efficiency
-from tasks.measuring.jadwal import (BELUM, PROSES, SELESAI, _cells_by_month, late_activities, schedule_by_month,
-                          schedule_by_pelaksana)
 from tasks.measuring.comparisons import NO_HISTORY, compare_history
+from tasks.measuring.jadwal import (
+    BELUM,
+    PROSES,
+    SELESAI,
+    _cells_by_month,
+    late_activities,
+    schedule_by_month,
+    schedule_by_pelaksana,
+)
 from tasks.reading.settings import Settings
 
 KEGIATAN = pd.DataFrame({"kode": ["K01", "K02"], "nama": ["Satu", "Dua"]})

@@ -9,11 +9,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tasks.measuring.capaian import (BELUM_DILAPORKAN, BELUM_TERCAPAI, TARGET_KOSONG, TARGET_NOL, TERCAPAI, attributes,
-                           capped, compute_capaian, compute_capaian_table, compute_quarters, infer_attribute,
-                           quarter_series, target_to_date)
+from tasks.measuring.capaian import (
+    BELUM_DILAPORKAN,
+    BELUM_TERCAPAI,
+    TARGET_KOSONG,
+    TARGET_NOL,
+    TERCAPAI,
+    attributes,
+    capped,
+    compute_capaian,
+    compute_capaian_table,
+    compute_quarters,
+    infer_attribute,
+    quarter_series,
+    target_to_date,
+)
 from tasks.reading.settings import Band, Settings, load_settings
-
 
 # --- single figures -----------------------------------------------------------------------------
 

@@ -12,9 +12,24 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tasks.reading.parse import (EXCEL_ERRORS, MISSING_MARKERS, MONTHS_ID, UNIT_ALIASES, Number, ParseError, Target,
-                         canonical_unit, is_missing, normalize_key, normalize_text, parse_date, parse_month,
-                         parse_number, parse_quantity, parse_target)
+from tasks.reading.parse import (
+    EXCEL_ERRORS,
+    MISSING_MARKERS,
+    MONTHS_ID,
+    UNIT_ALIASES,
+    Number,
+    ParseError,
+    Target,
+    canonical_unit,
+    is_missing,
+    normalize_key,
+    normalize_text,
+    parse_date,
+    parse_month,
+    parse_number,
+    parse_quantity,
+    parse_target,
+)
 
 D = datetime.date
 

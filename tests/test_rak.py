@@ -301,8 +301,8 @@ FLAT = [(1, "Perencanaan", "Jumlah dokumen perencanaan", "1 laporan", "Penyusuna
 
 def accounted_rows(rak, grid) -> set[int]:
     """Rows read as data, rows a problem or note names, and the header's own rows."""
-    from tasks.reading.rak_layout import RakSheet, find_layout
     from tasks.problems import Problems
+    from tasks.reading.rak_layout import RakSheet, find_layout
 
     layout = find_layout(RakSheet(grid, Problems(grid.file)))
     read = set(rak.aktivitas["sumber_baris"]) | set(rak.indikator["sumber_baris"])
@@ -367,7 +367,8 @@ def test_activity_text_that_begins_like_a_signature_is_data(tmp_path, text):
 
 
 def test_data_rows_below_the_signature_are_an_error_not_a_note(tmp_path):
-    rows = FLAT[:2] + [("Keterangan: sel bertanda v = bulan pelaksanaan", None, None, None, None, set(), None)] + FLAT[2:]
+    note = ("Keterangan: sel bertanda v = bulan pelaksanaan", None, None, None, None, set(), None)
+    rows = FLAT[:2] + [note] + FLAT[2:]
     rak = read_rak(write_flat_rak(tmp_path / "RAK.xlsx", rows))
     (problem,) = errors(rak)
     assert problem.row == 5 and "tidak dibaca" in problem.message and "Rapat pleno" in problem.value
@@ -439,7 +440,8 @@ def test_hidden_rak_rows_are_read_with_a_warning(tmp_path):
 
 @pytest.mark.parametrize("target, satuan, teks, nilai, unit", [
     ("1", "laporan", "1 laporan", 1, "laporan"), (2, "Dokumen", "2 Dokumen", 2, "dokumen"),
-    ("95", "%", "95%", 95, "%"), ("100", "persen", "100%", 100, "%"), ("1 laporan", "Laporan", "1 laporan", 1, "laporan"),
+    ("95", "%", "95%", 95, "%"), ("100", "persen", "100%", 100, "%"),
+    ("1 laporan", "Laporan", "1 laporan", 1, "laporan"),
 ])
 def test_a_separate_satuan_column_gives_the_target_its_unit(tmp_path, target, satuan, teks, nilai, unit):
     header = ["No", "Kegiatan", "Indikator Kinerja", "Target", "Satuan", "Kegiatan yang akan dilaksanakan"] + \

@@ -8,11 +8,11 @@ import pytest
 from openpyxl import load_workbook
 
 from tasks.forms import layout as form
-from tasks.reading.profile import Profile, SumberDana
+from tasks.forms.writer import build_form, form_name, write_forms
 from tasks.problems import Severity
+from tasks.reading.profile import Profile, SumberDana
 from tasks.reading.rak import read_rak
 from tasks.reading.realisasi import read_realisasi
-from tasks.forms.writer import build_form, form_name, write_forms
 from tests.builders import write_rak
 
 PROFILE = Profile(kode="9999", nama="KPU Kabupaten Contoh",

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tasks.reading.profile import load_profile
-from tasks.reading.inspect import describe_rak
 from tasks.problems import Severity
-from tasks.reading.rak import read_rak
+from tasks.reading.inspect import describe_rak
 from tasks.reading.office import load_inputs
+from tasks.reading.profile import load_profile
+from tasks.reading.rak import read_rak
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "pasaman-barat-2024"

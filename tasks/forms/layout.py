@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tasks.reporting import fmt
 from tasks.reading.parse import MONTHS_ID, normalize_key
+from tasks.reporting import fmt
 
 FORMAT_VERSION = "lkip-realisasi/1"
 SHEET_PETUNJUK = "Petunjuk"

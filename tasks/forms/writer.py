@@ -14,10 +14,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from contracts.rak import AktivitasBulan
 from tasks.files import atomic_save, put_text_safe
 from tasks.forms import layout as form
-from tasks.reading.profile import Profile
 from tasks.reading.parse import MONTHS_ID
+from tasks.reading.profile import Profile
 from tasks.reading.rak import Rak
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow: "fill me in"
@@ -162,7 +163,7 @@ def _aktivitas(ws, rak: Rak, tahun: int, triwulan: int) -> None:
     columns = form.aktivitas_columns(triwulan)
     _table_header(ws, columns, f"PROGRES AKTIVITAS TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
                   "Pilih status setiap bulan. Sel kuning tua = bulan rencana pelaksanaan menurut RAK.")
-    planned = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(set).to_dict()
+    planned = rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan].apply(set).to_dict()
     for offset, act in enumerate(rak.aktivitas.itertuples(), start=1):
         months = planned.get(act.kode, set())
         _row(ws, form.HEADER_ROW + offset, columns, {

@@ -7,8 +7,16 @@ minus cumulative RPD to the same month (the figure behind Kemenkeu's IKPA). Pure
 from __future__ import annotations
 
 import pandas as pd
+from pandera.typing import DataFrame
 
-from contracts.capaian import AnggaranKegiatan, AnggaranPerBulan, Efisiensi
+from contracts.capaian import (
+    AnggaranKegiatan,
+    AnggaranPerBulan,
+    CapaianIndikator,
+    Efisiensi,
+)
+from contracts.rak import Kegiatan
+from contracts.realisasi import AnggaranBulan
 from tasks.frames import columns, row_dicts
 from tasks.reading.settings import Settings
 
@@ -47,10 +55,11 @@ def _budget_record(kode: str, nama: str, sumber: str, rows: list[dict], month: i
             "deviasi_persen": _percent(real - rpd, rpd), "sumber": pagu_cells + cells}
 
 
-def budget_by_kegiatan(anggaran: pd.DataFrame, kegiatan: pd.DataFrame, month: int | list[int] = 12) -> pd.DataFrame:
+def budget_by_kegiatan(anggaran: DataFrame[AnggaranBulan], kegiatan: DataFrame[Kegiatan],
+                       month: int | list[int] = 12) -> DataFrame[AnggaranKegiatan]:
     """Per kegiatan and funding source, to `month`: pagu, realisation, RPD, serapan and deviation; for a
     list of months, one block of rows per month."""
-    names = dict(columns(kegiatan, "kode", "nama"))
+    names = dict(columns(kegiatan, Kegiatan.kode, Kegiatan.nama))
     groups: dict[tuple[str, str], list[dict]] = {}
     for rec in row_dicts(anggaran):
         groups.setdefault((rec["kegiatan_kode"], rec["sumber_dana"]), []).append(rec)
@@ -61,9 +70,10 @@ def budget_by_kegiatan(anggaran: pd.DataFrame, kegiatan: pd.DataFrame, month: in
     return AnggaranKegiatan.validate(frame.astype({c: "float64" for c in ("pagu", "serapan", "deviasi_persen")}))
 
 
-def budget_by_month(anggaran: pd.DataFrame, month: int = 12) -> pd.DataFrame:
+def budget_by_month(anggaran: DataFrame[AnggaranBulan], month: int = 12) -> DataFrame[AnggaranPerBulan]:
     """Totals per month to `month`: RPD and realisation, monthly and cumulative, and the deviation."""
-    monthly = (anggaran[anggaran["bulan"] <= month].groupby("bulan")[["rpd", "realisasi"]].sum(min_count=1)
+    a = AnggaranBulan
+    monthly = (anggaran[anggaran[a.bulan] <= month].groupby(a.bulan)[[a.rpd, a.realisasi]].sum(min_count=1)
                .reindex(range(1, month + 1)))
     frame = pd.DataFrame({
         "bulan": list(range(1, month + 1)),
@@ -81,7 +91,8 @@ EFISIENSI_DTYPES = {"capaian_kinerja": "float64", "serapan": "float64", "indeks_
                     "efisien": "object"}
 
 
-def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+def efficiency(capaian: DataFrame[CapaianIndikator], budget: DataFrame[AnggaranKegiatan], settings: Settings
+               ) -> DataFrame[Efisiensi]:
     """Per kegiatan: mean capaian of its indicators against its serapan (DOMAIN.md "Efficiency").
 
     capaian_vs_serapan (our rule): efficient when capaian >= serapan. biaya_output: the output-cost
@@ -92,15 +103,17 @@ def efficiency(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) 
     return Efisiensi.validate(frame.astype(EFISIENSI_DTYPES))
 
 
-def efficiency_records(capaian: pd.DataFrame, budget: pd.DataFrame, settings: Settings) -> list[dict]:
+def efficiency_records(capaian: DataFrame[CapaianIndikator], budget: DataFrame[AnggaranKegiatan],
+                       settings: Settings) -> list[dict]:
     """The rows of `efficiency`, unchecked (contracts.common.validate_records checks many at once)."""
     totals: dict[str, list[float]] = {}
-    for kode, pagu, real in columns(budget, "kegiatan_kode", "pagu", "realisasi"):
+    for kode, pagu, real in columns(budget, AnggaranKegiatan.kegiatan_kode, AnggaranKegiatan.pagu,
+                                    AnggaranKegiatan.realisasi):
         total = totals.setdefault(kode, [0.0, 0.0])
         total[0] += pagu if _known(pagu) else 0.0
         total[1] += real if _known(real) else 0.0
     scores: dict[str, list[float]] = {}
-    for kode, value in columns(capaian, "kegiatan_kode", "capaian_dicap"):
+    for kode, value in columns(capaian, CapaianIndikator.kegiatan_kode, CapaianIndikator.capaian_dicap):
         if _known(value):
             scores.setdefault(kode, []).append(float(value))
     records = []

@@ -10,8 +10,12 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from pandera.typing import DataFrame
 
+from contracts.atribut import AtributIndikator
 from contracts.capaian import AtributTerpakai, CapaianIndikator, CapaianTriwulan
+from contracts.rak import Indikator
+from contracts.realisasi import RealisasiIndikator
 from tasks.frames import row_dicts, row_tuples
 from tasks.reading.settings import Settings
 
@@ -90,7 +94,8 @@ def infer_attribute(nama: str, satuan: str) -> tuple[str, str, str, str]:
     return "+", "SUM", "periode", "tidak ada petunjuk: dianggap jumlah per triwulan"
 
 
-def attributes(indikator: pd.DataFrame, atribut: pd.DataFrame | None) -> pd.DataFrame:
+def attributes(indikator: DataFrame[Indikator], atribut: DataFrame[AtributIndikator] | None
+               ) -> DataFrame[AtributTerpakai]:
     """Attributes of every indicator: from the office's file where given, inferred (and said so) otherwise."""
     given = {} if atribut is None else {r["kode"]: r for r in row_dicts(atribut)}
     rows = []
@@ -120,7 +125,8 @@ def _to_date(values: list[float], agregasi: str) -> float:
     return values[-1]  # LAST
 
 
-def quarter_series(rows: pd.DataFrame, agregasi: str) -> dict[int, tuple[float, float | None]]:
+def quarter_series(rows: DataFrame[RealisasiIndikator] | list[dict], agregasi: str
+                   ) -> dict[int, tuple[float, float | None]]:
     """Per reported quarter: (value of the quarter alone, value to date), whatever form the data holds.
 
     For SUM, a cumulative figure becomes the quarter's own value by difference with the previous
@@ -168,7 +174,7 @@ def _rows(rows: pd.DataFrame | list[dict]) -> list[dict]:
     return row_dicts(rows) if isinstance(rows, pd.DataFrame) else rows
 
 
-def by_indicator(realisasi: pd.DataFrame) -> dict[str, list[dict]]:
+def by_indicator(realisasi: DataFrame[RealisasiIndikator]) -> dict[str, list[dict]]:
     """Realisation records per indicator code, each list in quarter order."""
     groups: dict[str, list[dict]] = {}
     for rec in ([] if realisasi.empty else row_dicts(realisasi)):
@@ -215,8 +221,9 @@ CAPAIAN_DTYPES = {c: "float64" for c in ("target", "target_min", "target_max", "
                                          "capaian", "capaian_dicap")}
 
 
-def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
-                          settings: Settings, upto: int = 4, strict: bool = True) -> pd.DataFrame:
+def compute_capaian_table(indikator: DataFrame[Indikator], realisasi: DataFrame[RealisasiIndikator] | dict,
+                          attrs: DataFrame[AtributTerpakai], settings: Settings, upto: int = 4, strict: bool = True
+                          ) -> DataFrame[CapaianIndikator]:
     """Capaian of every indicator of the RAK to quarter `upto`; unreported ones say 'belum dilaporkan'.
 
     `realisasi`: the realisation table, or its records already grouped by by_indicator.
@@ -226,8 +233,9 @@ def compute_capaian_table(indikator: pd.DataFrame, realisasi: pd.DataFrame | dic
     return CapaianIndikator.validate(frame.astype(CAPAIAN_DTYPES))
 
 
-def capaian_records(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
-                    settings: Settings, upto: int = 4, strict: bool = True) -> list[dict]:
+def capaian_records(indikator: DataFrame[Indikator], realisasi: DataFrame[RealisasiIndikator] | dict,
+                    attrs: DataFrame[AtributTerpakai], settings: Settings, upto: int = 4, strict: bool = True
+                    ) -> list[dict]:
     """The rows of compute_capaian_table, unchecked (contracts.common.validate_records checks many at once)."""
     by_code = realisasi if isinstance(realisasi, dict) else by_indicator(realisasi)
     attr_by_code = {r["kode"]: r for r in row_dicts(attrs)}
@@ -235,8 +243,8 @@ def capaian_records(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, att
             for ind in row_tuples(indikator)]
 
 
-def compute_quarters(indikator: pd.DataFrame, realisasi: pd.DataFrame | dict, attrs: pd.DataFrame,
-                     settings: Settings) -> pd.DataFrame:
+def compute_quarters(indikator: DataFrame[Indikator], realisasi: DataFrame[RealisasiIndikator] | dict,
+                     attrs: DataFrame[AtributTerpakai], settings: Settings) -> DataFrame[CapaianTriwulan]:
     """Per indicator and quarter: the quarter's value, the value to date, its target and capaian
     (`realisasi`: the table, or its records grouped by by_indicator)."""
     by_code = realisasi if isinstance(realisasi, dict) else by_indicator(realisasi)

@@ -7,14 +7,18 @@ every comparison says so; nothing is invented.
 from __future__ import annotations
 
 import pandas as pd
+from pandera.typing import DataFrame
 
+from contracts.capaian import CapaianIndikator
+from contracts.riwayat import RiwayatIndikator
 from tasks.frames import row_dicts, row_tuples
 from tasks.measuring.capaian import compute_capaian
 
 NO_HISTORY = "tidak ada data riwayat"
 
 
-def compare_history(capaian: pd.DataFrame, riwayat: pd.DataFrame | None, tahun: int) -> dict[str, dict]:
+def compare_history(capaian: DataFrame[CapaianIndikator], riwayat: DataFrame[RiwayatIndikator] | None, tahun: int
+                    ) -> dict[str, dict]:
     """Per indicator: earlier years (newest first) and the Renstra comparison, or why there is none."""
     by_code: dict[str, list[dict]] = {}
     for row in ([] if riwayat is None else row_dicts(riwayat)):

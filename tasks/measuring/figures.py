@@ -16,13 +16,38 @@ from dataclasses import dataclass, field
 import pandas as pd
 from pandera.typing import DataFrame
 
-from contracts.capaian import (AnggaranKegiatan, AnggaranPerBulan, AtributTerpakai, CapaianIndikator, CapaianTriwulan,
-                               Efisiensi, JadwalBulan, JadwalPelaksana, Keterlambatan)
+from contracts.capaian import (
+    AnggaranKegiatan,
+    AnggaranPerBulan,
+    AtributTerpakai,
+    CapaianIndikator,
+    CapaianTriwulan,
+    Efisiensi,
+    JadwalBulan,
+    JadwalPelaksana,
+    Keterlambatan,
+)
 from contracts.common import validate_records
-from tasks.measuring.anggaran import EFISIENSI_DTYPES, budget_by_kegiatan, budget_by_month, efficiency_records
-from tasks.measuring.capaian import CAPAIAN_DTYPES, attributes, by_indicator, capaian_records, compute_quarters
+from tasks.measuring.anggaran import (
+    EFISIENSI_DTYPES,
+    budget_by_kegiatan,
+    budget_by_month,
+    efficiency_records,
+)
+from tasks.measuring.capaian import (
+    CAPAIAN_DTYPES,
+    attributes,
+    by_indicator,
+    capaian_records,
+    compute_quarters,
+)
 from tasks.measuring.comparisons import compare_history
-from tasks.measuring.jadwal import cells_by_month, late_activities, schedule_by_month, schedule_by_pelaksana
+from tasks.measuring.jadwal import (
+    cells_by_month,
+    late_activities,
+    schedule_by_month,
+    schedule_by_pelaksana,
+)
 from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
 

@@ -8,28 +8,32 @@ of activity-months planned up to m that are done by m (DOMAIN.md "Monthly schedu
 from __future__ import annotations
 
 import pandas as pd
+from pandera.typing import DataFrame
 
 from contracts.capaian import JadwalBulan, JadwalPelaksana, Keterlambatan
+from contracts.rak import Aktivitas, AktivitasBulan
+from contracts.realisasi import ProgresAktivitas
 from tasks.frames import columns
 
 SELESAI, PROSES, BELUM = "Selesai", "Dalam Proses", "Belum Mulai"
 
 
-def _status_table(progres: pd.DataFrame) -> dict[tuple[str, int], tuple[str | None, str]]:
+def _status_table(progres: DataFrame[ProgresAktivitas]) -> dict[tuple[str, int], tuple[str | None, str]]:
     """(activity, month) -> (status, source cell)."""
     if progres.empty:
         return {}
+    p = ProgresAktivitas
     return {(a, int(m)): (s if isinstance(s, str) else None, f"{f}!{sh}!{c}")
-            for a, m, s, f, sh, c in columns(progres, "aktivitas_kode", "bulan", "status", "sumber_file",
-                                             "sumber_sheet", "sumber_sel")}
+            for a, m, s, f, sh, c in columns(progres, p.aktivitas_kode, p.bulan, p.status, p.sumber_file,
+                                             p.sumber_sheet, p.sumber_sel)}
 
 
 _CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber", "dilaporkan"]
 
 
-def _planned(bulan: pd.DataFrame) -> list[tuple[str, int]]:
+def _planned(bulan: DataFrame[AktivitasBulan]) -> list[tuple[str, int]]:
     """The RAK's (activity, planned month) pairs."""
-    return [(a, int(p)) for a, p in columns(bulan, "aktivitas_kode", "bulan")]
+    return [(a, int(p)) for a, p in columns(bulan, AktivitasBulan.aktivitas_kode, AktivitasBulan.bulan)]
 
 
 def _cells_by_month(planned: list[tuple[str, int]], status: dict, months) -> dict[int, list[dict]]:
@@ -57,21 +61,22 @@ def _cells_by_month(planned: list[tuple[str, int]], status: dict, months) -> dic
     return result
 
 
-def cells_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, months) -> dict[int, list[dict]]:
+def cells_by_month(bulan: DataFrame[AktivitasBulan], progres: DataFrame[ProgresAktivitas], months
+                   ) -> dict[int, list[dict]]:
     """Every planned activity-month up to each of `months` with its state then: what the schedule
     tables below count, computed once when several of them are wanted (their `cells_at`)."""
     return _cells_by_month(_planned(bulan), _status_table(progres), months)
 
 
-def activity_months(bulan: pd.DataFrame, progres: pd.DataFrame, month: int, status: dict | None = None
-                    ) -> pd.DataFrame:
+def activity_months(bulan: DataFrame[AktivitasBulan], progres: DataFrame[ProgresAktivitas], month: int,
+                    status: dict | None = None) -> pd.DataFrame:
     """Every planned activity-month up to `month` with its state at `month` (`status`: _status_table)."""
     status = _status_table(progres) if status is None else status
     return pd.DataFrame(_cells_by_month(_planned(bulan), status, [month])[month], columns=_CELL_COLUMNS)
 
 
-def schedule_by_month(bulan: pd.DataFrame, progres: pd.DataFrame, month: int = 12,
-                      cells_at: dict[int, list[dict]] | None = None) -> pd.DataFrame:
+def schedule_by_month(bulan: DataFrame[AktivitasBulan], progres: DataFrame[ProgresAktivitas], month: int = 12,
+                      cells_at: dict[int, list[dict]] | None = None) -> DataFrame[JadwalBulan]:
     """Per month 1..`month`: planned, done, in progress, not started, not reported, late; adherence to date."""
     records, months = [], range(1, month + 1)
     cells_at = cells_at or cells_by_month(bulan, progres, months)
@@ -106,11 +111,11 @@ def _grouped(cells: list[dict], key) -> dict:
     return {k: groups[k] for k in sorted(groups)}
 
 
-def schedule_by_pelaksana(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.DataFrame,
-                          month: int | list[int] = 12, cells_at: dict[int, list[dict]] | None = None
-                          ) -> pd.DataFrame:
+def schedule_by_pelaksana(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
+                          progres: DataFrame[ProgresAktivitas], month: int | list[int] = 12,
+                          cells_at: dict[int, list[dict]] | None = None) -> DataFrame[JadwalPelaksana]:
     """Adherence to `month` per sub-unit; for a list of months, one block of rows per month."""
-    unit_of = dict(columns(aktivitas, "kode", "pelaksana"))
+    unit_of = dict(columns(aktivitas, Aktivitas.kode, Aktivitas.pelaksana))
     records, months = [], _months(month)
     cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
@@ -122,14 +127,17 @@ def schedule_by_pelaksana(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres:
     return JadwalPelaksana.validate(frame.astype({"kepatuhan": "float64"}))
 
 
-def late_activities(aktivitas: pd.DataFrame, bulan: pd.DataFrame, progres: pd.DataFrame,
-                    month: int | list[int], cells_at: dict[int, list[dict]] | None = None) -> pd.DataFrame:
+def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
+                    progres: DataFrame[ProgresAktivitas], month: int | list[int],
+                    cells_at: dict[int, list[dict]] | None = None) -> DataFrame[Keterlambatan]:
     """Activities with a planned month up to `month` that is not done by `month`; for a list of
     months, one block of rows per month."""
-    info = {kode: (nama, pelaksana) for kode, nama, pelaksana in columns(aktivitas, "kode", "nama", "pelaksana")}
+    info = {kode: (nama, pelaksana)
+            for kode, nama, pelaksana in columns(aktivitas, Aktivitas.kode, Aktivitas.nama, Aktivitas.pelaksana)}
     notes: dict[int, dict[str, str]] = {}
     if not progres.empty:
-        for kode, m, text in columns(progres, "aktivitas_kode", "bulan", "keterangan"):
+        for kode, m, text in columns(progres, ProgresAktivitas.aktivitas_kode, ProgresAktivitas.bulan,
+                                     ProgresAktivitas.keterangan):
             notes.setdefault(int(m), {})[kode] = text
     records, months = [], _months(month)
     cells_at = cells_at or cells_by_month(bulan, progres, months)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from contracts.atribut import AGREGASI, AtributIndikator
-from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
 from tasks.problems import Problem, Problems
+from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
 
 ATRIBUT_NAME = "atribut-indikator.csv"
 _POLARITAS = {"+": "+", "-": "-", "positif": "+", "negatif": "-", "naik": "+", "turun": "-",

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tasks.reading.parse import normalize_text
 from tasks.problems import InputError, Problem
+from tasks.reading.parse import normalize_text
 from tasks.reading.workbook import Grid, check_zip, sniff
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from tasks.forms import layout as form
 from tasks.problems import Problems
-from tasks.reading.parse import (DECIMAL_UNITS, MISSING_MARKERS, ParseError, normalize_key, normalize_text,
-                                 parse_number, parse_quantity)
+from tasks.reading.parse import (
+    DECIMAL_UNITS,
+    MISSING_MARKERS,
+    ParseError,
+    normalize_key,
+    normalize_text,
+    parse_number,
+    parse_quantity,
+)
 from tasks.reading.workbook import Grid, Workbook
 
 

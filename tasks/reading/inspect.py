@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from contracts.rak import Aktivitas, AktivitasBulan, Indikator
 from tasks.reading.rak import Rak
 from tasks.reading.realisasi import Realisasi
 
@@ -21,9 +22,10 @@ def _clean(value):
 
 def describe_rak(rak: Rak) -> dict:
     """The RAK as a tree: kegiatan > indikator (with target) > aktivitas (with months)."""
-    months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(lambda s: sorted(int(m) for m in s)).to_dict()
-    activities = {k: g for k, g in rak.aktivitas.groupby("indikator_kode", sort=False)}
-    indicators = {k: g for k, g in rak.indikator.groupby("kegiatan_kode", sort=False)}
+    months = (rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan]
+              .apply(lambda s: sorted(int(m) for m in s)).to_dict())
+    activities = {k: g for k, g in rak.aktivitas.groupby(Aktivitas.indikator_kode, sort=False)}
+    indicators = {k: g for k, g in rak.indikator.groupby(Indikator.kegiatan_kode, sort=False)}
     tree = []
     for keg in rak.kegiatan.itertuples():
         tree.append({"kode": keg.kode, "no": int(keg.no), "nama": keg.nama, "kode_anggaran": _clean(keg.kode_anggaran),

@@ -9,8 +9,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from tasks.reading.parse import normalize_text
 from tasks.problems import InputError, Problem
+from tasks.reading.parse import normalize_text
 
 NARASI_NAME = "narasi.toml"
 SECTIONS = ("kata_pengantar", "organisasi", "tugas_fungsi", "struktur", "isu_strategis", "renstra", "kesimpulan",

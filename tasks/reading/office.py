@@ -10,13 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from pandera.typing import DataFrame
 
-from tasks.reading.atribut import ATRIBUT_NAME, read_atribut
-from tasks.reading.profile import PROFILE_NAME, Profile, load_profile
+from contracts.atribut import AtributIndikator
+from contracts.realisasi import RealisasiIndikator
+from contracts.riwayat import RiwayatIndikator
 from tasks.frames import row_tuples
 from tasks.problems import InputError, Problem, Problems, Severity
-from tasks.reading.rak import Rak, read_rak
+from tasks.reading.atribut import ATRIBUT_NAME, read_atribut
 from tasks.reading.narasi import NARASI_NAME, load_narasi
+from tasks.reading.profile import PROFILE_NAME, Profile, load_profile
+from tasks.reading.rak import Rak, read_rak
 from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
 from tasks.reading.riwayat import RIWAYAT_NAME, read_riwayat
 from tasks.reading.settings import SETTINGS_NAME, Settings, load_settings
@@ -30,9 +34,9 @@ class OfficeInputs:
     files: list[dict] = field(default_factory=list)  # {"file", "jenis"} in the order read
     profile: Profile | None = None
     rak: Rak | None = None
-    atribut: pd.DataFrame | None = None
+    atribut: DataFrame[AtributIndikator] | None = None
     realisasi: list[Realisasi] = field(default_factory=list)
-    riwayat: pd.DataFrame | None = None
+    riwayat: DataFrame[RiwayatIndikator] | None = None
     narasi: dict[str, list[str]] = field(default_factory=lambda: load_narasi(None))
     settings: Settings = field(default_factory=Settings)
     problems: list[Problem] = field(default_factory=list)
@@ -191,9 +195,10 @@ def falling_cumulatives(realisasi: list[Realisasi]) -> list[Problem]:
     if not frames:
         return []
     data = pd.concat(frames)
-    data = data[(data["jenis_nilai"] == "kumulatif") & data["realisasi"].notna()].sort_values("triwulan")
+    r = RealisasiIndikator
+    data = data[(data[r.jenis_nilai] == "kumulatif") & data[r.realisasi].notna()].sort_values(r.triwulan)
     problems = []
-    for kode, group in data.groupby("indikator_kode"):
+    for kode, group in data.groupby(r.indikator_kode):
         previous = None
         for rec in row_tuples(group):
             if previous is not None and rec.realisasi < previous.realisasi:

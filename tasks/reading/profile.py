@@ -7,8 +7,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tasks.reading.parse import normalize_key, normalize_text
 from tasks.problems import InputError, Problem
+from tasks.reading.parse import normalize_key, normalize_text
 
 PROFILE_NAME = "profil.toml"
 

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from pandera.typing import DataFrame
 
 from contracts.rak import Aktivitas, AktivitasBulan, Indikator, Kegiatan, RakRaw
 from tasks.frames import row_dicts
 from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.reading.parse import ParseError, canonical_unit, normalize_key, parse_target
 from tasks.reading.profile import DEFAULT_SUB_UNITS, SubUnit, match_sub_unit
-from tasks.reading.workbook import DOCUMENT_SUFFIXES, Grid, Workbook
 from tasks.reading.rak_layout import Layout, RakSheet, check_layout, find_layout, resolve_number_columns
 from tasks.reading.rak_rows import check_merges, check_special_cells, scan_rows
+from tasks.reading.workbook import DOCUMENT_SUFFIXES, Grid, Workbook
 
 _BUDGET_CODE = re.compile(r"\s*\((\d{4}(?:\.[A-Z0-9]+)*)\)\s*$")
 _TITLE_YEAR = re.compile(r"\b(20\d{2})\b")
@@ -34,11 +35,11 @@ class Rak:
     """The RAK as read: raw rows, normalised tables, and every problem found."""
 
     file: str
-    raw: pd.DataFrame
-    kegiatan: pd.DataFrame
-    indikator: pd.DataFrame
-    aktivitas: pd.DataFrame
-    bulan: pd.DataFrame
+    raw: DataFrame[RakRaw]
+    kegiatan: DataFrame[Kegiatan]
+    indikator: DataFrame[Indikator]
+    aktivitas: DataFrame[Aktivitas]
+    bulan: DataFrame[AktivitasBulan]
     problems: list[Problem]
     tahun: int | None = None  # the year printed in the title, when there is one
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 from tasks.problems import Problems
 from tasks.reading.parse import normalize_key, normalize_text, parse_month
 from tasks.reading.workbook import Grid

@@ -8,11 +8,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 from tasks.reading.parse import normalize_key, normalize_text
+from tasks.reading.rak_layout import (
+    BLOCK_FIELDS,
+    NUMBERING,
+    REQUIRED,
+    Layout,
+    RakSheet,
+    is_sub_header_row,
+    match_field,
+    month_label,
+    range_name,
+)
 from tasks.reading.workbook import Grid
-from tasks.reading.rak_layout import (BLOCK_FIELDS, NUMBERING, REQUIRED, Layout, RakSheet, is_sub_header_row,
-                                      match_field, month_label, range_name)
 
 NOT_A_MARK = {"-", "–", "—", "0"}
 

@@ -11,16 +11,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from pandera.typing import DataFrame
 
 from contracts.common import validate_together
 from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
 from tasks.forms import layout as form
 from tasks.frames import row_tuples
-from tasks.reading.parse import (DECIMAL_UNITS, ParseError, canonical_unit, normalize_key,
-                                 normalize_text, parse_date, parse_number)
 from tasks.problems import InputError, Problem, Problems
 from tasks.reading.form_sheet import FormSheet, resolve_sheet
+from tasks.reading.parse import (
+    DECIMAL_UNITS,
+    ParseError,
+    canonical_unit,
+    normalize_key,
+    normalize_text,
+    parse_date,
+    parse_number,
+)
 from tasks.reading.rak import Rak
 from tasks.reading.workbook import Grid, Workbook
 
@@ -43,9 +51,9 @@ class Realisasi:
     satker_kode: str = ""
     tahun: int | None = None
     triwulan: int | None = None
-    indikator: pd.DataFrame = field(default_factory=pd.DataFrame)
-    aktivitas: pd.DataFrame = field(default_factory=pd.DataFrame)
-    anggaran: pd.DataFrame = field(default_factory=pd.DataFrame)
+    indikator: DataFrame[RealisasiIndikator] = field(default_factory=pd.DataFrame)
+    aktivitas: DataFrame[ProgresAktivitas] = field(default_factory=pd.DataFrame)
+    anggaran: DataFrame[AnggaranBulan] = field(default_factory=pd.DataFrame)
     problems: list[Problem] = field(default_factory=list)
 
 

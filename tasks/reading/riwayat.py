@@ -6,23 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from pandera.typing import DataFrame
 
+from contracts.riwayat import RiwayatIndikator
+from tasks.problems import Problem, Problems
 from tasks.reading.atribut import csv_rows
 from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
-from tasks.problems import Problem, Problems
 
 RIWAYAT_NAME = "riwayat-indikator.csv"
-COLUMNS = ["kode", "tahun", "target", "realisasi", "target_renstra", "sumber_baris"]
+COLUMNS = list(RiwayatIndikator.to_schema().columns)
 
 
-def read_riwayat(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
+def read_riwayat(path: Path) -> tuple[DataFrame[RiwayatIndikator], list[Problem]]:
     """History rows and the problems found (file, line, column)."""
     problems = Problems(Path(path).name)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         problems.error(f"berkas riwayat tidak dapat dibaca: {exc}", hint="simpan sebagai CSV UTF-8")
-        return pd.DataFrame(columns=COLUMNS), problems.items
+        return _frame([]), problems.items
     rows, seen = [], {}
     for line, rec in enumerate(csv_rows(text), start=2):
         rec = {normalize_key(k).replace(" ", "_"): v for k, v in rec.items() if k}
@@ -40,7 +42,13 @@ def read_riwayat(path: Path) -> tuple[pd.DataFrame, list[Problem]]:
         else:
             seen[(row["kode"], row["tahun"])] = line
             rows.append(row)
-    return pd.DataFrame(rows, columns=COLUMNS), problems.items
+    return _frame(rows), problems.items
+
+
+def _frame(rows: list[dict]) -> DataFrame[RiwayatIndikator]:
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return RiwayatIndikator.validate(frame.astype({c: "float64" for c in ("tahun", "target", "realisasi",
+                                                                            "target_renstra")}))
 
 
 def _number(text, line: int, column: str, problems: Problems) -> float | None:

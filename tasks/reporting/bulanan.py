@@ -5,13 +5,21 @@ from __future__ import annotations
 import calendar
 import datetime
 
+from contracts.capaian import CapaianIndikator
 from contracts.context import BulananContext, Gambar
 from tasks.frames import row_tuples
 from tasks.measuring.figures import Measures
 from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
-from tasks.reporting.context import (NOT_REPORTED, OfficeView, _text, budget_rows, indicator_contexts, satker_context,
-                                     signer_context)
+from tasks.reporting.context import (
+    NOT_REPORTED,
+    OfficeView,
+    _text,
+    budget_rows,
+    indicator_contexts,
+    satker_context,
+    signer_context,
+)
 from tasks.reporting.fmt import format_date, format_money, format_percent, roman
 
 
@@ -65,7 +73,7 @@ def bulanan_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images:
 
 def indicator_source(m: Measures) -> str:
     """Indicators are reported per quarter: say which quarter the monthly figures come from."""
-    reported = m.capaian["triwulan_terakhir"].dropna()
+    reported = m.capaian[CapaianIndikator.triwulan_terakhir].dropna()
     if reported.empty:
         return "Belum ada realisasi indikator yang dilaporkan sampai bulan ini."
     quarter = int(reported.max())

@@ -21,9 +21,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from PIL import Image
 
-from tasks.reporting.fmt import format_number, format_percent
+from contracts.capaian import CapaianIndikator
 from tasks.reading.parse import MONTHS_ID
 from tasks.reading.settings import Settings
+from tasks.reporting.fmt import format_number, format_percent
 
 BAND_GREYS = ["#f2f2f2", "#d9d9d9", "#bfbfbf", "#a6a6a6", "#8c8c8c"]
 BAND_HATCH = ["", "..", "//", "xx", "\\\\"]
@@ -83,14 +84,14 @@ def _band_spans(ax, settings: Settings, top: float) -> None:
 def chart_capaian(capaian: pd.DataFrame, settings: Settings, path: Path) -> Path:
     """Horizontal bars: capped capaian per indicator against the rating bands."""
     data = capaian.iloc[::-1]
-    top = max(110.0, float(data["capaian_dicap"].max() or 0) + 10)
+    top = max(110.0, float(data[CapaianIndikator.capaian_dicap].max() or 0) + 10)
     height = max(3.0, 0.19 * len(data) + 1)
     fig, ax = _figure(7.5, height)
     # fixed margins in inches (codes on the left, band labels above, axis title below): a tight
     # layout would draw the whole chart twice
     fig.subplots_adjust(left=0.7 / 7.5, right=0.97, bottom=0.5 / height, top=1 - 0.3 / height)
     _band_spans(ax, settings, top)
-    values = data["capaian_dicap"].fillna(0)
+    values = data[CapaianIndikator.capaian_dicap].fillna(0)
     ax.barh(data["kode"], values, color="#404040", height=0.6, zorder=2)
     for y, (value, status) in enumerate(zip(data["capaian_dicap"], data["status"])):
         label = format_percent(value) if pd.notna(value) else status

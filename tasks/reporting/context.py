@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from pandera.typing import DataFrame
 
+from contracts.capaian import AnggaranKegiatan, CapaianIndikator, JadwalBulan
 from contracts.context import Gambar, IndikatorLkip, Penandatangan, Satker
+from contracts.rak import Aktivitas, AktivitasBulan, Kegiatan
+from contracts.realisasi import ProgresAktivitas, RealisasiIndikator
 from tasks.frames import columns, row_dicts, row_tuples
 from tasks.measuring.figures import Measures, OfficeFigures, concat_tables
 from tasks.reading.office import OfficeInputs
@@ -59,7 +63,8 @@ def notes_by_indicator(realisasi: pd.DataFrame) -> dict[str, list[tuple[int, str
     notes: dict[str, list[tuple[int, str, str]]] = {}
     if realisasi.empty:
         return notes
-    for kode, tw, kendala, upaya in columns(realisasi, "indikator_kode", "triwulan", "kendala", "upaya"):
+    r = RealisasiIndikator
+    for kode, tw, kendala, upaya in columns(realisasi, r.indikator_kode, r.triwulan, r.kendala, r.upaya):
         notes.setdefault(kode, []).append((int(tw), _text(kendala), _text(upaya)))
     return {k: sorted(v, key=lambda n: n[0]) for k, v in notes.items()}
 
@@ -112,7 +117,7 @@ def _efficiency_sentence(efisiensi: dict[str, dict], kegiatan_kode: str) -> str:
 
 def activity_lines(rak: Rak) -> dict[str, list[str]]:
     """Per indicator: its activities with their planned months and sub-unit, as printed in point 7."""
-    months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(sorted).to_dict()
+    months = rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan].apply(sorted).to_dict()
     lines: dict[str, list[str]] = {}
     for a in row_tuples(rak.aktivitas):
         planned = ", ".join(MONTHS_ID[m - 1] for m in months.get(a.kode, [])) or "tanpa bulan"
@@ -148,18 +153,19 @@ def office_view(inputs: OfficeInputs, figures: OfficeFigures) -> OfficeView:
     realisasi = concat_tables([r.indikator for r in inputs.realisasi])
     progres = concat_tables([r.aktivitas for r in inputs.realisasi])
     months: dict[str, set[int]] = {}
-    for kode, month in columns(rak.bulan, "aktivitas_kode", "bulan"):
+    for kode, month in columns(rak.bulan, AktivitasBulan.aktivitas_kode, AktivitasBulan.bulan):
         months.setdefault(kode, set()).add(int(month))
     planned: dict[int, list[tuple]] = {}
-    for kode, nama, pelaksana in columns(rak.aktivitas, "kode", "nama", "pelaksana"):
+    for kode, nama, pelaksana in columns(rak.aktivitas, Aktivitas.kode, Aktivitas.nama, Aktivitas.pelaksana):
         for month in months.get(kode, ()):
             planned.setdefault(month, []).append((kode, nama, pelaksana))
     status: dict[int, dict[str, tuple]] = {}
     if not progres.empty:
-        for kode, month, state, note in columns(progres, "aktivitas_kode", "bulan", "status", "keterangan"):
+        p = ProgresAktivitas
+        for kode, month, state, note in columns(progres, p.aktivitas_kode, p.bulan, p.status, p.keterangan):
             status.setdefault(int(month), {})[kode] = (state, note)
-    names, notes, activities = dict(columns(rak.kegiatan, "kode", "nama")), notes_by_indicator(realisasi), \
-        activity_lines(rak)
+    names = dict(columns(rak.kegiatan, Kegiatan.kode, Kegiatan.nama))
+    notes, activities = notes_by_indicator(realisasi), activity_lines(rak)
     return OfficeView(names=names, notes=notes, planned=planned, status=status,
                       indicators={key: _indicator_bases(m, names, notes, activities)
                                   for key, m in figures.capaian_tables().items()})
@@ -212,14 +218,15 @@ def _quarter(q) -> dict:
 
 # --- budget and summary -------------------------------------------------------------------------
 
-def budget_rows(anggaran: pd.DataFrame) -> tuple[list[dict], dict]:
+def budget_rows(anggaran: DataFrame[AnggaranKegiatan]) -> tuple[list[dict], dict]:
     rows = [{"kegiatan": f"{r.kegiatan_kode} {r.kegiatan}", "sumber_dana": r.sumber_dana,
              "pagu": format_money(r.pagu), "realisasi": format_money(r.realisasi), "rpd": format_money(r.rpd),
              "serapan": format_percent(r.serapan), "deviasi": format_money(r.deviasi)}
             for r in row_tuples(anggaran)] if not anggaran.empty else []
-    pagu = float(anggaran["pagu"].sum()) if not anggaran.empty else None
-    real = float(anggaran["realisasi"].sum()) if not anggaran.empty else None
-    rpd = float(anggaran["rpd"].sum()) if not anggaran.empty else None
+    a = AnggaranKegiatan
+    pagu = float(anggaran[a.pagu].sum()) if not anggaran.empty else None
+    real = float(anggaran[a.realisasi].sum()) if not anggaran.empty else None
+    rpd = float(anggaran[a.rpd].sum()) if not anggaran.empty else None
     total = {"kegiatan": "Jumlah", "sumber_dana": "", "pagu": format_money(pagu), "realisasi": format_money(real),
              "rpd": format_money(rpd), "serapan": format_percent(real / pagu * 100 if pagu else None),
              "deviasi": format_money(None if real is None else real - rpd)}
@@ -228,16 +235,16 @@ def budget_rows(anggaran: pd.DataFrame) -> tuple[list[dict], dict]:
 
 def summary(m: Measures, settings) -> dict:
     cap = m.capaian
-    counts = cap["kategori"].value_counts()
-    adherence = m.jadwal["kepatuhan"].iloc[-1] if not m.jadwal.empty else None
-    pagu = m.anggaran["pagu"].sum() if not m.anggaran.empty else 0
-    serapan = m.anggaran["realisasi"].sum() / pagu * 100 if pagu else None
-    return {"jumlah_indikator": str(len(cap)), "tercapai": str(int((cap["status"] == "tercapai").sum())),
-            "belum_tercapai": str(int((cap["status"] == "belum tercapai").sum())),
-            "belum_dilaporkan": str(int((cap["status"] == NOT_REPORTED).sum())),
-            "rata_capaian": format_percent(cap["capaian_dicap"].mean() if cap["capaian_dicap"].notna().any()
-                                           else None),
+    c, a = CapaianIndikator, AnggaranKegiatan
+    counts = cap[c.kategori].value_counts()
+    adherence = m.jadwal[JadwalBulan.kepatuhan].iloc[-1] if not m.jadwal.empty else None
+    pagu = m.anggaran[a.pagu].sum() if not m.anggaran.empty else 0
+    serapan = m.anggaran[a.realisasi].sum() / pagu * 100 if pagu else None
+    status, printed, raw = cap[c.status], cap[c.capaian_dicap], cap[c.capaian]
+    return {"jumlah_indikator": str(len(cap)), "tercapai": str(int((status == "tercapai").sum())),
+            "belum_tercapai": str(int((status == "belum tercapai").sum())),
+            "belum_dilaporkan": str(int((status == NOT_REPORTED).sum())),
+            "rata_capaian": format_percent(printed.mean() if printed.notna().any() else None),
             "serapan": format_percent(serapan), "kepatuhan": format_percent(adherence),
             "kategori": [{"label": b.label, "jumlah": str(int(counts.get(b.label, 0)))} for b in settings.kategori]
-            + ([{"label": "Belum dapat dinilai", "jumlah": str(int(cap["capaian"].isna().sum()))}]
-               if cap["capaian"].isna().any() else [])}
+            + ([{"label": "Belum dapat dinilai", "jumlah": str(int(raw.isna().sum()))}] if raw.isna().any() else [])}

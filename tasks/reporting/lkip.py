@@ -5,20 +5,21 @@ from __future__ import annotations
 import datetime
 
 from contracts.context import Gambar, LkipContext
+from contracts.rak import AktivitasBulan, Indikator
 from tasks.frames import row_tuples
 from tasks.measuring.figures import Measures
 from tasks.reading.narasi import fill
 from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
 from tasks.reading.rak import Rak
-from tasks.reporting.context import (OfficeView, budget_rows, indicator_contexts, satker_context, signer_context,
-                                     summary)
+from tasks.reporting.context import OfficeView, budget_rows, indicator_contexts, satker_context, signer_context, summary
 from tasks.reporting.fmt import format_date
 
 
 def rak_rows(rak: Rak, names: dict[str, str]) -> list[dict]:
-    months = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(set).to_dict()
-    indicators = {r["kode"]: r for r in rak.indikator[["kode", "kegiatan_kode", "nama", "target_teks"]]
+    months = rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan].apply(set).to_dict()
+    i = Indikator
+    indicators = {r["kode"]: r for r in rak.indikator[[i.kode, i.kegiatan_kode, i.nama, i.target_teks]]
                   .to_dict("records")}
     return [{"kegiatan": names.get(indicators[a.indikator_kode]["kegiatan_kode"], ""),
              "indikator": indicators[a.indikator_kode]["nama"],

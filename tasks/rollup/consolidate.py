@@ -14,10 +14,10 @@ from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from tasks.reporting.fmt import format_percent
+from tasks.files import atomic_save, put_text_safe
 from tasks.pipeline.office import OfficeRun
 from tasks.reading.settings import Settings
-from tasks.files import atomic_save, put_text_safe
+from tasks.reporting.fmt import format_percent
 
 HEADER_FONT, HEADER_FILL = Font(bold=True), PatternFill("solid", fgColor="D9D9D9")
 COLUMNS = ["kode_satker", "nama_satker", "kode", "indikator", "target", "realisasi", "capaian", "kategori", "status"]

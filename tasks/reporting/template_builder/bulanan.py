@@ -5,8 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from tasks.files import save_stable
-from tasks.reporting.template_builder.docx_kit import (CENTER, FIXED_TIME, JUSTIFY, RIGHT, Cell, Col, add_table, figure,
-                                                       new_document, para, signature, tag)
+from tasks.reporting.template_builder.docx_kit import (
+    CENTER,
+    FIXED_TIME,
+    JUSTIFY,
+    RIGHT,
+    Cell,
+    Col,
+    add_table,
+    figure,
+    new_document,
+    para,
+    signature,
+    tag,
+)
 
 
 def bulanan_ringkasan(doc) -> None:

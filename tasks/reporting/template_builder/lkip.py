@@ -8,10 +8,26 @@ from docx.enum.section import WD_SECTION
 from docx.shared import Cm
 
 from tasks.files import save_stable
-from tasks.reporting.template_builder.docx_kit import (CENTER, FIXED_TIME, JUSTIFY, RIGHT, Cell, Col, add_field,
-                                                       add_table, enable_update_fields, figure, labelled,
-                                                       loop_paragraphs, new_document, para, set_page, signature,
-                                                       table_title, tag)
+from tasks.reporting.template_builder.docx_kit import (
+    CENTER,
+    FIXED_TIME,
+    JUSTIFY,
+    RIGHT,
+    Cell,
+    Col,
+    add_field,
+    add_table,
+    enable_update_fields,
+    figure,
+    labelled,
+    loop_paragraphs,
+    new_document,
+    para,
+    set_page,
+    signature,
+    table_title,
+    tag,
+)
 
 
 def lkip_cover(doc) -> None:
