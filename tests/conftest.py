@@ -4,6 +4,7 @@ tests that ask for it (fixture `prefect`); everything else tests plain functions
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +23,16 @@ def prefect():
     setup_logging(incremental=False)
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+
+
+@pytest.fixture(scope="session")
+def sample_inputs():
+    """The bundled sample office-year, read and validated once for the session (treat as read-only)."""
+    from tasks.reading.office import load_inputs
+
+    inputs = load_inputs([SAMPLE])
+    assert inputs.ok
+    return inputs

@@ -13,17 +13,16 @@ from docx import Document
 
 from flows.cli import main
 from tasks.measuring.figures import Period, measure
-from tasks.reading.office import load_inputs
 from tasks.reporting.documents import render_period
 from tasks.reporting.fmt import format_percent
 from tasks.reporting.pdf import soffice
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 
 @pytest.fixture(scope="module")
-def inputs():
-    return load_inputs([SAMPLE])
+def inputs(sample_inputs):
+    return sample_inputs
 
 
 @pytest.fixture(scope="module")

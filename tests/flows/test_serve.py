@@ -15,7 +15,7 @@ import pytest
 
 from flows.serve import ServerError, ensure_server, healthy
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 
 def free_port() -> int:
@@ -66,7 +66,7 @@ def test_serve_registers_the_schedule_in_jakarta_time(server, tmp_path):
     serve = subprocess.Popen([sys.executable, "-c", "import sys; from flows.cli import main; sys.exit(main())",
                               "serve", "--input", str(SAMPLE), "--out", str(out)],
                              env={**env, "PREFECT_API_URL": url}, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
+                             stderr=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[2])
     try:
         wait_for(lambda: len(deployments(url)) >= 2, 120, serve)
         found = {d["name"]: d for d in deployments(url)}

@@ -12,7 +12,7 @@ from tasks.reading.office import load_inputs
 from tasks.reading.profile import load_profile
 from tasks.reading.rak import read_rak
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "pasaman-barat-2024"
 WORD = ROOT / "data" / "rak-word" / "RAK-2024.docx"
 UNITS = load_profile(SAMPLE / "profil.toml").sub_bagian

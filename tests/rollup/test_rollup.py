@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from tasks.rollup.synthetic import generate
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 
 def test_synthetic_offices_differ_and_one_is_broken(tmp_path):

@@ -261,7 +261,7 @@ def test_quarters_validated_together_equal_quarters_validated_alone():
 
     from tasks.reading.realisasi import TABLES, validate_tables
 
-    sample = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+    sample = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
     files = sorted(sample.glob("realisasi-*.xlsx"))
     rak = read_rak(sample / "RAK-2024.xlsx")
     alone = [read_realisasi(f, rak) for f in files]

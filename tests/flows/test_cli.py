@@ -10,7 +10,7 @@ import pytest
 
 from flows.cli import main
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 WORD = SAMPLE.parent / "rak-word" / "RAK-2024.docx"
 
 

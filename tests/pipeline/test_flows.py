@@ -14,7 +14,7 @@ from tasks.pipeline import flow_tasks, steps
 from tasks.publishing.lock import RunLock, RunLockError, lock_path
 from tasks.publishing.names import PublishError
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 
 def artifacts(keys: list[str]) -> dict[str, object]:

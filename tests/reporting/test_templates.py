@@ -20,7 +20,7 @@ from tasks.reporting.sandbox import jinja_env
 from tasks.reporting.template_builder import build_templates
 from tasks.reporting.templates import BUNDLED_DIR, check_template, office_templates
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "pasaman-barat-2024"
 CASES = [("lkip", LkipContext), ("bulanan", BulananContext)]
 

@@ -11,21 +11,18 @@ import pytest
 
 from contracts.context import BulananContext, LkipContext
 from tasks.measuring.figures import Period, compute_figures, measure
-from tasks.reading.office import load_inputs
 from tasks.reporting.bulanan import bulanan_context
 from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
 from tasks.reporting.context import gambar, office_view
 from tasks.reporting.lkip import lkip_context
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 BAD_WORDS = ("nan", "None", "inf", "NaT")
 
 
 @pytest.fixture(scope="module")
-def inputs():
-    loaded = load_inputs([SAMPLE])
-    assert loaded.ok
-    return loaded
+def inputs(sample_inputs):
+    return sample_inputs
 
 
 @pytest.fixture(scope="module")
@@ -117,49 +114,6 @@ def test_reused_chart_figures_leave_no_trace(inputs, tmp_path):
         assert elsewhere == [first]
     with Image.open(tmp_path / "3.png") as image:
         assert image.mode == "L" and image.size == (1125, 480)  # greyscale, 7.5 x 3.2 in at 150 dpi
-
-
-@pytest.mark.parametrize("bulan", [1, 5, 12])
-def test_shared_figures_equal_figures_computed_for_one_month(inputs, bulan):
-    """compute_figures computes the year's series once and slices them per month: each month's view
-    is what the functions give when asked for that month alone."""
-    import pandas as pd
-
-    from tasks.measuring.anggaran import budget_by_kegiatan, budget_by_month
-    from tasks.measuring.jadwal import late_activities, schedule_by_month, schedule_by_pelaksana
-
-    figures = compute_figures(inputs, [Period(2024, bulan=b) for b in (12, 3, bulan)])
-    m = figures[Period(2024, bulan=bulan)]
-    rak = inputs.rak
-    progres = pd.concat([r.aktivitas for r in inputs.realisasi], ignore_index=True)
-    anggaran = pd.concat([r.anggaran for r in inputs.realisasi], ignore_index=True)
-    pd.testing.assert_frame_equal(m.jadwal, schedule_by_month(rak.bulan, progres, bulan))
-    pd.testing.assert_frame_equal(m.anggaran_bulanan, budget_by_month(anggaran, bulan))
-    pd.testing.assert_frame_equal(m.anggaran, budget_by_kegiatan(anggaran, rak.kegiatan, bulan))
-    pd.testing.assert_frame_equal(m.terlambat, late_activities(rak.aktivitas, rak.bulan, progres, bulan))
-    pd.testing.assert_frame_equal(m.jadwal_pelaksana, schedule_by_pelaksana(rak.aktivitas, rak.bulan, progres, bulan))
-
-
-def test_periods_computed_together_equal_periods_computed_alone(inputs):
-    """compute_figures checks the capaian and efficiency tables of many periods in one validation each;
-    the tables are the ones a period computed and checked on its own gets, and the periods of one
-    capaian table share it."""
-    import pandas as pd
-
-    from tasks.measuring.anggaran import efficiency
-    from tasks.measuring.capaian import compute_capaian_table
-
-    periods = [Period(2024)] + [Period(2024, bulan=b) for b in range(1, 13)]
-    together = compute_figures(inputs, periods)
-    for period in periods:
-        m = together[period]
-        pd.testing.assert_frame_equal(m.capaian, measure(inputs, period).capaian)
-        capaian = compute_capaian_table(inputs.rak.indikator, pd.concat([r.indikator for r in inputs.realisasi]),
-                                        m.atribut, inputs.settings, *period.capaian_key)
-        pd.testing.assert_frame_equal(m.capaian, capaian)
-        pd.testing.assert_frame_equal(m.efisiensi, efficiency(capaian, m.anggaran, inputs.settings))
-    assert len(together.capaian_tables()) == 5  # the year, and the latest quarter for each quarter's months
-    assert together[Period(2024, bulan=1)].capaian is together[Period(2024, bulan=3)].capaian
 
 
 def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):

@@ -475,7 +475,7 @@ def test_every_row_of_the_sample_rak_is_accounted_for():
 
     from tasks.reading.workbook import Workbook as Book
 
-    path = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024" / "RAK-2024.xlsx"
+    path = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024" / "RAK-2024.xlsx"
     rak = read_rak(path)
     book = Book(path)
     grid = book.grid(book.sheet_names[0])

@@ -12,7 +12,7 @@ from tasks.forms import layout as form
 from tasks.problems import Severity
 from tasks.reading.office import load_inputs
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 
 @pytest.fixture

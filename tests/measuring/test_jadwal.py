@@ -1,0 +1,75 @@
+"""Schedule adherence and late activities, on small hand-built frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.measuring.jadwal import (
+    BELUM,
+    PROSES,
+    SELESAI,
+    _cells_by_month,
+    late_activities,
+    schedule_by_month,
+    schedule_by_pelaksana,
+)
+
+AKTIVITAS = pd.DataFrame({"kode": ["K01.I01.A01", "K01.I01.A02"], "nama": ["Rapat", "Laporan"],
+                          "pelaksana": ["Sub Bagian A", "Sub Bagian B"]})
+BULAN = pd.DataFrame({"aktivitas_kode": ["K01.I01.A01", "K01.I01.A01", "K01.I01.A02"], "bulan": [1, 2, 2]})
+
+
+def progres(statuses: dict[tuple[str, int], str]) -> pd.DataFrame:
+    return pd.DataFrame([{"aktivitas_kode": a, "bulan": m, "status": s, "keterangan": "hujan" if s != "Selesai"
+                          else "", "sumber_file": "TW1.xlsx", "sumber_sheet": "Aktivitas", "sumber_sel": f"F{m}"}
+                         for (a, m), s in statuses.items()])
+
+
+def test_adherence_and_late_activities():
+    prog = progres({("K01.I01.A01", 1): "Selesai", ("K01.I01.A01", 2): "Dalam Proses",
+                    ("K01.I01.A02", 2): "Belum Mulai", ("K01.I01.A02", 3): "Selesai"})
+    frame = schedule_by_month(BULAN, prog, month=3).set_index("bulan")
+    assert frame.loc[1, "kepatuhan"] == 100
+    assert frame.loc[2, "direncanakan"] == 2 and frame.loc[2, "selesai"] == 0
+    assert frame.loc[2, "dalam_proses"] == 1 and frame.loc[2, "belum_mulai"] == 1
+    assert frame.loc[2, "terlambat"] == 2 and frame.loc[2, "kepatuhan"] == pytest.approx(100 / 3)
+    assert frame.loc[3, "terlambat"] == 1 and frame.loc[3, "kepatuhan"] == pytest.approx(200 / 3)  # A02 late-done
+    late = late_activities(AKTIVITAS, BULAN, prog, 2)
+    assert list(late["aktivitas_kode"]) == ["K01.I01.A01", "K01.I01.A02"]
+    assert late.iloc[0]["bulan_rencana"] == [2] and late.iloc[0]["keterangan"] == "hujan"
+    by_unit = schedule_by_pelaksana(AKTIVITAS, BULAN, prog, 2).set_index("pelaksana")
+    assert by_unit.loc["Sub Bagian A", "kepatuhan"] == 50 and by_unit.loc["Sub Bagian B", "kepatuhan"] == 0
+
+
+def test_unreported_status_counts_as_not_done_and_is_named():
+    frame = schedule_by_month(BULAN, progres({}), month=1)
+    assert frame.iloc[0]["tidak_dilaporkan"] == 1 and frame.iloc[0]["kepatuhan"] == 0
+    assert late_activities(AKTIVITAS, BULAN, progres({}), 1).iloc[0]["status"] == "belum dilaporkan"
+
+
+
+def test_no_late_activity_is_an_empty_table():
+    prog = progres({("K01.I01.A01", 1): "Selesai"})
+    late = late_activities(AKTIVITAS, BULAN[BULAN["bulan"] == 1], prog, 1)
+    assert late.empty and list(late.columns)[:2] == ["aktivitas_kode", "aktivitas"]
+
+
+STATES = st.sampled_from([SELESAI, PROSES, BELUM, None])
+
+
+@given(st.lists(st.tuples(st.sampled_from("ABCD"), st.integers(1, 12)), max_size=12, unique=True),
+       st.dictionaries(st.tuples(st.sampled_from("ABCDE"), st.integers(1, 12)), STATES, max_size=30),
+       st.lists(st.integers(1, 12), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_cells_walked_once_match_the_definition_month_by_month(planned, reported, months):
+    """Done by m: "Selesai" in some month from the planned month to m (DOMAIN.md), whichever way it is computed."""
+    status = {key: (state, f"f!s!{key[0]}{key[1]}") for key, state in reported.items()}
+    walked = _cells_by_month(planned, status, months)
+    for m in months:
+        expected = [(a, p, any(status.get((a, s), (None, ""))[0] == SELESAI for s in range(p, m + 1)),
+                     status.get((a, m), (None, ""))[0]) for a, p in planned if p <= m]
+        got = [(c["aktivitas_kode"], c["bulan_rencana"], c["selesai"], c["status_kini"]) for c in walked[m]]
+        assert got == expected

@@ -1,0 +1,98 @@
+"""The steps of one run, without Prefect: the one retry policy, the publish targets, invalid inputs,
+the roll-up's office run (the same steps as the flow)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tasks.measuring.figures import Period
+from tasks.pipeline import steps
+from tasks.pipeline.office import run_office
+from tasks.pipeline.request import RunRequest
+from tasks.publishing.names import PublishError
+from tasks.reporting.documents import Document
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
+
+
+@pytest.fixture
+def request_(tmp_path):
+    out = tmp_path / "bersama"
+    out.mkdir()
+    return RunRequest(SAMPLE, out, 2024, month=3)
+
+
+def test_publish_is_tried_again_after_each_delay_then_reported(request_, sample_inputs, tmp_path, monkeypatch):
+    local = tmp_path / "2024-03.docx"
+    local.write_bytes(b"isi")
+    calls, waits, said = [], [], []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        raise PublishError("folder bersama terputus")
+
+    monkeypatch.setattr(steps, "publish_all", failing)
+    with pytest.raises(PublishError, match="terputus"):
+        steps.publish_documents([Document(local, "bulanan", 3)], request_, sample_inputs, log=said.append,
+                                sleep=waits.append, delays=(1, 2, 3))
+    assert len(calls) == 4 and waits == [1, 2, 3]
+    assert said[0] == "Penerbitan gagal (percobaan 1): folder bersama terputus; dicoba lagi dalam 1 detik"
+
+
+def test_publish_that_recovers_publishes_once(request_, sample_inputs, tmp_path, monkeypatch):
+    local = tmp_path / "2024-03.docx"
+    local.write_bytes(b"isi")
+    real, calls = steps.publish_all, []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise PublishError("sebentar terputus")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(steps, "publish_all", flaky)
+    (item,) = steps.publish_documents([Document(local, "bulanan", 3)], request_, sample_inputs, sleep=lambda _: None)
+    assert item.path == request_.out_dir / "1312" / "2024" / "bulanan" / "2024-03.docx" and len(calls) == 2
+
+
+def test_publication_targets_are_built_from_codes(request_, sample_inputs, tmp_path):
+    docs = [Document(tmp_path / "LKIP-2024.docx", "lkip"), Document(tmp_path / "2024-03.pdf", "bulanan", 3)]
+    targets = steps.publication_targets(docs, request_, sample_inputs)
+    assert list(targets.values()) == [request_.out_dir / "1312" / "2024" / "LKIP-2024.docx",
+                                      request_.out_dir / "1312" / "2024" / "bulanan" / "2024-03.pdf"]
+
+
+def test_invalid_inputs_carry_every_problem(tmp_path):
+    folder = tmp_path / "masukan"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "RAK-2024.xlsx").write_bytes(b"")
+    inputs = steps.read_inputs(RunRequest(folder, tmp_path, 2024))
+    with pytest.raises(steps.InvalidInputs) as info:
+        steps.require_valid(inputs)
+    assert info.value.problems == inputs.problems and "0 byte" in str(info.value)
+
+
+def test_the_figures_step_computes_the_periods_the_run_reports(request_, sample_inputs):
+    figures = steps.compute_office_figures(sample_inputs, request_)
+    assert list(figures.periods) == [Period(2024, bulan=3)]
+    year = steps.compute_office_figures(sample_inputs, RunRequest(SAMPLE, request_.out_dir, 2024))
+    assert list(year.periods) == [Period(2024)] + [Period(2024, bulan=m) for m in range(1, 13)]
+
+
+def test_staging_is_removed_whatever_happens():
+    with pytest.raises(RuntimeError), steps.staging_folder() as staging:
+        (staging / "a.docx").write_bytes(b"x")
+        raise RuntimeError("render gagal")
+    assert not staging.exists()
+
+
+def test_an_office_run_publishes_its_month_with_a_manifest_and_its_lock_released(request_):
+    from tasks.publishing.lock import lock_path
+
+    run = run_office(request_)
+    assert run.ok and run.kode == "1312" and [Path(p).name for p in run.published] == ["2024-03.docx"]
+    assert (request_.out_dir / "1312" / "2024" / "manifest.json").exists()
+    assert not lock_path(request_.out_dir, "1312", 2024).exists()
