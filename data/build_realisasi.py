@@ -1,6 +1,6 @@
 """Regenerate the sample's four quarterly realisation workbooks (illustrative values).
 
-The forms are written by the same code as `lkip template` (tasks.template_form.build_form) and then
+The forms are written by the same code as `lkip template` (tasks.forms.writer.build_form) and then
 filled the way staff would: realisation per indicator and quarter with kendala/upaya/bukti, monthly
 activity status (a few activities late), and budget per kegiatan and funding source (pagu, RPD,
 realisation per month). Values are deterministic (a fixed seed) and illustrative: the published
@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tasks.files import atomic_save  # noqa: E402
-from tasks.forms import layout as form  # noqa: E402
 from tasks.forms.writer import build_form, form_name  # noqa: E402
+from tasks.reading import form_layout as form  # noqa: E402
 from tasks.reading.atribut import read_atribut  # noqa: E402
+from tasks.reading.parse import ROMAN  # noqa: E402
 from tasks.reading.profile import load_profile  # noqa: E402
 from tasks.reading.rak import Rak, read_rak  # noqa: E402
 
@@ -113,7 +114,7 @@ def fill_indikator(ws, rak: Rak, attrs: dict, tw: int, values: dict) -> None:
         kendala = KENDALA[pick] if under or (offset + tw) % 4 == 0 else "Tidak ada"
         ws.cell(row=row, column=cols["kendala"], value=kendala)
         ws.cell(row=row, column=cols["upaya"], value=UPAYA[pick] if under or (offset + tw) % 4 == 0 else "-")
-        ws.cell(row=row, column=cols["bukti"], value=f"Laporan {ind.kode} TW {form.ROMAN[tw]} {YEAR} (arsip Subbag)")
+        ws.cell(row=row, column=cols["bukti"], value=f"Laporan {ind.kode} TW {ROMAN[tw]} {YEAR} (arsip Subbag)")
 
 
 def fill_aktivitas(ws, rak: Rak, tw: int, planned: dict) -> None:

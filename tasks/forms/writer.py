@@ -16,8 +16,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from contracts.rak import AktivitasBulan
 from tasks.files import atomic_save, put_text_safe
-from tasks.forms import layout as form
-from tasks.reading.parse import MONTHS_ID
+from tasks.reading import form_layout as form
+from tasks.reading.parse import MONTHS_ID, ROMAN
 from tasks.reading.profile import Profile
 from tasks.reading.rak import Rak
 
@@ -73,7 +73,7 @@ def put(ws, row: int, col: int, value, *, bold: bool = False, fill=None, editabl
 def _petunjuk(ws, tahun: int, triwulan: int) -> None:
     ws.title = form.SHEET_PETUNJUK
     lines = [
-        f"PETUNJUK PENGISIAN REALISASI TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+        f"PETUNJUK PENGISIAN REALISASI TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}",
         "",
         "1. Isi hanya sel berwarna kuning muda. Sel lain diambil dari RAK dan dikunci.",
         "2. Sheet Indikator: isi Realisasi dengan angka saja (misalnya 1 atau 95,5); satuan mengikuti kolom Satuan.",
@@ -148,7 +148,7 @@ def _list_validation(ws, choices, columns, keys, n_rows: int) -> None:
 
 def _indikator(ws, rak: Rak, tahun: int, triwulan: int) -> None:
     columns = form.indikator_columns()
-    _table_header(ws, columns, f"REALISASI INDIKATOR KINERJA TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+    _table_header(ws, columns, f"REALISASI INDIKATOR KINERJA TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}",
                   "Isi sel kuning. Realisasi kosong = belum dilaporkan.")
     kegiatan = dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"]))
     for offset, ind in enumerate(rak.indikator.itertuples(), start=1):
@@ -161,7 +161,7 @@ def _indikator(ws, rak: Rak, tahun: int, triwulan: int) -> None:
 
 def _aktivitas(ws, rak: Rak, tahun: int, triwulan: int) -> None:
     columns = form.aktivitas_columns(triwulan)
-    _table_header(ws, columns, f"PROGRES AKTIVITAS TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+    _table_header(ws, columns, f"PROGRES AKTIVITAS TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}",
                   "Pilih status setiap bulan. Sel kuning tua = bulan rencana pelaksanaan menurut RAK.")
     planned = rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan].apply(set).to_dict()
     for offset, act in enumerate(rak.aktivitas.itertuples(), start=1):
@@ -176,7 +176,7 @@ def _aktivitas(ws, rak: Rak, tahun: int, triwulan: int) -> None:
 
 def _anggaran(ws, rak: Rak, profile: Profile, tahun: int, triwulan: int) -> None:
     columns = form.anggaran_columns(triwulan)
-    _table_header(ws, columns, f"REALISASI ANGGARAN TRIWULAN {form.ROMAN[triwulan]} TAHUN {tahun}",
+    _table_header(ws, columns, f"REALISASI ANGGARAN TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}",
                   "Isi dalam rupiah tanpa rumus. Kosongkan baris sumber dana yang tidak membiayai kegiatan.")
     row = form.HEADER_ROW
     for keg in rak.kegiatan.itertuples():

@@ -1,13 +1,13 @@
 """A sheet of the realisation form as read: its header found by the column labels of the form's
-layout (tasks.forms.layout), not by position, and every cell read with its location, so that a
+layout (tasks.reading.form_layout), not by position, and every cell read with its location, so that a
 problem names file, sheet, cell, column header and value. Sheets are resolved by name, tolerant of
 case and spaces.
 """
 
 from __future__ import annotations
 
-from tasks.forms import layout as form
 from tasks.problems import Problems
+from tasks.reading import form_layout as form
 from tasks.reading.parse import (
     DECIMAL_UNITS,
     MISSING_MARKERS,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tasks.problems import UserError
 
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}  # quarters and chapters
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember"]
 # "–" (en dash) is here too: Word and Excel autocorrect a typed "-" into it.

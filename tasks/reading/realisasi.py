@@ -16,9 +16,9 @@ from pandera.typing import DataFrame
 from contracts.common import validate_together
 from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndikator
-from tasks.forms import layout as form
 from tasks.frames import row_tuples
 from tasks.problems import InputError, Problem, Problems
+from tasks.reading import form_layout as form
 from tasks.reading.form_sheet import FormSheet, resolve_sheet
 from tasks.reading.parse import (
     DECIMAL_UNITS,

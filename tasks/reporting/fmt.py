@@ -8,6 +8,8 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import parse_pattern
 
+from tasks.reading.parse import ROMAN
+
 LOCALE = "id_ID"
 _LOCALE = Locale.parse(LOCALE)
 
@@ -52,9 +54,6 @@ def format_date(day) -> str:
     from babel.dates import format_date as babel_date
 
     return babel_date(day, format="d MMMM y", locale=LOCALE)
-
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def roman(number: int) -> str:

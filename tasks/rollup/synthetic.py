@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tasks.forms import layout as form
+from tasks.reading import form_layout as form
 from tasks.reading.profile import PROFILE_NAME
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tasks.forms import layout as form
 from tasks.problems import Severity
+from tasks.reading import form_layout as form
 from tasks.reading.office import load_inputs
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"

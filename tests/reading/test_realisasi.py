@@ -7,9 +7,9 @@ import datetime
 import pytest
 from openpyxl import load_workbook
 
-from tasks.forms import layout as form
 from tasks.forms.writer import build_form, form_name, write_forms
 from tasks.problems import Severity
+from tasks.reading import form_layout as form
 from tasks.reading.profile import Profile, SumberDana
 from tasks.reading.rak import read_rak
 from tasks.reading.realisasi import read_realisasi

@@ -1,5 +1,5 @@
 """The layout of the quarterly realisation workbook: written by `lkip template`, read back by
-`tasks.realisasi`. One place says which sheets and columns exist, what they are called and which
+`tasks.reading.realisasi`. One place says which sheets and columns exist, what they are called and which
 cells staff fill in, so the writer and the reader cannot drift apart.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tasks.reading.parse import MONTHS_ID, normalize_key
-from tasks.reporting import fmt
 
 FORMAT_VERSION = "lkip-realisasi/1"
 SHEET_PETUNJUK = "Petunjuk"
@@ -19,7 +18,6 @@ SHEET_ANGGARAN = "Anggaran"
 DATA_SHEETS = (SHEET_IDENTITAS, SHEET_INDIKATOR, SHEET_AKTIVITAS, SHEET_ANGGARAN)
 HEADER_ROW = 3  # row 1 title, row 2 note, row 3 column headers, data from row 4
 
-ROMAN = fmt.ROMAN
 JENIS_NILAI = {"Triwulan ini": "periode", "Kumulatif s.d. triwulan ini": "kumulatif"}
 STATUS_CHOICES = ("Belum Mulai", "Dalam Proses", "Selesai")
 
