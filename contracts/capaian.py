@@ -117,10 +117,16 @@ class JadwalBulan(pa.DataFrameModel):
     dalam_proses: Series[int] = pa.Field(ge=0, description="Of those, reported in progress")
     belum_mulai: Series[int] = pa.Field(ge=0, description="Of those, reported not started")
     tidak_dilaporkan: Series[int] = pa.Field(ge=0, description="Of those, with no status reported")
-    terlambat: Series[int] = pa.Field(ge=0, description="Activity-months planned to date and not done")
+    ditunda: Series[int] = pa.Field(ge=0, description="Of those, reported postponed (Ditunda)")
+    dibatalkan: Series[int] = pa.Field(ge=0, description="Of those, reported cancelled (Dibatalkan)")
+    tidak_dilaksanakan: Series[int] = pa.Field(ge=0, description="Of those, reported not carried out")
+    terlambat: Series[int] = pa.Field(ge=0, description="Activity-months planned to date, not done and not excused")
     rencana_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date")
     selesai_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date and done")
-    kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100, description="selesai_sd / rencana_sd x 100")
+    dikecualikan_sd: Series[int] = pa.Field(ge=0, description="Planned to date, not done, postponed/cancelled/not "
+                                                              "carried out: not late, left out of adherence")
+    kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100,
+                                        description="selesai_sd / (rencana_sd - dikecualikan_sd) x 100")
 
 
 class JadwalPelaksana(pa.DataFrameModel):
@@ -130,8 +136,8 @@ class JadwalPelaksana(pa.DataFrameModel):
     bulan: Series[int] = pa.Field(ge=1, le=12, description="To the end of this month")
     rencana_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date")
     selesai_sd: Series[int] = pa.Field(ge=0, description="Done to date")
-    terlambat: Series[int] = pa.Field(ge=0, description="Late")
-    kepatuhan: Series[float] = pa.Field(ge=0, le=100, description="Adherence, percent")
+    terlambat: Series[int] = pa.Field(ge=0, description="Late (not done, not postponed/cancelled/not carried out)")
+    kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100, description="Adherence, percent")
 
 
 class Keterlambatan(pa.DataFrameModel):

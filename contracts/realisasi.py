@@ -7,7 +7,7 @@ from contracts.common import Sumber, Teks
 from contracts.rak import KODE_AKTIVITAS, KODE_INDIKATOR, KODE_KEGIATAN
 
 JENIS_NILAI = ["periode", "kumulatif"]
-STATUS = ["Belum Mulai", "Dalam Proses", "Selesai"]
+STATUS = ["Belum Mulai", "Dalam Proses", "Selesai", "Ditunda", "Dibatalkan", "Tidak Dilaksanakan"]
 
 
 class Periode(Sumber):
@@ -42,7 +42,8 @@ class ProgresAktivitas(Periode):
     aktivitas_kode: Series[Teks] = pa.Field(str_matches=KODE_AKTIVITAS, description="Activity code from the RAK")
     bulan: Series[int] = pa.Field(ge=1, le=12, description="Month 1..12")
     status: Series[Teks] = pa.Field(nullable=True, isin=STATUS,
-                                   description="Belum Mulai / Dalam Proses / Selesai; empty = not reported")
+                                   description="Belum Mulai / Dalam Proses / Selesai / Ditunda / Dibatalkan / "
+                                               "Tidak Dilaksanakan; empty = not reported")
     keterangan: Series[Teks] = pa.Field(description="Notes on the activity this quarter")
     sumber_sel: Series[Teks] = pa.Field(description="Cell the status was read from")
 

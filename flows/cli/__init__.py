@@ -1,5 +1,5 @@
-"""The `lkip` command: validate, inspect, template, capaian, run, serve, trigger, rekap, sintetis,
-check-template.
+"""The `lkip` command: validate, inspect, capaian, template, carry-over, run, serve, trigger, rekap,
+sintetis, check-template.
 
 Messages to the user are Indonesian. Exit codes: 0 valid, 1 a problem blocks the report,
 2 a usage error (wrong arguments, a path that does not exist), 3 an internal error (a bug).
@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from flows.cli import inputs, national, runs, templates
+from flows.cli import forms, inputs, national, runs, templates
 from flows.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
 from flows.serve import ServerError
 from tasks.problems import InputError
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Contoh: lkip validate data/pasaman-barat-2024   |   lkip inspect data/pasaman-barat-2024/RAK-2024.xlsx"
                " --json")
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
-    for module in (inputs, runs, national, templates):
+    for module in (inputs, forms, runs, national, templates):
         module.register(sub)
     return parser
 

@@ -1,4 +1,4 @@
-"""`lkip validate`, `inspect`, `template` and `capaian`: reading the office's inputs and their figures."""
+"""`lkip validate`, `inspect` and `capaian`: reading the office's inputs and their figures."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from flows.cli.common import EXIT_INVALID, EXIT_OK, UsageError, existing, print_json
-from tasks.forms.writer import write_forms
 from tasks.measuring.export import to_json
 from tasks.measuring.figures import Period, measure
 from tasks.problems import Severity
@@ -37,17 +36,6 @@ def register(sub) -> None:
     p.add_argument("--profil", type=Path, metavar="FILE",
                    help=f"profil satker untuk ejaan sub bagian (bawaan: {PROFILE_NAME} di folder berkas, bila ada)")
     p.set_defaults(func=cmd_inspect)
-
-    p = sub.add_parser("template", help="buat formulir realisasi TW I-IV dari RAK",
-                       description="Menulis empat formulir realisasi triwulan, terisi dari RAK; hanya sel kuning "
-                                   "yang perlu diisi. Formulir yang sudah ada tidak ditimpa tanpa --force.")
-    p.add_argument("--rak", type=Path, required=True, metavar="FILE", help="berkas RAK")
-    p.add_argument("--year", "--tahun", type=int, dest="tahun", required=True, metavar="YYYY", help="tahun")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder tujuan formulir")
-    p.add_argument("--profil", type=Path, metavar="FILE",
-                   help=f"profil satker (bawaan: {PROFILE_NAME} di folder RAK)")
-    p.add_argument("--force", action="store_true", help="timpa formulir yang sudah ada")
-    p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("capaian", help="hitung capaian indikator, serapan anggaran dan kepatuhan jadwal",
                        description="Memeriksa masukan lalu menghitung capaian per indikator (tahun, s.d. triwulan "
@@ -116,27 +104,6 @@ def _sub_units(profile_path: Path | None, beside: Path):
     if profile_path is not None or path.exists():
         return load_profile(existing([path])[0]).sub_bagian
     return DEFAULT_SUB_UNITS
-
-
-def cmd_template(args) -> int:
-    rak_path = existing([args.rak])[0]
-    profile_path = args.profil or rak_path.parent / PROFILE_NAME
-    profile = load_profile(existing([profile_path])[0])
-    rak = read_rak(rak_path, profile.sub_bagian)
-    errors = [p for p in rak.problems if p.severity is Severity.ERROR]
-    if errors:
-        for problem in errors:
-            print(problem.describe(), file=sys.stderr)
-        print("RAK belum valid; formulir tidak dibuat.", file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        paths = write_forms(rak, profile, args.tahun, args.out, force=args.force)
-    except FileExistsError as exc:
-        print(f"GALAT: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    for path in paths:
-        print(path)
-    return EXIT_OK
 
 
 def cmd_capaian(args) -> int:

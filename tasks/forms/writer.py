@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from contracts.rak import AktivitasBulan
 from tasks.files import atomic_save, put_text_safe
 from tasks.reading import form_layout as form
+from tasks.reading.form_check import FINGERPRINT_LABEL, META_SHEET, rak_fingerprint
 from tasks.reading.parse import MONTHS_ID, ROMAN
 from tasks.reading.profile import Profile
 from tasks.reading.rak import Rak
@@ -56,7 +57,19 @@ def build_form(rak: Rak, profile: Profile, tahun: int, triwulan: int) -> Workboo
     _indikator(book.create_sheet(form.SHEET_INDIKATOR), rak, tahun, triwulan)
     _aktivitas(book.create_sheet(form.SHEET_AKTIVITAS), rak, tahun, triwulan)
     _anggaran(book.create_sheet(form.SHEET_ANGGARAN), rak, profile, tahun, triwulan)
+    _meta(book.create_sheet(META_SHEET), rak)
     return book
+
+
+def _meta(ws, rak: Rak) -> None:
+    """What the form was made from, on a sheet staff cannot unhide from Excel's menu: the RAK's
+    fingerprint, checked when the form is read (tasks.reading.form_check)."""
+    for row, (label, value) in enumerate((("format", form.FORMAT_VERSION), (FINGERPRINT_LABEL, rak_fingerprint(rak)),
+                                          ("rak", rak.file)), start=1):
+        put_text_safe(ws, row, 1, label)
+        put_text_safe(ws, row, 2, value)
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True
 
 
 def put(ws, row: int, col: int, value, *, bold: bool = False, fill=None, editable: bool = False):
@@ -81,7 +94,8 @@ def _petunjuk(ws, tahun: int, triwulan: int) -> None:
         "ini' bila angka adalah capaian sejak awal tahun.",
         "   Biarkan Realisasi kosong bila belum ada data: indikator akan dilaporkan 'belum dilaporkan', bukan 0.",
         "   Isi Kendala/Hambatan, Upaya/Tindak Lanjut dan Bukti Dukung (nama berkas atau tautan).",
-        "3. Sheet Aktivitas: pilih status setiap bulan (Belum Mulai, Dalam Proses, Selesai). Sel kuning tua "
+        "3. Sheet Aktivitas: pilih status setiap bulan (Belum Mulai, Dalam Proses, Selesai; atau Ditunda, "
+        "Dibatalkan, Tidak Dilaksanakan bila aktivitas diputuskan tidak berjalan sesuai rencana). Sel kuning tua "
         "menandai bulan yang direncanakan dalam RAK.",
         "4. Sheet Anggaran: isi Pagu (revisi terakhir), RPD dan Realisasi per bulan dalam rupiah, tanpa rumus.",
         "5. Jangan menambah, menghapus atau mengubah kode. Jangan mengganti nama sheet.",
@@ -118,9 +132,9 @@ def _table_header(ws, columns, title: str, note: str) -> None:
         cell.border = BORDER
         ws.column_dimensions[get_column_letter(col)].width = spec.width
     ws.freeze_panes = ws.cell(row=form.HEADER_ROW + 1, column=3)
+    # Protected with the defaults: rows and columns cannot be hidden (a hidden row's figures would be
+    # easy to miss), nor sorted or filtered; Excel still fits the wrapped rows' height to their text.
     ws.protection.sheet = True
-    ws.protection.formatRows = False  # staff may resize rows to read long text
-    ws.protection.formatColumns = False
 
 
 def _row(ws, row: int, columns, values: dict, planned: set[int] = frozenset()) -> None:

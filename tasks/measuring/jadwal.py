@@ -16,6 +16,10 @@ from contracts.realisasi import ProgresAktivitas
 from tasks.frames import columns
 
 SELESAI, PROSES, BELUM = "Selesai", "Dalam Proses", "Belum Mulai"
+DITUNDA, DIBATALKAN, TIDAK_DILAKSANAKAN = "Ditunda", "Dibatalkan", "Tidak Dilaksanakan"
+# Reported as postponed, cancelled or not carried out (a decision, not a delay): not late, and not in
+# the denominator of adherence; counted on their own.
+EXCUSED = (DITUNDA, DIBATALKAN, TIDAK_DILAKSANAKAN)
 
 
 def _status_table(progres: DataFrame[ProgresAktivitas]) -> dict[tuple[str, int], tuple[str | None, str]]:
@@ -28,7 +32,7 @@ def _status_table(progres: DataFrame[ProgresAktivitas]) -> dict[tuple[str, int],
                                              p.sumber_sheet, p.sumber_sel)}
 
 
-_CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber", "dilaporkan"]
+_CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber", "dilaporkan", "dikecualikan"]
 
 
 def _planned(bulan: DataFrame[AktivitasBulan]) -> list[tuple[str, int]]:
@@ -40,23 +44,31 @@ def _cells_by_month(planned: list[tuple[str, int]], status: dict, months) -> dic
     """For each of `months`: every planned activity-month up to it with its state then.
 
     The year is walked once: an activity-month becomes done in the first month from its planned
-    month on whose status is "Selesai", and stays done.
+    month on whose status is "Selesai", and stays done; one not done whose latest status reported
+    since its planned month is Ditunda, Dibatalkan or Tidak Dilaksanakan is excused (EXCUSED).
     """
     wanted, result = set(months), {}
     done = [False] * len(planned)
+    last: list[str | None] = [None] * len(planned)
     for month in range(1, max(wanted, default=0) + 1):
         for i, (a, p) in enumerate(planned):
-            if p <= month and not done[i] and status.get((a, month), (None, ""))[0] == SELESAI:
+            if p > month:
+                continue
+            state = status.get((a, month), (None, ""))[0]
+            if state is not None:
+                last[i] = state
+            if not done[i] and state == SELESAI:
                 done[i] = True
         if month not in wanted:
             continue
         rows = []
-        for (a, p), finished in zip(planned, done, strict=True):
+        for (a, p), finished, latest in zip(planned, done, last, strict=True):
             if p > month:
                 continue
             now, cell = status.get((a, month), (None, ""))
             rows.append({"aktivitas_kode": a, "bulan_rencana": p, "selesai": finished, "status_kini": now,
-                         "sumber": cell, "dilaporkan": (a, p) in status and status[(a, p)][0] is not None})
+                         "sumber": cell, "dilaporkan": (a, p) in status and status[(a, p)][0] is not None,
+                         "dikecualikan": latest if not finished and latest in EXCUSED else None})
         result[month] = rows
     return result
 
@@ -77,24 +89,30 @@ def activity_months(bulan: DataFrame[AktivitasBulan], progres: DataFrame[Progres
 
 def schedule_by_month(bulan: DataFrame[AktivitasBulan], progres: DataFrame[ProgresAktivitas], month: int = 12,
                       cells_at: dict[int, list[dict]] | None = None) -> DataFrame[JadwalBulan]:
-    """Per month 1..`month`: planned, done, in progress, not started, not reported, late; adherence to date."""
+    """Per month 1..`month`: planned, done, in progress, not started, not reported, postponed, cancelled,
+    not carried out, late; adherence to date (done over planned, the excused left out of both)."""
     records, months = [], range(1, month + 1)
     cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
         cells = cells_at[m]
         this = [c for c in cells if c["bulan_rencana"] == m]
+        excused_to_date = sum(c["dikecualikan"] is not None for c in cells)
         planned_to_date, done_to_date = len(cells), sum(c["selesai"] for c in cells)
+        counted = planned_to_date - excused_to_date
         records.append({
             "bulan": m, "direncanakan": len(this), "selesai": sum(c["selesai"] for c in this),
             "dalam_proses": sum(1 for c in this if not c["selesai"] and c["status_kini"] == PROSES),
             "belum_mulai": sum(1 for c in this if not c["selesai"] and c["status_kini"] == BELUM),
             "tidak_dilaporkan": sum(1 for c in this if c["status_kini"] is None),
-            "terlambat": planned_to_date - done_to_date, "rencana_sd": planned_to_date,
-            "selesai_sd": done_to_date,
-            "kepatuhan": done_to_date / planned_to_date * 100 if planned_to_date else None,
+            **{_COUNTS[state]: sum(c["dikecualikan"] == state for c in this) for state in EXCUSED},
+            "terlambat": counted - done_to_date, "rencana_sd": planned_to_date, "selesai_sd": done_to_date,
+            "dikecualikan_sd": excused_to_date, "kepatuhan": done_to_date / counted * 100 if counted else None,
         })
     frame = pd.DataFrame(records, columns=list(JadwalBulan.to_schema().columns))
     return JadwalBulan.validate(frame.astype({"kepatuhan": "float64"}))
+
+
+_COUNTS = {DITUNDA: "ditunda", DIBATALKAN: "dibatalkan", TIDAK_DILAKSANAKAN: "tidak_dilaksanakan"}
 
 
 def _months(month: int | list[int]) -> list[int]:
@@ -121,8 +139,9 @@ def schedule_by_pelaksana(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[Akti
     for m in months:
         for unit, rows in _grouped(cells_at[m], lambda c: unit_of.get(c["aktivitas_kode"])).items():
             done = sum(c["selesai"] for c in rows)
+            counted = len(rows) - sum(c["dikecualikan"] is not None for c in rows)
             records.append({"pelaksana": unit, "bulan": m, "rencana_sd": len(rows), "selesai_sd": done,
-                            "terlambat": len(rows) - done, "kepatuhan": done / len(rows) * 100})
+                            "terlambat": counted - done, "kepatuhan": done / counted * 100 if counted else None})
     frame = pd.DataFrame(records, columns=list(JadwalPelaksana.to_schema().columns))
     return JadwalPelaksana.validate(frame.astype({"kepatuhan": "float64"}))
 
@@ -130,8 +149,8 @@ def schedule_by_pelaksana(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[Akti
 def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
                     progres: DataFrame[ProgresAktivitas], month: int | list[int],
                     cells_at: dict[int, list[dict]] | None = None) -> DataFrame[Keterlambatan]:
-    """Activities with a planned month up to `month` that is not done by `month`; for a list of
-    months, one block of rows per month."""
+    """Activities with a planned month up to `month` that is not done by `month` (and not postponed,
+    cancelled or decided against); for a list of months, one block of rows per month."""
     info = {kode: (nama, pelaksana)
             for kode, nama, pelaksana in columns(aktivitas, Aktivitas.kode, Aktivitas.nama, Aktivitas.pelaksana)}
     notes: dict[int, dict[str, str]] = {}
@@ -142,7 +161,7 @@ def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
     records, months = [], _months(month)
     cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
-        late = [c for c in cells_at[m] if not c["selesai"]]
+        late = [c for c in cells_at[m] if not c["selesai"] and c["dikecualikan"] is None]
         for kode, rows in _grouped(late, lambda c: c["aktivitas_kode"]).items():
             nama, pelaksana = info[kode]
             records.append({"aktivitas_kode": kode, "aktivitas": nama, "pelaksana": pelaksana, "bulan": m,

@@ -19,7 +19,7 @@ DATA_SHEETS = (SHEET_IDENTITAS, SHEET_INDIKATOR, SHEET_AKTIVITAS, SHEET_ANGGARAN
 HEADER_ROW = 3  # row 1 title, row 2 note, row 3 column headers, data from row 4
 
 JENIS_NILAI = {"Triwulan ini": "periode", "Kumulatif s.d. triwulan ini": "kumulatif"}
-STATUS_CHOICES = ("Belum Mulai", "Dalam Proses", "Selesai")
+STATUS_CHOICES = ("Belum Mulai", "Dalam Proses", "Selesai", "Ditunda", "Dibatalkan", "Tidak Dilaksanakan")
 
 # Identitas sheet: label in column A, value in column B.
 IDENTITAS_FIELDS = {

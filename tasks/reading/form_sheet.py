@@ -27,15 +27,23 @@ class FormSheet:
         self.grid, self.problems, self.specs = grid, problems, columns
         self.labels = {spec.key: spec.label for spec in reversed(columns)}  # the first spec of a key wins
         self.header_row, self.cols = self._find_header()
+        self._hidden_said = False
+        hidden = [self.labels[k] for k, col in self.cols.items() if col in grid.hidden_cols]
+        if hidden:
+            problems.warn(f"kolom tersembunyi ikut dibaca: {', '.join(hidden)}", sheet=grid.sheet,
+                          row=self.header_row, hint="tampilkan (unhide) kolom tersebut dan periksa isinya")
 
     def _find_header(self) -> tuple[int, dict[str, int]]:
+        """The header row (the one naming most of the form's columns) and each column's position; a
+        visible column wins over a hidden one of the same name."""
         wanted = {spec.match_key: spec.key for spec in self.specs}
         best = (0, {})
         for row in sorted(self.grid.rows)[:30]:
             found = {}
             for col, value in enumerate(self.grid.rows[row], start=1):
                 key = wanted.get(normalize_key(value))
-                if key and key not in found and col not in self.grid.hidden_cols:
+                if key and (key not in found or (found[key] in self.grid.hidden_cols
+                                                 and col not in self.grid.hidden_cols)):
                     found[key] = col
             if len(found) > len(best[1]):
                 best = (row, found)
@@ -60,7 +68,16 @@ class FormSheet:
         return not missing
 
     def data_rows(self) -> list[int]:
-        return [r for r in sorted(self.grid.rows) if r > self.header_row and r not in self.grid.hidden_rows]
+        """Every row under the header, hidden or filtered ones too (said once per sheet)."""
+        rows = [r for r in sorted(self.grid.rows) if r > self.header_row]
+        hidden = [r for r in rows if r in self.grid.hidden_rows]
+        if hidden and not self._hidden_said:
+            self._hidden_said = True
+            shown = ", ".join(map(str, hidden[:15])) + (f" dan {len(hidden) - 15} lainnya" if len(hidden) > 15 else "")
+            self.problems.warn(f"baris tersembunyi atau tersaring (filter) ikut dibaca: baris {shown}",
+                               sheet=self.grid.sheet, row=hidden[0],
+                               hint="tampilkan semua baris (Unhide, Clear Filter) dan periksa isinya")
+        return rows
 
     def raw(self, row: int, key: str):
         return self.grid.value(row, self.cols[key]) if key in self.cols else ""

@@ -186,6 +186,7 @@ def is_sub_header_row(sheet: RakSheet, header_row: int, row: int) -> bool:
 def _build_layout(sheet: RakSheet, row: int) -> Layout:
     depth = _header_depth(sheet, row)
     layout = Layout(header_row=row, depth=depth, spans={}, months={}, labels={})
+    hidden = []
     for col in range(1, sheet.grid.n_cols + 1):
         top = sheet.value(row, col)
         below = row + 1
@@ -195,14 +196,21 @@ def _build_layout(sheet: RakSheet, row: int) -> Layout:
         if label and label not in layout.seen:
             layout.seen.append(label)
         if col in sheet.grid.hidden_cols:
-            if label:
-                sheet.problems.info(f"kolom tersembunyi '{label}' diabaikan", **sheet.where(row, col))
+            hidden.append((col, top, sub, label))
             continue
         _assign_column(layout, col, top, sub, label)
+    for col, top, sub, label in hidden:  # read a hidden column only for what no visible column holds
+        _assign_column(layout, col, top, sub, label, only_new=True)
+        if col in layout.labels:
+            sheet.problems.warn(f"kolom tersembunyi '{label}' ikut dibaca (tidak ada kolom lain untuknya)",
+                                hint="tampilkan (unhide) kolom ini dan periksa isinya", **sheet.where(row, col))
+        elif label:
+            sheet.problems.info(f"kolom tersembunyi '{label}' diabaikan (kolomnya sudah ada)", **sheet.where(row, col))
     return layout
 
 
-def _assign_column(layout: Layout, col: int, top, sub, label: str) -> None:
+def _assign_column(layout: Layout, col: int, top, sub, label: str, only_new: bool = False) -> None:
+    """Map a column to the field or month its header names (`only_new`: only one not mapped yet)."""
     name = match_field(top)
     month = None
     if name == "rencana" or (name is None and not normalize_text(top)):
@@ -214,7 +222,7 @@ def _assign_column(layout: Layout, col: int, top, sub, label: str) -> None:
         layout.labels[col] = label
         return
     name = name if name not in (None, "rencana") else match_field(sub)
-    if name and name != "rencana":
+    if name and name != "rencana" and not (only_new and name in layout.spans):
         layout.spans.setdefault(name, []).append(col)
         layout.labels[col] = label
 

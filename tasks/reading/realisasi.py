@@ -19,6 +19,16 @@ from contracts.realisasi import AnggaranBulan, ProgresAktivitas, RealisasiIndika
 from tasks.frames import row_tuples
 from tasks.problems import InputError, Problem, Problems
 from tasks.reading import form_layout as form
+from tasks.reading.form_check import (
+    CARRY_HINT,
+    META_SHEET,
+    RakIndex,
+    aktivitas_matches,
+    indikator_matches,
+    kegiatan_matches,
+    read_form_fingerprint,
+    report_missing,
+)
 from tasks.reading.form_sheet import FormSheet, resolve_sheet
 from tasks.reading.parse import (
     DECIMAL_UNITS,
@@ -39,6 +49,10 @@ STATUS_ALIASES = {
     "on progress": "Dalam Proses", "berjalan": "Dalam Proses",
     "selesai": "Selesai", "sudah selesai": "Selesai", "sudah": "Selesai", "terlaksana": "Selesai",
     "selesai 100": "Selesai", "done": "Selesai",
+    "ditunda": "Ditunda", "tunda": "Ditunda", "diundur": "Ditunda", "ditangguhkan": "Ditunda",
+    "dibatalkan": "Dibatalkan", "batal": "Dibatalkan",
+    "tidak dilaksanakan": "Tidak Dilaksanakan", "tidak terlaksana": "Tidak Dilaksanakan",
+    "tidak jadi dilaksanakan": "Tidak Dilaksanakan",
 }
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -147,7 +161,9 @@ def _has_input(sheet: FormSheet, row: int) -> bool:
                or (row, c) in sheet.grid.formulas for c in cols)
 
 
-def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems) -> list[dict]:
+def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems, index: RakIndex | None = None
+                    ) -> list[dict]:
+    """The indicator rows, each checked against the RAK's text for its code (`index`)."""
     if not sheet.require(["kode", "realisasi", "jenis_nilai"]):
         return []
     targets = {} if rak is None else {r.kode: r for r in row_tuples(rak.indikator)}
@@ -160,7 +176,11 @@ def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems) -> li
             continue
         if not _first_seen(seen, kode, sheet, row, "indikator", problems):
             continue
+        if index is not None and not indikator_matches(sheet, row, kode, index, problems):
+            continue
         rows.append(_indikator_row(sheet, row, kode, targets.get(kode), problems))
+    if index is not None:
+        report_missing(sheet, "indikator", list(index.indikator), set(seen), index, problems)
     return rows
 
 
@@ -196,7 +216,9 @@ def _check_range(sheet: FormSheet, row: int, value, target, problems: Problems) 
                       hint="periksa apakah ada salah ketik", **sheet.where(row, "realisasi"))
 
 
-def parse_aktivitas(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems) -> list[dict]:
+def parse_aktivitas(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems,
+                    index: RakIndex | None = None) -> list[dict]:
+    """Each activity's status per month of the quarter, the row checked against the RAK (`index`)."""
     if not sheet.require(["kode"]):
         return []
     known = None if rak is None else set(rak.aktivitas["kode"])
@@ -208,8 +230,12 @@ def parse_aktivitas(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: 
         if not _known("aktivitas", kode, known, sheet, row, problems) or \
                 not _first_seen(seen, kode, sheet, row, "aktivitas", problems):
             continue
+        if index is not None and not aktivitas_matches(sheet, row, kode, index, problems):
+            continue
         for month in form.quarter_months(triwulan):
             rows.append(_status_row(sheet, row, kode, month, problems))
+    if index is not None:
+        report_missing(sheet, "aktivitas", list(index.aktivitas), set(seen), index, problems)
     return rows
 
 
@@ -218,19 +244,23 @@ def _status_row(sheet: FormSheet, row: int, kode: str, month: int, problems: Pro
     text = sheet.text(row, key)
     status = STATUS_ALIASES.get(normalize_key(text)) if text else None
     if text and status is None:
-        problems.error(f"status '{text}' tidak dikenal", hint="pilih Belum Mulai, Dalam Proses atau Selesai",
+        problems.error(f"status '{text}' tidak dikenal", hint="pilih salah satu: " + ", ".join(form.STATUS_CHOICES),
                        **sheet.where(row, key))
     return {"aktivitas_kode": kode, "bulan": month, "status": status, "keterangan": sheet.text(row, "keterangan"),
             "sumber_sel": sheet.cell(row, key), "sumber_baris": row}
 
 
-def parse_anggaran(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems) -> list[dict]:
+def parse_anggaran(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems,
+                   index: RakIndex | None = None) -> list[dict]:
+    """Each filled budget row, per month of the quarter; its kegiatan checked against the RAK (`index`)."""
     if not sheet.require(["kegiatan_kode", "sumber_dana", "pagu"]):
         return []
     known = None if rak is None else set(rak.kegiatan["kode"])
-    rows, seen = [], {}
+    rows, seen, listed = [], {}, set()
     for row in sheet.data_rows():
         kode, sumber = sheet.text(row, "kegiatan_kode"), sheet.text(row, "sumber_dana").upper()
+        if kode:
+            listed.add(kode)
         if not _has_input(sheet, row):
             continue
         if (known is not None and kode not in known) or not re.match(KODE_KEGIATAN, kode):
@@ -239,7 +269,11 @@ def parse_anggaran(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: P
             continue
         if not _first_seen(seen, (kode, sumber), sheet, row, "baris anggaran", problems):
             continue
+        if index is not None and not kegiatan_matches(sheet, row, kode, index, problems):
+            continue
         rows += _anggaran_rows(sheet, row, kode, sumber, triwulan, problems)
+    if index is not None:
+        report_missing(sheet, "kegiatan", list(index.kegiatan), listed, index, problems)
     return rows
 
 
@@ -326,10 +360,28 @@ def _read_tables(book: Workbook, names: dict, rak: Rak | None, result: Realisasi
     sheets = {w: FormSheet(book.grid(n), problems, specs[w]) for w, n in names.items() if n and w in specs}
     for sheet in sheets.values():
         sheet.check_merges()
+    index = _rak_index(book, rak, problems)
     empty: list[dict] = []
-    ind = parse_indikator(sheets[form.SHEET_INDIKATOR], rak, problems) if form.SHEET_INDIKATOR in sheets else empty
-    act = parse_aktivitas(sheets[form.SHEET_AKTIVITAS], rak, tw, problems) if form.SHEET_AKTIVITAS in sheets else empty
-    bud = parse_anggaran(sheets[form.SHEET_ANGGARAN], rak, tw, problems) if form.SHEET_ANGGARAN in sheets else empty
+    ind = (parse_indikator(sheets[form.SHEET_INDIKATOR], rak, problems, index) if form.SHEET_INDIKATOR in sheets
+           else empty)
+    act = (parse_aktivitas(sheets[form.SHEET_AKTIVITAS], rak, tw, problems, index) if form.SHEET_AKTIVITAS in sheets
+           else empty)
+    bud = (parse_anggaran(sheets[form.SHEET_ANGGARAN], rak, tw, problems, index) if form.SHEET_ANGGARAN in sheets
+           else empty)
     result.indikator = _table(ind, RealisasiIndikator, {**base, "sumber_sheet": names[form.SHEET_INDIKATOR] or ""})
     result.aktivitas = _table(act, ProgresAktivitas, {**base, "sumber_sheet": names[form.SHEET_AKTIVITAS] or ""})
     result.anggaran = _table(bud, AnggaranBulan, {**base, "sumber_sheet": names[form.SHEET_ANGGARAN] or ""})
+
+
+def _rak_index(book: Workbook, rak: Rak | None, problems: Problems) -> RakIndex | None:
+    """The RAK the rows are checked against, with the fingerprint the form carries (its meta sheet)."""
+    if rak is None:
+        return None
+    index = RakIndex.of(rak)
+    if META_SHEET in book.sheet_names:
+        grid = book.grid(META_SHEET)
+        values = {normalize_key(row[0]).replace(" ", "_"): row[1] for row in grid.rows.values() if len(row) >= 2}
+        index.form_fingerprint = read_form_fingerprint(values)
+    if index.revised:
+        problems.warn("formulir ini dibuat dari RAK versi lain (sidik RAK berbeda)", hint=CARRY_HINT)
+    return index

@@ -73,3 +73,24 @@ def test_cells_walked_once_match_the_definition_month_by_month(planned, reported
                      status.get((a, m), (None, ""))[0]) for a, p in planned if p <= m]
         got = [(c["aktivitas_kode"], c["bulan_rencana"], c["selesai"], c["status_kini"]) for c in walked[m]]
         assert got == expected
+
+
+@pytest.mark.parametrize("state", ["Ditunda", "Dibatalkan", "Tidak Dilaksanakan"])
+def test_postponed_cancelled_or_not_carried_out_is_not_late_and_counted_as_such(state):
+    column = {"Ditunda": "ditunda", "Dibatalkan": "dibatalkan", "Tidak Dilaksanakan": "tidak_dilaksanakan"}[state]
+    prog = progres({("K01.I01.A01", 1): "Selesai", ("K01.I01.A01", 2): state, ("K01.I01.A02", 2): "Belum Mulai"})
+    frame = schedule_by_month(BULAN, prog, month=3).set_index("bulan")
+    assert frame.loc[2, column] == 1 and frame.loc[2, "terlambat"] == 1  # only A02 is late
+    assert frame.loc[2, "dikecualikan_sd"] == 1 and frame.loc[2, "kepatuhan"] == 50  # 1 done of the 2 counted
+    assert frame.loc[3, "dikecualikan_sd"] == 1  # the latest status reported since the planned month holds
+    late = late_activities(AKTIVITAS, BULAN, prog, 2)
+    assert list(late["aktivitas_kode"]) == ["K01.I01.A02"]
+    by_unit = schedule_by_pelaksana(AKTIVITAS, BULAN, prog, 2).set_index("pelaksana")
+    assert by_unit.loc["Sub Bagian A", "terlambat"] == 0 and by_unit.loc["Sub Bagian A", "kepatuhan"] == 100
+
+
+def test_a_postponed_activity_done_later_is_done():
+    prog = progres({("K01.I01.A02", 2): "Ditunda", ("K01.I01.A02", 3): "Selesai"})
+    frame = schedule_by_month(BULAN, prog, month=3).set_index("bulan")
+    assert frame.loc[2, "dikecualikan_sd"] == 1 and frame.loc[2, "ditunda"] == 1  # postponed in February
+    assert frame.loc[3, "dikecualikan_sd"] == 0 and frame.loc[3, "selesai_sd"] == 1  # and done in March

@@ -188,14 +188,16 @@ def test_negative_and_far_above_target(tmp_path, rak):
 
 def test_duplicate_row_names_both_rows(tmp_path, rak):
     real = filled(tmp_path, rak, {"Indikator": {f"{IND['kode']}{FIRST + 1}": "K01.I01"}})
-    (problem,) = only(real)
+    problem, missing = only(real)
     assert f"baris {FIRST}" in problem.message and f"baris {FIRST + 1}" in problem.message
+    assert "K01.I02" in missing.message  # the row that held K01.I02 no longer does
 
 
 def test_indicator_not_in_the_rak_is_an_error(tmp_path, rak):
     real = filled(tmp_path, rak, {"Indikator": {f"{IND['kode']}{FIRST}": "K09.I09"}})
-    (problem,) = only(real)
+    problem, missing = only(real)
     assert "K09.I09" in problem.message and problem.cell == f"{IND['kode']}{FIRST}"
+    assert "K01.I01" in missing.message
 
 
 def test_unknown_status_is_an_error(tmp_path, rak):
