@@ -10,7 +10,7 @@ from flows.cli.common import EXIT_INVALID, EXIT_OK, UsageError, existing
 from tasks.forms.carry import carry_form
 from tasks.forms.writer import write_forms
 from tasks.problems import Severity
-from tasks.reading.office import classify
+from tasks.reading.identify import identify
 from tasks.reading.profile import PROFILE_NAME, load_profile
 from tasks.reading.rak import read_rak
 
@@ -73,7 +73,8 @@ def cmd_carry_over(args) -> int:
     if rak is None:
         print("RAK baru belum valid; formulir tidak dipindahkan.", file=sys.stderr)
         return EXIT_INVALID
-    forms = sorted(p for p in old.iterdir() if p.is_file() and classify(p) == "realisasi") if old.is_dir() else [old]
+    files = sorted(p for p in old.iterdir() if p.is_file()) if old.is_dir() else [old]
+    forms = [p for p in files if identify(p).kind == "realisasi"]
     if not forms:
         raise UsageError(f"tidak ada formulir realisasi di {old}")
     args.out.mkdir(parents=True, exist_ok=True)

@@ -10,8 +10,9 @@ from flows.cli.common import EXIT_INVALID, EXIT_OK, UsageError, existing, print_
 from tasks.measuring.export import to_json
 from tasks.measuring.figures import Period, measure
 from tasks.problems import Severity
+from tasks.reading.identify import identify
 from tasks.reading.inspect import describe_rak, describe_realisasi
-from tasks.reading.office import classify, load_inputs
+from tasks.reading.office import load_inputs
 from tasks.reading.profile import DEFAULT_SUB_UNITS, PROFILE_NAME, load_profile
 from tasks.reading.rak import read_rak
 from tasks.reading.realisasi import read_realisasi
@@ -81,15 +82,17 @@ def _print_validation(inputs, rinci: bool) -> None:
 
 def cmd_inspect(args) -> int:
     path = existing([args.file])[0]
-    kind = classify(path)
-    if kind == "rak":
-        rak = read_rak(path, _sub_units(args.profil, path))
+    found = identify(path)
+    if found.kind == "rak":
+        rak = read_rak(found.opened, _sub_units(args.profil, path))
         data, problems = describe_rak(rak), rak.problems
-    elif kind == "realisasi":
-        real = read_realisasi(path)
+    elif found.kind == "realisasi":
+        real = read_realisasi(found.opened)
         data, problems = describe_realisasi(real), real.problems
+    elif found.kind == "rusak":
+        data, problems = {"file": path.name, "jenis": "tidak dapat dibaca"}, found.problems
     else:
-        raise UsageError(f"{path.name}: bukan RAK atau formulir realisasi ({kind})")
+        raise UsageError(f"{path.name}: bukan RAK atau formulir realisasi ({found.kind})")
     data["problems"] = [p.to_dict() for p in problems]
     if args.json:
         print_json(data)

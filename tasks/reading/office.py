@@ -17,14 +17,17 @@ from contracts.realisasi import RealisasiIndikator
 from contracts.riwayat import RiwayatIndikator
 from tasks.frames import row_tuples
 from tasks.problems import InputError, Problem, Problems, Severity
-from tasks.reading.atribut import ATRIBUT_NAME, read_atribut
-from tasks.reading.narasi import NARASI_NAME, load_narasi
-from tasks.reading.profile import PROFILE_NAME, Profile, load_profile
+from tasks.reading.atribut import read_atribut
+from tasks.reading.identify import FIXED_NAMES, Identified, identify, name_suggests, quarter_in_name
+from tasks.reading.narasi import load_narasi
+from tasks.reading.profile import Profile, load_profile
 from tasks.reading.rak import Rak, read_rak
 from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
-from tasks.reading.riwayat import RIWAYAT_NAME, read_riwayat
-from tasks.reading.settings import SETTINGS_NAME, Settings, load_settings
+from tasks.reading.riwayat import read_riwayat
+from tasks.reading.settings import Settings, load_settings
 from tasks.reading.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
+
+JENIS = {"rusak": "tidak dapat dibaca"}  # the kinds as `lkip validate` lists them
 
 
 @dataclass
@@ -53,25 +56,15 @@ class OfficeInputs:
 
 
 def classify(path: Path) -> str:
-    """What an input file is, from its name: profil, atribut, rak, realisasi, diabaikan or tidak dikenal."""
-    name = path.name.casefold()
+    """What an input file is, from its name alone (for listing files without opening them): profil,
+    atribut, riwayat, pengaturan, narasi, a workbook or document, diabaikan or tidak dikenal. What a
+    workbook is, a RAK or a form, is told by its content (tasks.reading.identify)."""
     if is_ignored(path):
         return "diabaikan"
-    if name == PROFILE_NAME:
-        return "profil"
-    if name == ATRIBUT_NAME:
-        return "atribut"
-    if name == RIWAYAT_NAME:
-        return "riwayat"
-    if name == SETTINGS_NAME:
-        return "pengaturan"
-    if name == NARASI_NAME:
-        return "narasi"
-    if path.suffix.lower() in DOCUMENT_SUFFIXES or (path.suffix.lower() in SPREADSHEET_SUFFIXES and "rak" in name
-                                                     and "realisasi" not in name):
-        return "rak"
-    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
-        return "realisasi"
+    if path.name.casefold() in FIXED_NAMES:
+        return FIXED_NAMES[path.name.casefold()]
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES | DOCUMENT_SUFFIXES:
+        return "berkas kerja"
     return "tidak dikenal"
 
 
@@ -86,22 +79,25 @@ def expand(paths: list[Path]) -> list[Path]:
 def load_inputs(paths: list[Path], tahun: int | None = None) -> OfficeInputs:
     """Read every input file of one office-year and run the cross-file checks."""
     inputs = OfficeInputs()
-    files = expand(paths)
-    kinds = {f: classify(f) for f in files}
-    for f in files:
-        inputs.files.append({"file": f.name, "jenis": kinds[f]})
-        if kinds[f] == "tidak dikenal":
-            inputs.problems.append(Problem(file=f.name, severity=Severity.INFO,
+    found = [identify(f) for f in expand(paths)]
+    files = [item.path for item in found]
+    kinds = {item.path: item.kind for item in found}
+    for item in found:
+        inputs.files.append({"file": item.path.name, "jenis": JENIS.get(item.kind, item.kind)})
+        inputs.problems += item.problems
+        if item.kind == "tidak dikenal" and not item.problems:
+            inputs.problems.append(Problem(file=item.path.name, severity=Severity.INFO,
                                            message="berkas tidak dikenal, diabaikan"))
     _read_profile([f for f in files if kinds[f] == "profil"], inputs)
-    _read_rak([f for f in files if kinds[f] == "rak"], inputs)
+    broken_rak = any(item.kind == "rusak" and name_suggests(item.path) == "rak" for item in found)
+    _read_rak([item for item in found if item.kind == "rak"], inputs, said=broken_rak)
     _read_atribut([f for f in files if kinds[f] == "atribut"], inputs)
     _read_extras(files, kinds, inputs)
     # Codes are checked against the RAK only when it was read; a broken RAK must not turn every
     # realisation row into a "not in the RAK" error.
     rak = inputs.rak if inputs.rak is not None and not inputs.rak.indikator.empty else None
-    for f in (f for f in files if kinds[f] == "realisasi"):
-        inputs.realisasi.append(read_realisasi(f, rak, validate=False))
+    for item in (item for item in found if item.kind == "realisasi"):
+        inputs.realisasi.append(read_realisasi(item.opened, rak, validate=False))
         inputs.problems += inputs.realisasi[-1].problems
     validate_tables(inputs.realisasi)
     inputs.problems += cross_checks(inputs, tahun)
@@ -116,17 +112,22 @@ def _read_profile(files: list[Path], inputs: OfficeInputs) -> None:
             inputs.problems += exc.problems
 
 
-def _read_rak(files: list[Path], inputs: OfficeInputs) -> None:
+def _read_rak(files: list[Identified], inputs: OfficeInputs, said: bool = False) -> None:
+    """The one RAK (`said`: a RAK file that could not be opened was reported already)."""
     if len(files) > 1:
-        names = ", ".join(f.name for f in files)
-        inputs.problems.append(Problem(file=files[0].parent.name, message=f"lebih dari satu RAK ditemukan: {names}",
+        names = ", ".join(f.path.name for f in files)
+        inputs.problems.append(Problem(file=files[0].path.parent.name,
+                                       message=f"lebih dari satu RAK ditemukan: {names}",
                                        hint="simpan hanya satu RAK di folder masukan"))
+    if not files and said:
+        return
     if not files:
         inputs.problems.append(Problem(file="(folder masukan)", message="RAK tidak ditemukan",
-                                       hint="letakkan berkas RAK (nama berkas memuat 'RAK') di folder masukan"))
+                                       hint="letakkan berkas RAK (.xlsx, .ods, .xls atau .docx dengan tabel RAK) di "
+                                            "folder masukan"))
         return
     units = inputs.profile.sub_bagian if inputs.profile else None
-    inputs.rak = read_rak(files[0], units) if units else read_rak(files[0])
+    inputs.rak = read_rak(files[0].opened, units) if units else read_rak(files[0].opened)
     inputs.problems += inputs.rak.problems
 
 
@@ -171,22 +172,35 @@ def cross_checks(inputs: OfficeInputs, tahun: int | None) -> list[Problem]:
         if expected_year and real.tahun and real.tahun != expected_year:
             p.error(f"berkas untuk tahun {real.tahun}, seharusnya {expected_year}", sheet="Identitas",
                     value=str(real.tahun), hint="gunakan formulir tahun yang benar")
+        named = quarter_in_name(Path(real.file))
+        if named and real.triwulan and named != real.triwulan:
+            p.warn(f"nama berkas menyebut triwulan {named}, tetapi isinya formulir Triwulan {real.triwulan} "
+                   f"(dibaca sebagai Triwulan {real.triwulan})", sheet="Identitas", value=str(real.triwulan),
+                   hint=f"ganti nama berkas menjadi realisasi-{real.tahun}-TW{real.triwulan}.xlsx, atau bila isinya "
+                        "keliru, buka formulir triwulan yang benar")
         if real.triwulan in seen:
             p.error(f"triwulan {real.triwulan} juga ada di {seen[real.triwulan]}",
                     hint="simpan hanya satu berkas per triwulan")
         elif real.triwulan:
             seen[real.triwulan] = real.file
         problems += p.items
-    return problems + missing_quarters(seen) + falling_cumulatives(inputs.realisasi)
+    named = {quarter_in_name(Path(r.file)): r.file for r in inputs.realisasi if r.triwulan}
+    return problems + missing_quarters(seen, named) + falling_cumulatives(inputs.realisasi)
 
 
-def missing_quarters(seen: dict[int, str]) -> list[Problem]:
-    """A quarter missing before one that exists is a gap (warning); quarters not yet due are noted."""
-    last = max(seen, default=0)
-    return [Problem(file="(folder masukan)", severity=Severity.WARNING if q < last else Severity.INFO,
-                    message=f"formulir realisasi triwulan {q} tidak ada: indikatornya 'belum dilaporkan'",
-                    hint="letakkan realisasi-TAHUN-TW{q}.xlsx di folder masukan".replace("{q}", str(q)))
-            for q in range(1, 5) if q not in seen]
+def missing_quarters(seen: dict[int, str], named: dict[int | None, str] | None = None) -> list[Problem]:
+    """A quarter missing before one that exists is a gap (warning); quarters not yet due are noted. A
+    file whose name claims the missing quarter (`named`: quarter in the name -> file) is named."""
+    last, named = max(seen, default=0), named or {}
+    problems = []
+    for q in (q for q in range(1, 5) if q not in seen):
+        claim = f" (berkas {named[q]} bernama triwulan {q} tetapi berisi triwulan lain)" if q in named else ""
+        problems.append(Problem(file="(folder masukan)", severity=Severity.WARNING if q < last else Severity.INFO,
+                                message=f"formulir realisasi triwulan {q} tidak ada{claim}: indikatornya "
+                                        "'belum dilaporkan'",
+                                hint=f"letakkan formulir realisasi triwulan {q} (realisasi-TAHUN-TW{q}.xlsx) di "
+                                     "folder masukan"))
+    return problems
 
 
 def falling_cumulatives(realisasi: list[Realisasi]) -> list[Problem]:

@@ -292,19 +292,25 @@ def _empty_rak(file: str, problems: Problems) -> Rak:
 
 # --- I/O edge -----------------------------------------------------------------------------------
 
-def read_rak(path: Path, units: tuple[SubUnit, ...] = DEFAULT_SUB_UNITS) -> Rak:
-    """Read a RAK from .xlsx/.xlsm/.xls (first sheet holding a RAK header) or from a .docx table."""
-    path = Path(path)
+def read_rak(source: Path | Workbook | Grid, units: tuple[SubUnit, ...] = DEFAULT_SUB_UNITS) -> Rak:
+    """Read a RAK from .xlsx/.xlsm/.xls/.ods (first sheet holding a RAK header) or from a .docx table;
+    `source` may be the file, or the Workbook or the Word table's Grid already opened."""
+    name = (source.name if isinstance(source, Workbook) else source.file if isinstance(source, Grid)
+            else Path(source).name)
     try:
-        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        if isinstance(source, Grid):
+            return parse_rak_grid(source, units)
+        if isinstance(source, Workbook):
+            return _read_rak_workbook(source, units)
+        if Path(source).suffix.lower() in DOCUMENT_SUFFIXES:
             from tasks.reading.docx_grid import read_docx_grid
 
-            return parse_rak_grid(read_docx_grid(path), units)
-        return _read_rak_workbook(Workbook(path), units)
+            return parse_rak_grid(read_docx_grid(Path(source)), units)
+        return _read_rak_workbook(Workbook(Path(source)), units)
     except InputError as exc:
-        problems = Problems(path.name)
+        problems = Problems(name)
         problems.items.extend(exc.problems)
-        return _empty_rak(path.name, problems)
+        return _empty_rak(name, problems)
 
 
 def _read_rak_workbook(book: Workbook, units) -> Rak:

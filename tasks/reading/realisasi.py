@@ -325,17 +325,18 @@ def validate_tables(results: list[Realisasi]) -> None:
             setattr(result, name, checked[i])
 
 
-def read_realisasi(path: Path, rak: Rak | None = None, validate: bool = True) -> Realisasi:
-    """Read one quarter's realisation workbook; problems are collected, never raised.
+def read_realisasi(source: Path | Workbook, rak: Rak | None = None, validate: bool = True) -> Realisasi:
+    """Read one quarter's realisation workbook (the file, or its Workbook already opened); problems are
+    collected, never raised.
 
     validate=False leaves the contract check to the caller (validate_tables), which checks the
     quarters of one office together.
     """
-    path = Path(path)
-    problems = Problems(path.name)
-    result = Realisasi(file=path.name)
+    name = source.name if isinstance(source, Workbook) else Path(source).name
+    problems = Problems(name)
+    result = Realisasi(file=name)
     try:
-        book = Workbook(path)
+        book = source if isinstance(source, Workbook) else Workbook(Path(source))
         names = {wanted: resolve_sheet(book, wanted, problems) for wanted in form.DATA_SHEETS}
         if names[form.SHEET_IDENTITAS]:
             result.satker_kode, result.tahun, result.triwulan = parse_identitas(

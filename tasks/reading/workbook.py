@@ -21,6 +21,7 @@ import python_calamine
 from openpyxl.utils import get_column_letter
 
 from tasks.problems import InputError, Problem
+from tasks.reading.convert import as_xlsx
 from tasks.reading.sheet_xml import XlsxFacts, read_xlsx_facts
 
 # A real RAK or realisation workbook is well under 5 MB unpacked; 256 MB leaves room for
@@ -37,7 +38,7 @@ IGNORED_PATTERNS = (
     re.compile(r"\.(tmp|bak|crdownload|part)$", re.I),
     re.compile(r"^~.*\.tmp$", re.I),
 )
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 DOCUMENT_SUFFIXES = {".docx"}
 
 
@@ -133,8 +134,11 @@ def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog
 
 
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
 def check_workbook_file(path: Path) -> str:
-    """Return 'xlsx' or 'xls' for a workbook that may be read; raise InputError otherwise."""
+    """Return 'xlsx', 'xls' or 'ods' for a workbook that may be read; raise InputError otherwise."""
     kind = sniff(path)
     if kind == "ole":
         if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n" in path.read_bytes():
@@ -143,6 +147,8 @@ def check_workbook_file(path: Path) -> str:
         return "xls"
     with check_zip(path) as archive:
         names = set(archive.namelist())
+        if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+            return "ods"
     if "xl/workbook.xml" not in names:
         other = "dokumen Word" if "word/document.xml" in names else "arsip zip biasa"
         raise _fail(path, f"bukan buku kerja Excel: isinya {other}", "simpan ulang sebagai .xlsx")
@@ -186,23 +192,32 @@ class Grid:
 
 
 class Workbook:
-    """An Excel workbook opened for reading; sheets are read on demand."""
+    """An Excel workbook opened for reading; sheets are read on demand (each once).
+
+    An .ods or .xls is read from its conversion to .xlsx (tasks.reading.convert): every fact the
+    readers use (shading, hidden rows, formulas, percent formats, merges) is then there as in an
+    .xlsx; problems still name the file staff saved.
+    """
 
     def __init__(self, path: Path):
-        self.path = Path(path)
-        self.kind = check_workbook_file(self.path)
+        self.source = Path(path)
+        self.kind = check_workbook_file(self.source)
+        self.path = as_xlsx(self.source, self.kind) if self.kind in ("xls", "ods") else self.source
+        self._grids: dict[str, Grid] = {}
         try:
             self._calamine = python_calamine.CalamineWorkbook.from_path(str(self.path))
         except Exception as exc:  # calamine raises its own error types for every broken-file case
-            raise _damaged(self.path, exc) from exc
+            raise _damaged(self.source, exc) from exc
         self._facts: XlsxFacts | None = None
+        if self.path is not self.source:
+            self.kind = "xlsx"
         self.sheet_names = list(self._calamine.sheet_names)
         self.hidden = {m.name: str(m.visible).rsplit(".", 1)[-1] != "Visible"
                        for m in self._calamine.sheets_metadata}
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return self.source.name
 
     def _styles(self) -> XlsxFacts | None:
         """Fills, number formats, formula/error cells and hidden rows/cols of an .xlsx, read once."""
@@ -210,15 +225,20 @@ class Workbook:
             try:
                 self._facts = read_xlsx_facts(str(self.path))
             except _DAMAGED as exc:
-                raise _damaged(self.path, exc) from exc
+                raise _damaged(self.source, exc) from exc
         return self._facts
 
     def grid(self, sheet: str) -> Grid:
-        """Read one sheet: values, merges, and (for .xlsx) styles of the cells that exist."""
+        """One sheet: values, merges, and (for .xlsx) styles of the cells that exist; read once."""
+        if sheet not in self._grids:
+            self._grids[sheet] = self._read_grid(sheet)
+        return self._grids[sheet]
+
+    def _read_grid(self, sheet: str) -> Grid:
         try:
             values = self._calamine.get_sheet_by_name(sheet)
         except Exception as exc:  # calamine raises its own error types for a damaged sheet part
-            raise _damaged(self.path, exc) from exc
+            raise _damaged(self.source, exc) from exc
         rows, n_cols = _calamine_rows(values)
         merges = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in (values.merged_cell_ranges or [])]
         grid = Grid(file=self.name, sheet=sheet, rows=rows, n_cols=n_cols, merges=merges)
@@ -227,7 +247,7 @@ class Workbook:
             try:
                 cells = facts.sheet(sheet)
             except _DAMAGED as exc:
-                raise _damaged(self.path, exc) from exc
+                raise _damaged(self.source, exc) from exc
             grid.shaded_cells = frozenset(cells.shaded)
             grid.percent_cells = frozenset(cells.percent)
             grid.formulas, grid.errors = cells.formulas, cells.errors

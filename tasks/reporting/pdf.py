@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
+from tasks.reading.convert import run_soffice, soffice
 from tasks.reporting.render import RenderError
-
-
-def soffice() -> str | None:
-    """The LibreOffice executable, when installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def to_pdf(docx: Path, out_dir: Path, timeout: int = 180) -> Path:
@@ -22,13 +15,9 @@ def to_pdf(docx: Path, out_dir: Path, timeout: int = 180) -> Path:
 
 def to_pdfs(docs: list[Path], out_dir: Path, timeout: int = 600) -> list[Path]:
     """Convert several documents in one LibreOffice start (it costs about a second and a half)."""
-    exe = soffice()
-    if exe is None:
+    if soffice() is None:
         raise RenderError("LibreOffice tidak terpasang; PDF tidak dibuat (pasang paket libreoffice-writer-nogui)")
-    with tempfile.TemporaryDirectory(prefix="lkip-lo-") as profile:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(out_dir), *map(str, docs)]
-        result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+    result = run_soffice(["--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docs)], timeout)
     pdfs = [Path(out_dir) / (Path(d).stem + ".pdf") for d in docs]
     missing = [p.name for p in pdfs if not p.exists()]
     if result.returncode != 0 or missing:

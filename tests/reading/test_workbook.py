@@ -112,29 +112,6 @@ def test_inputs_are_never_modified(tmp_path):
     assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
 
 
-def test_legacy_xls_is_read_from_its_marks(tmp_path):
-    import xlwt
-
-    from tests.builders import HEADER_TOP, ROWS
-
-    book = xlwt.Workbook()
-    ws = book.add_sheet("RAK")
-    for col, text in enumerate(HEADER_TOP):
-        if text:
-            ws.write(0, col, text)
-    for m in range(12):
-        ws.write(1, 6 + m, f"B{m + 1}")
-    for r, (k_no, keg, i_no, ind, target, akt, months, pel) in enumerate(ROWS, start=2):
-        for col, value in zip((0, 1, 2, 3, 4, 5, 18), (f"{k_no}.", keg, i_no, ind, target, akt, pel)):
-            ws.write(r, col, value)
-        for m in months:
-            ws.write(r, 6 + m - 1, "v")
-    book.save(str(tmp_path / "RAK.xls"))
-    rak = read_rak(tmp_path / "RAK.xls")
-    assert len(rak.aktivitas) == 4 and len(rak.bulan) == 9
-    assert any("arsiran" in p.message for p in rak.problems)
-
-
 # --- the streamed sheet XML agrees with openpyxl's full load (the oracle it replaces) ----------------
 
 def _tricky_workbook(path: Path) -> Path:
