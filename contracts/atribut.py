@@ -22,7 +22,26 @@ class AtributIndikator(pa.DataFrameModel):
     target_tw2: Series[float] = pa.Field(nullable=True, description="Target for Triwulan II, when set")
     target_tw3: Series[float] = pa.Field(nullable=True, description="Target for Triwulan III, when set")
     target_tw4: Series[float] = pa.Field(nullable=True, description="Target for Triwulan IV, when set")
+    skala: Series[Teks] = pa.Field(nullable=True, description="Scale of a qualitative target, worst first "
+                                                            "('Kurang|Cukup|Baik'); empty otherwise")
     sumber_baris: Series[int] = pa.Field(ge=1, description="Line of the CSV file the row came from")
 
     class Config:
         coerce = True
+
+
+class AtributTerpakai(pa.DataFrameModel):
+    """The attributes each indicator is measured with, and whether they were given or inferred."""
+
+    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
+    polaritas: Series[Teks] = pa.Field(isin=POLARITAS, description="'+' higher is better, '-' lower is better")
+    agregasi: Series[Teks] = pa.Field(isin=AGREGASI, description="Quarterly to annual rule")
+    jenis_nilai: Series[Teks] = pa.Field(isin=["periode", "kumulatif"], description="Default kind of value")
+    asal: Series[Teks] = pa.Field(isin=["berkas", "dugaan"], description="'berkas': attribute file; 'dugaan': inferred")
+    alasan: Series[Teks] = pa.Field(description="Why it was inferred (empty when given)")
+    target_tw1: Series[float] = pa.Field(nullable=True, description="Target of TW I, when given")
+    target_tw2: Series[float] = pa.Field(nullable=True, description="Target of TW II, when given")
+    target_tw3: Series[float] = pa.Field(nullable=True, description="Target of TW III, when given")
+    target_tw4: Series[float] = pa.Field(nullable=True, description="Target of TW IV, when given")
+    skala: Series[Teks] = pa.Field(nullable=True, description="A qualitative indicator's scale, worst first "
+                                                            "('TMP|TW|WDP|WTP'); empty for a number")

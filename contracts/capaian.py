@@ -8,21 +8,6 @@ from contracts.common import Teks
 from contracts.rak import KODE_INDIKATOR, KODE_KEGIATAN
 
 
-class AtributTerpakai(pa.DataFrameModel):
-    """The attributes each indicator is measured with, and whether they were given or inferred."""
-
-    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
-    polaritas: Series[Teks] = pa.Field(isin=POLARITAS, description="'+' higher is better, '-' lower is better")
-    agregasi: Series[Teks] = pa.Field(isin=AGREGASI, description="Quarterly to annual rule")
-    jenis_nilai: Series[Teks] = pa.Field(isin=["periode", "kumulatif"], description="Default kind of value")
-    asal: Series[Teks] = pa.Field(isin=["berkas", "dugaan"], description="'berkas': attribute file; 'dugaan': inferred")
-    alasan: Series[Teks] = pa.Field(description="Why it was inferred (empty when given)")
-    target_tw1: Series[float] = pa.Field(nullable=True, description="Target of TW I, when given")
-    target_tw2: Series[float] = pa.Field(nullable=True, description="Target of TW II, when given")
-    target_tw3: Series[float] = pa.Field(nullable=True, description="Target of TW III, when given")
-    target_tw4: Series[float] = pa.Field(nullable=True, description="Target of TW IV, when given")
-
-
 class CapaianIndikator(pa.DataFrameModel):
     """Capaian of one indicator to a point in the year; no NaN leaves as a figure without a status."""
 
@@ -37,8 +22,13 @@ class CapaianIndikator(pa.DataFrameModel):
     target_teks: Series[Teks] = pa.Field(description="Annual target as printed in the RAK")
     target_min: Series[float] = pa.Field(nullable=True, description="Range target: lower bound")
     target_max: Series[float] = pa.Field(nullable=True, description="Range target: upper bound")
+    target_arah: Series[Teks] = pa.Field(nullable=True, description="A threshold target's comparator ('>=' …)")
     jenis_target: Series[Teks] = pa.Field(description="'target tahunan' or 'target s.d. TW n'")
-    realisasi: Series[float] = pa.Field(nullable=True, ge=0, description="Realisation to date; empty = not reported")
+    realisasi: Series[float] = pa.Field(nullable=True, ge=0, description="Realisation to date (a qualitative one: "
+                                                                        "its position on the scale); empty = not "
+                                                                        "reported")
+    realisasi_teks: Series[Teks] = pa.Field(description="A qualitative realisation's label; empty for a number")
+    skala: Series[Teks] = pa.Field(nullable=True, description="A qualitative indicator's scale, worst first")
     triwulan_terakhir: Series[float] = pa.Field(nullable=True, description="Latest quarter with a realisation")
     capaian: Series[float] = pa.Field(nullable=True, ge=0, description="Raw capaian in percent, uncapped")
     capaian_dicap: Series[float] = pa.Field(nullable=True, ge=0, description="Capaian as printed (capped)")
@@ -59,6 +49,7 @@ class CapaianTriwulan(pa.DataFrameModel):
     triwulan: Series[int] = pa.Field(isin=[1, 2, 3, 4], description="Quarter")
     realisasi_triwulan: Series[float] = pa.Field(nullable=True, description="Value of this quarter alone")
     realisasi_sd: Series[float] = pa.Field(nullable=True, description="Value to date (s.d. triwulan)")
+    realisasi_teks: Series[Teks] = pa.Field(description="A qualitative value to date's label; empty for a number")
     target: Series[float] = pa.Field(nullable=True, description="Target to date")
     jenis_target: Series[Teks] = pa.Field(description="'target tahunan' or 'target s.d. TW n'")
     capaian: Series[float] = pa.Field(nullable=True, ge=0, description="Raw capaian to date")

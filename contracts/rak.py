@@ -54,6 +54,10 @@ class Indikator(Sumber):
     target_satuan: Series[Teks] = pa.Field(description="Canonical unit of the target ('laporan', '%')")
     target_min: Series[float] = pa.Field(nullable=True, description="Lower bound of a range target")
     target_max: Series[float] = pa.Field(nullable=True, description="Upper bound of a range target")
+    target_arah: Series[Teks] = pa.Field(nullable=True, isin=[">=", ">", "<=", "<"],
+                                         description="A threshold target's comparator ('≥ 75%': '>='); empty otherwise")
+    target_kualitatif: Series[Teks] = pa.Field(nullable=True,
+                                               description="A qualitative target's label ('WTP'); empty otherwise")
     target_sel: Series[Teks] = pa.Field(description="Cell the target was read from, e.g. 'E7'")
     pelaksana: Series[Teks] = pa.Field(description="Sub-unit(s) responsible, normalised names")
 

@@ -24,6 +24,8 @@ class RealisasiIndikator(Periode):
     indikator_kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, description="Indicator code from the RAK")
     realisasi: Series[float] = pa.Field(nullable=True,
                                         description="Realised value; empty = belum dilaporkan (never 0)")
+    realisasi_teks: Series[Teks] = pa.Field(description="A qualitative realisation's label ('WDP'), whose position "
+                                                       "on the indicator's scale is `realisasi`; empty for a number")
     satuan: Series[Teks] = pa.Field(description="Unit of the value, as the RAK target's unit")
     jenis_nilai: Series[Teks] = pa.Field(isin=JENIS_NILAI,
                                         description="'periode': this quarter only; 'kumulatif': to date")

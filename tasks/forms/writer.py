@@ -21,6 +21,7 @@ from tasks.reading.form_check import FINGERPRINT_LABEL, META_SHEET, rak_fingerpr
 from tasks.reading.parse import MONTHS_ID, ROMAN
 from tasks.reading.profile import Profile
 from tasks.reading.rak import Rak
+from tasks.reading.scales import builtin_scale
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow: "fill me in"
 PLANNED_FILL = PatternFill("solid", fgColor="FFD966")  # darker yellow: planned this month
@@ -93,6 +94,7 @@ def _petunjuk(ws, tahun: int, triwulan: int) -> None:
         "   Pilih Jenis Nilai: 'Triwulan ini' bila angka hanya untuk triwulan ini, atau 'Kumulatif s.d. triwulan "
         "ini' bila angka adalah capaian sejak awal tahun.",
         "   Biarkan Realisasi kosong bila belum ada data: indikator akan dilaporkan 'belum dilaporkan', bukan 0.",
+        "   Indikator bersatuan 'kualitatif' (misalnya opini BPK): pilih realisasinya dari daftar (WTP, WDP, ...).",
         "   Isi Kendala/Hambatan, Upaya/Tindak Lanjut dan Bukti Dukung (nama berkas atau tautan).",
         "3. Sheet Aktivitas: pilih status setiap bulan (Belum Mulai, Dalam Proses, Selesai; atau Ditunda, "
         "Dibatalkan, Tidak Dilaksanakan bila aktivitas diputuskan tidak berjalan sesuai rencana). Sel kuning tua "
@@ -165,11 +167,20 @@ def _indikator(ws, rak: Rak, tahun: int, triwulan: int) -> None:
     _table_header(ws, columns, f"REALISASI INDIKATOR KINERJA TRIWULAN {ROMAN[triwulan]} TAHUN {tahun}",
                   "Isi sel kuning. Realisasi kosong = belum dilaporkan.")
     kegiatan = dict(zip(rak.kegiatan["kode"], rak.kegiatan["nama"]))
+    realisasi = get_column_letter(next(i for i, c in enumerate(columns, start=1) if c.key == "realisasi"))
     for offset, ind in enumerate(rak.indikator.itertuples(), start=1):
         jenis = "Kumulatif s.d. triwulan ini" if ind.target_satuan == "%" else "Triwulan ini"
-        _row(ws, form.HEADER_ROW + offset, columns, {
+        scale = builtin_scale(ind.target_kualitatif) if isinstance(ind.target_kualitatif, str) else None
+        row = form.HEADER_ROW + offset
+        _row(ws, row, columns, {
             "kode": ind.kode, "kegiatan": kegiatan.get(ind.kegiatan_kode, ""), "indikator": ind.nama,
-            "satuan": ind.target_satuan, "target": ind.target_teks, "jenis_nilai": jenis})
+            "satuan": "kualitatif" if scale else ind.target_satuan, "target": ind.target_teks, "jenis_nilai": jenis})
+        if scale:  # a qualitative realisation is picked from its scale
+            rule = DataValidation(type="list", formula1='"' + ",".join(scale.labels) + '"', allow_blank=True,
+                                  showErrorMessage=True, errorTitle="Pilihan tidak valid",
+                                  error="Pilih salah satu: " + ", ".join(scale.labels))
+            rule.add(f"{realisasi}{row}")
+            ws.add_data_validation(rule)
     _list_validation(ws, list(form.JENIS_NILAI), columns, {"jenis_nilai"}, len(rak.indikator))
 
 

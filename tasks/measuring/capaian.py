@@ -6,17 +6,17 @@ Pure functions: tables in, tables out; no files, no Prefect. Every figure keeps 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 from pandera.typing import DataFrame
 
-from contracts.atribut import AtributIndikator
-from contracts.capaian import AtributTerpakai, CapaianIndikator, CapaianTriwulan
+from contracts.atribut import AtributTerpakai
+from contracts.capaian import CapaianIndikator, CapaianTriwulan
 from contracts.rak import Indikator
 from contracts.realisasi import RealisasiIndikator
 from tasks.frames import row_dicts, row_tuples
+from tasks.reading.scales import Scale, capaian_on_scale, parse_scale
 from tasks.reading.settings import Settings
 
 TERCAPAI = "tercapai"
@@ -36,17 +36,35 @@ class Hasil:
 
 
 def compute_capaian(realisasi: float | None, target: float | None, polaritas: str = "+",
-                    low: float | None = None, high: float | None = None) -> Hasil:
+                    low: float | None = None, high: float | None = None, arah: str | None = None,
+                    on_scale: bool = False) -> Hasil:
     """Capaian in percent (PermenPAN-RB 6/2022 for lower-is-better); see DOMAIN.md "Measuring".
 
     Higher is better: R/T x 100. Lower is better: (2 - R/T) x 100, floored at 0 (our rule). A range
     target [low, high]: inside -> 100, above -> measured against high, below -> against low. Target 0:
     lower-is-better with R = 0 is 100; anything else cannot be computed and says so (our rule).
+    A threshold target (`arah`: '>=', '>', '<=', '<'; its polarity follows the comparator) is met when
+    the comparison holds ("< 2%" is not met at 2%). `on_scale`: R and T are positions on a
+    qualitative scale (tasks.reading.scales), met when R is at least T.
     """
     if _missing(realisasi):
         return Hasil(None, BELUM_DILAPORKAN)  # also a total that an unreported earlier quarter left open
     if realisasi < 0 or not math.isfinite(realisasi):
         return Hasil(None, TIDAK_VALID)  # validation reports these at their cell; the engine never guesses
+    if on_scale:
+        if _missing(target):
+            return Hasil(None, TARGET_KOSONG)
+        return Hasil(capaian_on_scale(realisasi, target), TERCAPAI if realisasi >= target else BELUM_TERCAPAI)
+    hasil = _by_formula(realisasi, target, polaritas, low, high)
+    if arah and hasil.capaian is not None and not _missing(target):
+        met = {">=": realisasi >= target, ">": realisasi > target, "<=": realisasi <= target,
+               "<": realisasi < target}[arah]
+        return Hasil(hasil.capaian, TERCAPAI if met else BELUM_TERCAPAI)
+    return hasil
+
+
+def _by_formula(realisasi: float, target: float | None, polaritas: str, low: float | None,
+                high: float | None) -> Hasil:
     if not _missing(low) and not _missing(high):
         if low <= realisasi <= high:
             return Hasil(100.0, TERCAPAI)
@@ -73,44 +91,6 @@ def capped(capaian: float | None, cap: float | None) -> float | None:
     if capaian is None or cap is None:
         return capaian
     return min(capaian, cap)
-
-
-# --- attributes ---------------------------------------------------------------------------------
-
-_COUNT_UNITS = {"laporan", "layanan", "dokumen", "kegiatan", "orang", "paket", "unit", "kali", "rekomendasi",
-                "keputusan", "peraturan"}
-_ON_TIME = re.compile(r"\b(tepat waktu|sesuai jadwal|sesuai tahapan)\b", re.I)
-
-
-def infer_attribute(nama: str, satuan: str) -> tuple[str, str, str, str]:
-    """(polaritas, agregasi, jenis_nilai, reason) from an indicator's name and unit (issue 3, item 2)."""
-    lowered = nama.casefold()
-    if lowered.startswith("indeks") or satuan == "indeks":
-        return "+", "AVG", "periode", "nama 'Indeks …': diukur tiap triwulan, dirata-rata"
-    if lowered.startswith(("persentase", "rasio", "tingkat", "proses")) or satuan == "%":
-        return "+", "LAST", "kumulatif", "nama 'Persentase/Rasio/Tingkat …' atau satuan %: nilai terakhir"
-    if lowered.startswith("jumlah") or satuan in _COUNT_UNITS:
-        return "+", "SUM", "periode", f"nama 'Jumlah …' atau satuan '{satuan}': dijumlahkan per triwulan"
-    return "+", "SUM", "periode", "tidak ada petunjuk: dianggap jumlah per triwulan"
-
-
-def attributes(indikator: DataFrame[Indikator], atribut: DataFrame[AtributIndikator] | None
-               ) -> DataFrame[AtributTerpakai]:
-    """Attributes of every indicator: from the office's file where given, inferred (and said so) otherwise."""
-    given = {} if atribut is None else {r["kode"]: r for r in row_dicts(atribut)}
-    rows = []
-    for ind in row_tuples(indikator):
-        row = given.get(ind.kode)
-        if row is not None:
-            rows.append({"kode": ind.kode, "polaritas": row["polaritas"], "agregasi": row["agregasi"],
-                         "jenis_nilai": row["jenis_nilai"] or "periode", "asal": "berkas", "alasan": "",
-                         **{f"target_tw{q}": row[f"target_tw{q}"] for q in range(1, 5)}})
-            continue
-        polaritas, agregasi, jenis, reason = infer_attribute(ind.nama, ind.target_satuan)
-        rows.append({"kode": ind.kode, "polaritas": polaritas, "agregasi": agregasi, "jenis_nilai": jenis,
-                     "asal": "dugaan", "alasan": reason, **{f"target_tw{q}": None for q in range(1, 5)}})
-    frame = pd.DataFrame(rows, columns=list(AtributTerpakai.to_schema().columns))
-    return AtributTerpakai.validate(frame.astype({f"target_tw{q}": "float64" for q in range(1, 5)}))
 
 
 # --- quarters to year ---------------------------------------------------------------------------
@@ -202,14 +182,22 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame | list[dict], upto: in
     last = max(series, default=None)
     used = upto if strict else (last or upto)
     realisasi = series[used][1] if used in series else None
-    target, target_kind = target_to_date(attr, ind.target_nilai, used, attr["agregasi"])
-    low, high = (ind.target_min, ind.target_max) if target_kind == "target tahunan" else (None, None)
-    hasil = compute_capaian(realisasi, target, attr["polaritas"], low, high)
+    scale = _scale(attr, ind)
+    if scale is not None:
+        target, target_kind = scale.position(ind.target_kualitatif), "target tahunan"
+        low = high = None
+    else:
+        target, target_kind = target_to_date(attr, ind.target_nilai, used, attr["agregasi"])
+        low, high = (ind.target_min, ind.target_max) if target_kind == "target tahunan" else (None, None)
+    arah = _text(getattr(ind, "target_arah", None)) if target_kind == "target tahunan" else None
+    hasil = compute_capaian(realisasi, target, attr["polaritas"], low, high, arah, on_scale=scale is not None)
     return {
         "kode": ind.kode, "kegiatan_kode": ind.kegiatan_kode, "indikator": ind.nama, "satuan": ind.target_satuan,
         "polaritas": attr["polaritas"], "agregasi": attr["agregasi"], "atribut_asal": attr["asal"],
         "target": None if _missing(target) else float(target), "target_teks": ind.target_teks,
-        "target_min": low, "target_max": high, "jenis_target": target_kind, "realisasi": realisasi,
+        "target_min": low, "target_max": high, "target_arah": arah, "jenis_target": target_kind,
+        "realisasi": realisasi, "realisasi_teks": _label(scale, realisasi),
+        "skala": scale.text if scale is not None else None,
         "triwulan_terakhir": last, "capaian": hasil.capaian, "capaian_dicap": capped(hasil.capaian,
                                                                                       settings.batas_capaian),
         "kategori": settings.band(hasil.capaian) if hasil.capaian is not None else None, "status": hasil.status,
@@ -255,16 +243,43 @@ def compute_quarters(indikator: DataFrame[Indikator], realisasi: DataFrame[Reali
         series = quarter_series(by_code.get(ind.kode, []), attr["agregasi"])
         for q in range(1, 5):
             period, to_date = series.get(q, (None, None))
-            target, kind = target_to_date(attr, ind.target_nilai, q, attr["agregasi"])
-            low, high = (ind.target_min, ind.target_max) if kind == "target tahunan" else (None, None)
-            hasil = compute_capaian(to_date, target, attr["polaritas"], low, high)
+            scale = _scale(attr, ind)
+            if scale is not None:
+                target, kind, low, high = scale.position(ind.target_kualitatif), "target tahunan", None, None
+            else:
+                target, kind = target_to_date(attr, ind.target_nilai, q, attr["agregasi"])
+                low, high = (ind.target_min, ind.target_max) if kind == "target tahunan" else (None, None)
+            arah = _text(getattr(ind, "target_arah", None)) if kind == "target tahunan" else None
+            hasil = compute_capaian(to_date, target, attr["polaritas"], low, high, arah, on_scale=scale is not None)
             rows.append({"kode": ind.kode, "triwulan": q, "realisasi_triwulan": period, "realisasi_sd": to_date,
+                         "realisasi_teks": _label(scale, to_date),
                          "target": None if _missing(target) else float(target), "jenis_target": kind,
                          "capaian": hasil.capaian, "capaian_dicap": capped(hasil.capaian, settings.batas_capaian),
                          "status": hasil.status})
     frame = pd.DataFrame(rows, columns=list(CapaianTriwulan.to_schema().columns))
     return CapaianTriwulan.validate(_float_columns(frame, ("realisasi_triwulan", "realisasi_sd", "target", "capaian",
                                                            "capaian_dicap")))
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _scale(attr: dict, ind) -> Scale | None:
+    """The scale a qualitative indicator is measured on (validation made sure its target is on it)."""
+    kualitatif = _text(getattr(ind, "target_kualitatif", None))
+    skala = _text(attr.get("skala"))
+    if kualitatif is None or skala is None:
+        return None
+    scale = parse_scale(skala)
+    return scale if scale.position(kualitatif) is not None else None
+
+
+def _label(scale: Scale | None, position) -> str:
+    """A position on a scale as its label ('' for a number, or when there is none)."""
+    if scale is None or _missing(position):
+        return ""
+    return scale.labels[int(round(position))]
 
 
 def _float_columns(frame: pd.DataFrame, columns) -> pd.DataFrame:

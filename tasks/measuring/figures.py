@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 from pandera.typing import DataFrame
 
+from contracts.atribut import AtributTerpakai
 from contracts.capaian import (
     AnggaranKegiatan,
     AnggaranPerBulan,
-    AtributTerpakai,
     CapaianIndikator,
     CapaianTriwulan,
     Efisiensi,
@@ -36,7 +36,6 @@ from tasks.measuring.anggaran import (
 )
 from tasks.measuring.capaian import (
     CAPAIAN_DTYPES,
-    attributes,
     by_indicator,
     capaian_records,
     compute_quarters,
@@ -144,7 +143,7 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
     realisasi = concat_tables([r.indikator for r in inputs.realisasi])
     anggaran = concat_tables([r.anggaran for r in inputs.realisasi])
     progres = concat_tables([r.aktivitas for r in inputs.realisasi])
-    atribut = attributes(rak.indikator, inputs.atribut)
+    atribut = inputs.attributes
     rows = by_indicator(realisasi)  # realisation records per indicator, shared by every table
     keys = list(dict.fromkeys(p.capaian_key for p in periods))
     capaian = validate_records(CapaianIndikator, {

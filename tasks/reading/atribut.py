@@ -1,36 +1,57 @@
-"""Reading the indicator attributes file (atribut-indikator.csv) that the office edits."""
+"""The indicator attributes: the file the office edits (atribut-indikator.csv), and the attributes
+each indicator is measured with, the file's where given, inferred from the indicator otherwise.
+
+An inferred attribute is a guess the office confirms by writing it in the file: every one is a
+warning (tasks.reading.office), with the reason it was inferred so.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
+from pandera.typing import DataFrame
 
-from contracts.atribut import AGREGASI, AtributIndikator
+from contracts.atribut import AGREGASI, AtributIndikator, AtributTerpakai
+from contracts.rak import Indikator
+from tasks.frames import row_dicts, row_tuples
 from tasks.problems import Problem, Problems
 from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
+from tasks.reading.scales import builtin_scale, parse_scale
+from tasks.reading.text_files import read_text
 
 ATRIBUT_NAME = "atribut-indikator.csv"
-_POLARITAS = {"+": "+", "-": "-", "positif": "+", "negatif": "-", "naik": "+", "turun": "-",
+_POLARITAS = {"+": "+", "-": "-", "−": "-", "positif": "+", "negatif": "-", "naik": "+", "turun": "-",
               "higher is better": "+", "lower is better": "-", "makin tinggi makin baik": "+",
               "makin rendah makin baik": "-"}
 _JENIS = {"periode": "periode", "triwulan ini": "periode", "kumulatif": "kumulatif", "": None}
 COLUMNS = list(AtributIndikator.to_schema().columns)
 
 
-def read_atribut(path: Path, known: set[str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Attribute rows and the problems found; ';' or ',' separated, UTF-8 (with or without BOM)."""
+def read_atribut(path: Path, known: set[str] | None = None) -> tuple[DataFrame[AtributIndikator], list[Problem]]:
+    """Attribute rows and the problems found; ';' or ',' separated, UTF-8 or Windows ANSI."""
     path = Path(path)
     problems = Problems(path.name)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.error(f"berkas atribut tidak dapat dibaca: {exc}", hint="simpan sebagai CSV UTF-8")
+        text = read_text(path)
+    except OSError as exc:
+        problems.error(f"berkas atribut tidak dapat dibaca: {exc.strerror or exc}", hint="simpan sebagai CSV")
         return _frame([]), problems.items
-    reader = csv_rows(text)
-    rows = [r for r in (_row(rec, line, problems, known) for line, rec in enumerate(reader, start=2)) if r]
+    rows, seen = [], {}
+    for line, rec in enumerate(csv_rows(text), start=2):
+        row = _row(rec, line, problems, known)
+        if row is None:
+            continue
+        if row["kode"] in seen:
+            problems.error(f"kode {row['kode']} ditulis dua kali (baris {seen[row['kode']]} dan {line}); baris "
+                           f"{line} tidak dipakai", row=line, cell=f"baris {line}", value=row["kode"],
+                           hint="satu indikator satu baris: hapus salah satunya")
+            continue
+        seen[row["kode"]] = line
+        rows.append(row)
     return _frame(rows), problems.items
 
 
@@ -42,7 +63,7 @@ def csv_rows(text: str):
     return csv.DictReader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
+def _frame(rows: list[dict]) -> DataFrame[AtributIndikator]:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return AtributIndikator.validate(frame.astype({c: "float64" for c in COLUMNS if c.startswith("target_tw")}))
 
@@ -66,10 +87,22 @@ def _row(rec: dict, line: int, problems: Problems, known: set[str] | None) -> di
                        hint="polaritas: + atau -; agregasi: SUM, LAST, AVG atau MAX; jenis_nilai: periode atau "
                             "kumulatif")
     targets = {f"target_tw{q}": _target(rec.get(f"target_tw{q}", ""), line, q, problems) for q in range(1, 5)}
-    if bad:
+    skala = _scale(rec.get("skala", ""), line, problems)
+    if bad or skala is False:
         return None
     return {"kode": kode, "polaritas": polaritas, "agregasi": agregasi, "jenis_nilai": jenis, **targets,
-            "sumber_baris": line}
+            "skala": skala, "sumber_baris": line}
+
+
+def _scale(text: str, line: int, problems: Problems) -> str | None | bool:
+    """The scale as the contract keeps it ('A|B|C', worst first), None when empty, False when unreadable."""
+    try:
+        scale = parse_scale(text)
+    except ValueError:
+        problems.error("skala tidak dapat dibaca", row=line, cell=f"baris {line}", header="skala", value=text,
+                       hint="tulis label dari yang terburuk ke terbaik dipisah |, misalnya TMP|TW|WDP|WTP")
+        return False
+    return None if scale is None else scale.text
 
 
 def _target(text: str, line: int, quarter: int, problems: Problems) -> float | None:
@@ -79,3 +112,86 @@ def _target(text: str, line: int, quarter: int, problems: Problems) -> float | N
         problems.error(exc.message, hint=exc.hint, row=line, cell=f"baris {line}", header=f"target_tw{quarter}",
                        value=text)
         return None
+
+
+# --- the attributes in force --------------------------------------------------------------------
+
+_COUNT_UNITS = {"laporan", "layanan", "dokumen", "kegiatan", "orang", "paket", "unit", "kali", "rekomendasi",
+                "keputusan", "peraturan"}
+# What an indicator counts when less of it is better: violations, mistakes, delays, complaints, findings.
+_LOWER_IS_BETTER = re.compile(
+    r"\b(pelanggaran|kesalahan|kekeliruan|keterlambatan|terlambat|tidak masuk daftar|tidak terdaftar|aduan|"
+    r"pengaduan|keluhan|temuan|kerugian|kecurangan|sengketa|gugatan|permohonan keberatan|keberatan|kasus|"
+    r"pemungutan suara ulang|psu|tidak valid|ganda|tidak memenuhi syarat|tms|golput)\b", re.IGNORECASE)
+# ... unless the indicator counts what was done about them: resolved, followed up, on time.
+_HANDLED = re.compile(r"\b(selesai|diselesaikan|terselesaikan|ditindaklanjuti|tindak lanjut|ditangani|"
+                      r"tertangani|direspons|direspon|dijawab|tepat waktu|diperbaiki|dimutakhirkan|dicoret)\b",
+                      re.IGNORECASE)
+
+
+def infer_attribute(nama: str, satuan: str, arah: str | None = None, kualitatif: str | None = None
+                    ) -> tuple[str, str, str, str]:
+    """(polaritas, agregasi, jenis_nilai, reason) from an indicator's name, unit and target form."""
+    polaritas, direction = _direction(nama, arah)
+    lowered = nama.casefold()
+    if kualitatif is not None:
+        return polaritas, "LAST", "kumulatif", f"target kualitatif '{kualitatif}': nilai terakhir; {direction}"
+    if lowered.startswith("indeks") or satuan == "indeks":
+        return polaritas, "AVG", "periode", f"nama 'Indeks …': diukur tiap triwulan, dirata-rata; {direction}"
+    if lowered.startswith(("persentase", "rasio", "tingkat", "proses", "prosentase")) or satuan == "%":
+        return polaritas, "LAST", "kumulatif", f"nama 'Persentase/Rasio/Tingkat …' atau satuan %: nilai " \
+                                               f"terakhir; {direction}"
+    if lowered.startswith("jumlah") or satuan in _COUNT_UNITS:
+        return polaritas, "SUM", "periode", f"nama 'Jumlah …' atau satuan '{satuan}': dijumlahkan per " \
+                                            f"triwulan; {direction}"
+    return polaritas, "SUM", "periode", f"tidak ada petunjuk: dianggap jumlah per triwulan; {direction}"
+
+
+def _direction(nama: str, arah: str | None) -> tuple[str, str]:
+    """(polaritas, why) from a threshold target's comparator, else from the indicator's words."""
+    if arah in (">=", ">"):
+        return "+", f"target '{arah}': makin tinggi makin baik"
+    if arah in ("<=", "<"):
+        return "-", f"target '{arah}': makin rendah makin baik"
+    bad = _LOWER_IS_BETTER.search(nama)
+    if bad and not _HANDLED.search(nama):
+        return "-", f"'{bad.group(1)}': makin rendah makin baik"
+    return "+", "makin tinggi makin baik"
+
+
+def _scale_of(row_scale, ind) -> str | None:
+    """The scale a qualitative indicator is measured on: the office's, or the built-in one of its target."""
+    if row_scale and not pd.isna(row_scale):
+        return row_scale
+    kualitatif = getattr(ind, "target_kualitatif", None)
+    if kualitatif is None or pd.isna(kualitatif):
+        return None
+    scale = builtin_scale(kualitatif)
+    return None if scale is None else scale.text
+
+
+def attributes(indikator: DataFrame[Indikator], atribut: DataFrame[AtributIndikator] | None
+               ) -> DataFrame[AtributTerpakai]:
+    """Attributes of every indicator: from the office's file where given, inferred (and said so) otherwise."""
+    given = {} if atribut is None else {r["kode"]: r for r in row_dicts(atribut)}
+    rows = []
+    for ind in row_tuples(indikator):
+        row = given.get(ind.kode)
+        arah = _text_or_none(getattr(ind, "target_arah", None))
+        kualitatif = _text_or_none(getattr(ind, "target_kualitatif", None))
+        if row is not None:
+            rows.append({"kode": ind.kode, "polaritas": row["polaritas"], "agregasi": row["agregasi"],
+                         "jenis_nilai": _text_or_none(row["jenis_nilai"]) or "periode", "asal": "berkas", "alasan": "",
+                         **{f"target_tw{q}": row[f"target_tw{q}"] for q in range(1, 5)},
+                         "skala": _scale_of(row.get("skala"), ind)})
+            continue
+        polaritas, agregasi, jenis, reason = infer_attribute(ind.nama, ind.target_satuan, arah, kualitatif)
+        rows.append({"kode": ind.kode, "polaritas": polaritas, "agregasi": agregasi, "jenis_nilai": jenis,
+                     "asal": "dugaan", "alasan": reason, **{f"target_tw{q}": None for q in range(1, 5)},
+                     "skala": _scale_of(None, ind)})
+    frame = pd.DataFrame(rows, columns=list(AtributTerpakai.to_schema().columns))
+    return AtributTerpakai.validate(frame.astype({f"target_tw{q}": "float64" for q in range(1, 5)}))
+
+
+def _text_or_none(value) -> str | None:
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)

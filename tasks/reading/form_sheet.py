@@ -11,6 +11,7 @@ from tasks.reading import form_layout as form
 from tasks.reading.parse import (
     DECIMAL_UNITS,
     MISSING_MARKERS,
+    ZERO_WORDS,
     ParseError,
     normalize_key,
     normalize_text,
@@ -116,7 +117,10 @@ class FormSheet:
             return self._checked_percent(value * 100, percent_ok, row, key)  # Excel keeps 95,5% as 0.955
         if number.percent:
             return self._checked_percent(value, percent_ok, row, key)
-        if value is not None and number.from_text:
+        if value is not None and number.from_text and normalize_text(raw).casefold() in ZERO_WORDS:
+            self.problems.warn(f"'{normalize_text(raw)}' dibaca sebagai 0", hint="ketik 0 bila memang nol; "
+                               "kosongkan sel bila belum ada data", **self.where(row, key))
+        elif value is not None and number.from_text:
             self.problems.warn("angka disimpan sebagai teks; tetap dibaca", hint="ubah format sel menjadi angka",
                                **self.where(row, key))
         return value
@@ -151,7 +155,7 @@ class FormSheet:
 
 
 def _has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in text) and normalize_text(text).casefold() not in MISSING_MARKERS \
+    return any(ch.isalpha() for ch in text) and normalize_text(text).casefold() not in MISSING_MARKERS | ZERO_WORDS \
         and not normalize_text(text).lstrip().lower().startswith(("rp", "idr"))
 
 

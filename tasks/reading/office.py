@@ -12,18 +12,19 @@ from pathlib import Path
 import pandas as pd
 from pandera.typing import DataFrame
 
-from contracts.atribut import AtributIndikator
-from contracts.realisasi import RealisasiIndikator
+from contracts.atribut import AtributIndikator, AtributTerpakai
 from contracts.riwayat import RiwayatIndikator
 from tasks.frames import row_tuples
-from tasks.problems import InputError, Problem, Problems, Severity
-from tasks.reading.atribut import read_atribut
-from tasks.reading.identify import FIXED_NAMES, Identified, identify, name_suggests, quarter_in_name
+from tasks.problems import InputError, Problem, Severity
+from tasks.reading.atribut import ATRIBUT_NAME, attributes, read_atribut
+from tasks.reading.checks import cross_checks
+from tasks.reading.identify import FIXED_NAMES, Identified, identify, name_suggests
 from tasks.reading.narasi import load_narasi
 from tasks.reading.profile import Profile, load_profile
 from tasks.reading.rak import Rak, read_rak
 from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
 from tasks.reading.riwayat import read_riwayat
+from tasks.reading.scales import Scale, parse_scale
 from tasks.reading.settings import Settings, load_settings
 from tasks.reading.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
 
@@ -37,7 +38,9 @@ class OfficeInputs:
     files: list[dict] = field(default_factory=list)  # {"file", "jenis"} in the order read
     profile: Profile | None = None
     rak: Rak | None = None
-    atribut: DataFrame[AtributIndikator] | None = None
+    atribut: DataFrame[AtributIndikator] | None = None  # the office's attribute file, as written
+    atribut_file: str = ATRIBUT_NAME
+    attributes: DataFrame[AtributTerpakai] | None = None  # the attributes in force: the file's, or inferred
     realisasi: list[Realisasi] = field(default_factory=list)
     riwayat: DataFrame[RiwayatIndikator] | None = None
     narasi: dict[str, list[str]] = field(default_factory=lambda: load_narasi(None))
@@ -96,8 +99,11 @@ def load_inputs(paths: list[Path], tahun: int | None = None) -> OfficeInputs:
     # Codes are checked against the RAK only when it was read; a broken RAK must not turn every
     # realisation row into a "not in the RAK" error.
     rak = inputs.rak if inputs.rak is not None and not inputs.rak.indikator.empty else None
+    if rak is not None:
+        inputs.attributes = attributes(rak.indikator, inputs.atribut)
+    scales = scales_in_force(inputs.attributes)
     for item in (item for item in found if item.kind == "realisasi"):
-        inputs.realisasi.append(read_realisasi(item.opened, rak, validate=False))
+        inputs.realisasi.append(read_realisasi(item.opened, rak, validate=False, scales=scales))
         inputs.problems += inputs.realisasi[-1].problems
     validate_tables(inputs.realisasi)
     inputs.problems += cross_checks(inputs, tahun)
@@ -135,6 +141,7 @@ def _read_atribut(files: list[Path], inputs: OfficeInputs) -> None:
     known = set(inputs.rak.indikator["kode"]) if inputs.rak is not None and inputs.rak.ok else None
     for f in files:
         inputs.atribut, problems = read_atribut(f, known)
+        inputs.atribut_file = f.name
         inputs.problems += problems
 
 
@@ -156,71 +163,16 @@ def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
             inputs.problems += problems
 
 
-def cross_checks(inputs: OfficeInputs, tahun: int | None) -> list[Problem]:
-    """Checks across files: office and year of each quarter, duplicate quarters, falling cumulatives."""
-    problems: list[Problem] = []
-    expected_year = tahun or (inputs.rak.tahun if inputs.rak else None)
-    if tahun and inputs.rak is not None and inputs.rak.tahun and inputs.rak.tahun != tahun:
-        problems.append(Problem(file=inputs.rak.file, message=f"RAK untuk tahun {inputs.rak.tahun}, bukan {tahun}",
-                                value=str(inputs.rak.tahun), hint="gunakan RAK tahun yang dilaporkan"))
-    seen: dict[int, str] = {}
-    for real in inputs.realisasi:
-        p = Problems(real.file)
-        if inputs.profile and real.satker_kode and real.satker_kode != inputs.profile.kode:
-            p.error(f"berkas milik satker lain (kode {real.satker_kode}, seharusnya {inputs.profile.kode})",
-                    sheet="Identitas", value=real.satker_kode, hint="pastikan berkas berasal dari satker ini")
-        if expected_year and real.tahun and real.tahun != expected_year:
-            p.error(f"berkas untuk tahun {real.tahun}, seharusnya {expected_year}", sheet="Identitas",
-                    value=str(real.tahun), hint="gunakan formulir tahun yang benar")
-        named = quarter_in_name(Path(real.file))
-        if named and real.triwulan and named != real.triwulan:
-            p.warn(f"nama berkas menyebut triwulan {named}, tetapi isinya formulir Triwulan {real.triwulan} "
-                   f"(dibaca sebagai Triwulan {real.triwulan})", sheet="Identitas", value=str(real.triwulan),
-                   hint=f"ganti nama berkas menjadi realisasi-{real.tahun}-TW{real.triwulan}.xlsx, atau bila isinya "
-                        "keliru, buka formulir triwulan yang benar")
-        if real.triwulan in seen:
-            p.error(f"triwulan {real.triwulan} juga ada di {seen[real.triwulan]}",
-                    hint="simpan hanya satu berkas per triwulan")
-        elif real.triwulan:
-            seen[real.triwulan] = real.file
-        problems += p.items
-    named = {quarter_in_name(Path(r.file)): r.file for r in inputs.realisasi if r.triwulan}
-    return problems + missing_quarters(seen, named) + falling_cumulatives(inputs.realisasi)
+def scales_in_force(attributes: pd.DataFrame | None) -> dict[str, Scale]:
+    """The scale of every qualitative indicator, by code."""
+    if attributes is None or attributes.empty:
+        return {}
+    return {a.kode: scale for a in row_tuples(attributes)
+            if isinstance(a.skala, str) and (scale := _scale(a.skala)) is not None}
 
 
-def missing_quarters(seen: dict[int, str], named: dict[int | None, str] | None = None) -> list[Problem]:
-    """A quarter missing before one that exists is a gap (warning); quarters not yet due are noted. A
-    file whose name claims the missing quarter (`named`: quarter in the name -> file) is named."""
-    last, named = max(seen, default=0), named or {}
-    problems = []
-    for q in (q for q in range(1, 5) if q not in seen):
-        claim = f" (berkas {named[q]} bernama triwulan {q} tetapi berisi triwulan lain)" if q in named else ""
-        problems.append(Problem(file="(folder masukan)", severity=Severity.WARNING if q < last else Severity.INFO,
-                                message=f"formulir realisasi triwulan {q} tidak ada{claim}: indikatornya "
-                                        "'belum dilaporkan'",
-                                hint=f"letakkan formulir realisasi triwulan {q} (realisasi-TAHUN-TW{q}.xlsx) di "
-                                     "folder masukan"))
-    return problems
-
-
-def falling_cumulatives(realisasi: list[Realisasi]) -> list[Problem]:
-    """A cumulative value that goes down from one quarter to the next is probably a mistake."""
-    frames = [r.indikator for r in realisasi if not r.indikator.empty]
-    if not frames:
-        return []
-    data = pd.concat(frames)
-    r = RealisasiIndikator
-    data = data[(data[r.jenis_nilai] == "kumulatif") & data[r.realisasi].notna()].sort_values(r.triwulan)
-    problems = []
-    for kode, group in data.groupby(r.indikator_kode):
-        previous = None
-        for rec in row_tuples(group):
-            if previous is not None and rec.realisasi < previous.realisasi:
-                problems.append(Problem(
-                    file=rec.sumber_file, severity=Severity.WARNING, sheet=rec.sumber_sheet, cell=rec.sumber_sel,
-                    row=int(rec.sumber_baris), header="Realisasi", value=f"{rec.realisasi:g}",
-                    message=f"nilai kumulatif {kode} turun dari {previous.realisasi:g} (TW {previous.triwulan}) "
-                            f"menjadi {rec.realisasi:g} (TW {rec.triwulan})",
-                    hint="nilai kumulatif seharusnya tidak turun; periksa angka atau Jenis Nilai"))
-            previous = rec
-    return problems
+def _scale(text: str) -> Scale | None:
+    try:
+        return parse_scale(text)
+    except ValueError:
+        return None

@@ -21,7 +21,9 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}  # quarters and chapters
 MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember"]
 # "–" (en dash) is here too: Word and Excel autocorrect a typed "-" into it.
-MISSING_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "nihil", "tidak ada", "belum ada"})
+MISSING_MARKERS = frozenset({"", "-", "--", "—", "–", "n/a", "na", "tidak ada", "belum ada"})
+# Words for zero: "nihil" in a report means none happened (no violations, no complaints), not "not reported".
+ZERO_WORDS = frozenset({"nihil", "nol"})
 EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
                           "#GETTING_DATA"})
 
@@ -91,7 +93,7 @@ def _key(text: str) -> str:
 
 
 def is_missing(value) -> bool:
-    """Empty, NaN, or a marker people type for 'nothing' ('-', 'N/A', 'nihil')."""
+    """Empty, NaN, or a marker people type for 'nothing reported' ('-', 'N/A', 'tidak ada')."""
     if value is None or _is_nan(value):
         return True
     return isinstance(value, str) and normalize_text(value).casefold() in MISSING_MARKERS
@@ -145,6 +147,8 @@ def parse_number(raw, *, integral: bool = False) -> Number:
     text = normalize_text(raw)
     if text.casefold() in MISSING_MARKERS:
         return Number(None, True, False)
+    if text.casefold() in ZERO_WORDS:
+        return Number(0.0, True, False)
     if text.upper() in EXCEL_ERRORS:
         raise ParseError(f"sel berisi galat Excel {text.upper()}", "perbaiki rumus atau ketik nilainya")
     return _parse_text_number(text, integral)
@@ -220,13 +224,17 @@ def canonical_unit(text) -> str:
 
 @dataclass(frozen=True)
 class Target:
-    """An indicator's target: a single value or a range, with its canonical unit."""
+    """An indicator's target: a value, a range, a threshold (`arah`: ">=", ">", "<=", "<", the value
+    being the threshold: "≥ 75%", "maksimal 2%") or a qualitative label (`kualitatif`: "WTP",
+    "Tersedia", "Tepat Waktu"), with its canonical unit."""
 
     teks: str
     nilai: float | None
     satuan: str
     min: float | None = None
     max: float | None = None
+    arah: str | None = None
+    kualitatif: str | None = None
 
 
 # A unit starts with a letter or "%" and holds no digit, so "-5-5" or "laporan 1" never split.
@@ -234,8 +242,16 @@ _UNIT = r"(?P<unit>(?:%|[^\W\d_])[^\d]*)"
 _QUANTITY = re.compile(rf"^(?P<num>.*?[0-9](?:[.,]-+)?)\s*{_UNIT}?$")
 _RANGE = re.compile(rf"^(?P<a>[0-9][0-9.,]*)\s*%?\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*"
                     rf"(?P<b>[0-9][0-9.,]*)\s*{_UNIT}?$", re.IGNORECASE)
-_COMPARATOR = re.compile(r"^(?:[<>≤≥]=?|=[<>]|min(?:imal|imum)?\.?|maks(?:imal|imum)?\.?|max\.?)\s*[0-9]",
-                         re.IGNORECASE)
+# Threshold targets: the comparator, then the quantity. "≥ 75%", "minimal 80%", "< 2%", "maksimal 2%".
+_COMPARATORS = (
+    (r"≥|>=|=>|min(?:imal|imum)?\.?|paling\s+sedikit|sekurang-kurangnya|sekurang\s+kurangnya|tidak\s+kurang\s+dari",
+     ">="),
+    (r"≤|<=|=<|maks(?:imal|imum)?\.?|max\.?|paling\s+banyak|setinggi-tingginya|tidak\s+lebih\s+dari", "<="),
+    (r">|lebih\s+dari|di\s+atas", ">"),
+    (r"<|kurang\s+dari|di\s+bawah", "<"),
+)
+_COMPARATOR = re.compile(r"^(?P<op>" + "|".join(f"(?:{pattern})" for pattern, _ in _COMPARATORS)
+                         + r")\s*(?P<rest>[0-9].*)$", re.IGNORECASE)
 _TARGET_HINT = "tulis target seperti '1 laporan', '100%' atau '80-90%'"
 _QUANTITY_HINT = "tulis angka lalu satuannya, misalnya 2 laporan atau 95%"
 
@@ -267,21 +283,33 @@ def parse_quantity(raw, *, integral_default: bool = True) -> tuple[float | None,
 
 
 def parse_target(raw) -> Target | None:
-    """'1 laporan', '2 Lap', '100%', '0,2%', '80-90%', '80 s.d. 90%' -> Target; missing -> None."""
+    """'1 laporan', '2 Lap', '100%', '0,2%', '80-90%', '80 s.d. 90%', '≥ 75%', 'maksimal 2%', 'nihil',
+    'WTP' -> Target; missing -> None."""
     if is_missing(raw):
         return None
     text = normalize_text(raw)
     if not isinstance(raw, str):
         return Target(text, parse_number(raw).value, "")
-    if _COMPARATOR.match(text):  # "≥ 90%": direction belongs to the indicator's polarity, not the target
-        raise ParseError(f"target dengan tanda pembanding tidak didukung: '{text}'",
-                         "tulis angkanya saja, misalnya '90%'; arah capaian diatur lewat polaritas indikator")
+    if text.casefold() in ZERO_WORDS:
+        return Target(text, 0.0, "")
+    compared = _COMPARATOR.match(text)
+    if compared:
+        value, unit = _quantity(compared["rest"], False, _TARGET_HINT)
+        return Target(text, value, unit, arah=_comparator(compared["op"]))
+    if not any(ch.isdigit() for ch in text):  # "WTP", "Opini WTP", "Tersedia": measured on a scale
+        return Target(text, None, "", kualitatif=text)
     ranged = _RANGE.match(text)
     if ranged:
         return _range_target(text, ranged)
     # No unit written: "1.234" stays ambiguous, since nothing in the cell says it counts things.
     value, unit = _quantity(text, False, _TARGET_HINT)
     return Target(text, value, unit)
+
+
+def _comparator(op: str) -> str:
+    key = normalize_key(op) or op
+    return next(sign for pattern, sign in _COMPARATORS if re.fullmatch(pattern, op, re.IGNORECASE)
+                or re.fullmatch(pattern, key, re.IGNORECASE))
 
 
 def _range_target(text: str, match: re.Match) -> Target:

@@ -22,6 +22,7 @@ from tasks.reading.parse import ParseError, canonical_unit, normalize_key, parse
 from tasks.reading.profile import DEFAULT_SUB_UNITS, SubUnit, match_sub_unit
 from tasks.reading.rak_layout import Layout, RakSheet, check_layout, find_layout, resolve_number_columns
 from tasks.reading.rak_rows import check_merges, check_special_cells, scan_rows
+from tasks.reading.scales import builtin_scale
 from tasks.reading.workbook import DOCUMENT_SUFFIXES, Grid, Workbook
 
 _BUDGET_CODE = re.compile(r"\s*\((\d{4}(?:\.[A-Z0-9]+)*)\)\s*$")
@@ -132,7 +133,8 @@ def _indikator_record(group: list[dict], k_kode, no, name, problems: Problems, u
     return {"kode": f"{k_kode}.I{no:02d}", "kegiatan_kode": k_kode, "no": no, "nama": name,
             "target_teks": teks, "target_nilai": getattr(target, "nilai", None),
             "target_satuan": getattr(target, "satuan", "") or "", "target_min": getattr(target, "min", None),
-            "target_max": getattr(target, "max", None), "target_sel": cell, "pelaksana": "; ".join(names),
+            "target_max": getattr(target, "max", None), "target_arah": getattr(target, "arah", None),
+            "target_kualitatif": _qualitative_label(target), "target_sel": cell, "pelaksana": "; ".join(names),
             "sumber_file": first["sumber_file"], "sumber_sheet": first["sumber_sheet"],
             "sumber_baris": int(first["sumber_baris"]), "_blok": int(first["blok"])}
 
@@ -146,7 +148,7 @@ def _target_with_unit(first: dict, where: dict, problems: Problems):
         if target is None:
             problems.error(f"target indikator '{first['indikator']}' kosong",
                            hint="isi target, misalnya '1 laporan' atau '100%'", **where)
-        elif satuan and not target.satuan:
+        elif satuan and not target.satuan and target.kualitatif is None:
             teks = f"{teks}%" if canonical_unit(satuan) == "%" else f"{teks} {satuan}"
             target = parse_target(teks)
         elif satuan and canonical_unit(satuan) != target.satuan:
@@ -157,6 +159,14 @@ def _target_with_unit(first: dict, where: dict, problems: Problems):
     if target is not None and min(v for v in (target.nilai, target.min, 0) if v is not None) < 0:
         problems.error("target bernilai negatif", hint="target harus nol atau lebih", **where)
     return teks, target
+
+
+def _qualitative_label(target) -> str | None:
+    """A qualitative target's label, as its built-in scale writes it ('Opini WTP' -> 'WTP') when it has one."""
+    if target is None or target.kualitatif is None:
+        return None
+    scale = builtin_scale(target.kualitatif)
+    return scale.canonical(target.kualitatif) if scale else target.kualitatif
 
 
 def _unit_name(text: str, units) -> str:

@@ -30,6 +30,7 @@ from tasks.reading.form_check import (
     report_missing,
 )
 from tasks.reading.form_sheet import FormSheet, resolve_sheet
+from tasks.reading.form_values import as_meant, check_range, check_thousands, on_scale, reference
 from tasks.reading.parse import (
     DECIMAL_UNITS,
     ParseError,
@@ -40,9 +41,9 @@ from tasks.reading.parse import (
     parse_number,
 )
 from tasks.reading.rak import Rak
+from tasks.reading.scales import Scale
 from tasks.reading.workbook import Grid, Workbook
 
-FAR_ABOVE_TARGET = 5  # BAD_INPUTS 20: a realisation above 5x its target is probably a typo
 STATUS_ALIASES = {
     "belum mulai": "Belum Mulai", "belum": "Belum Mulai", "belum dilaksanakan": "Belum Mulai",
     "dalam proses": "Dalam Proses", "proses": "Dalam Proses", "sedang berjalan": "Dalam Proses",
@@ -161,8 +162,8 @@ def _has_input(sheet: FormSheet, row: int) -> bool:
                or (row, c) in sheet.grid.formulas for c in cols)
 
 
-def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems, index: RakIndex | None = None
-                    ) -> list[dict]:
+def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems, index: RakIndex | None = None,
+                    scales: dict[str, Scale] | None = None) -> list[dict]:
     """The indicator rows, each checked against the RAK's text for its code (`index`)."""
     if not sheet.require(["kode", "realisasi", "jenis_nilai"]):
         return []
@@ -178,42 +179,33 @@ def parse_indikator(sheet: FormSheet, rak: Rak | None, problems: Problems, index
             continue
         if index is not None and not indikator_matches(sheet, row, kode, index, problems):
             continue
-        rows.append(_indikator_row(sheet, row, kode, targets.get(kode), problems))
+        rows.append(_indikator_row(sheet, row, kode, targets.get(kode), problems, (scales or {}).get(kode)))
     if index is not None:
         report_missing(sheet, "indikator", list(index.indikator), set(seen), index, problems)
     return rows
 
 
-def _indikator_row(sheet: FormSheet, row: int, kode: str, target, problems: Problems) -> dict:
+def _indikator_row(sheet: FormSheet, row: int, kode: str, target, problems: Problems, scale: Scale | None = None
+                   ) -> dict:
     satuan = target.target_satuan if target is not None else canonical_unit(sheet.text(row, "satuan"))
-    value = sheet.number(row, "realisasi", integral=satuan not in DECIMAL_UNITS, percent_ok=satuan == "%",
-                         unit=satuan)
-    _check_range(sheet, row, value, target, problems)
+    label = ""
+    if scale is not None:
+        value, label = on_scale(sheet, row, scale, problems)
+    else:
+        value = sheet.number(row, "realisasi", integral=satuan not in DECIMAL_UNITS, percent_ok=satuan == "%",
+                             unit=satuan)
+        value = as_meant(sheet, row, value, reference(target), satuan, problems)
+    check_range(sheet, row, value, target, problems)
     jenis_text = sheet.text(row, "jenis_nilai")
     jenis = {normalize_key(k): v for k, v in form.JENIS_NILAI.items()}.get(normalize_key(jenis_text))
     if jenis is None and (jenis_text or value is not None):
         problems.error("Jenis Nilai kosong atau tidak dikenal", hint="pilih 'Triwulan ini' atau 'Kumulatif s.d. "
                        "triwulan ini'", **sheet.where(row, "jenis_nilai"))
-    return {"indikator_kode": kode, "realisasi": value, "satuan": satuan, "jenis_nilai": jenis or "periode",
+    return {"indikator_kode": kode, "realisasi": value, "realisasi_teks": label, "satuan": satuan,
+            "jenis_nilai": jenis or "periode",
             "kendala": sheet.text(row, "kendala"), "upaya": sheet.text(row, "upaya"),
             "bukti": sheet.text(row, "bukti"), "sumber_sel": sheet.cell(row, "realisasi"),
             "sumber_baris": row}
-
-
-def _check_range(sheet: FormSheet, row: int, value, target, problems: Problems) -> None:
-    if value is None:
-        return
-    if value < 0:
-        problems.error("realisasi bernilai negatif", hint="periksa kembali angka realisasi",
-                       **sheet.where(row, "realisasi"))
-        return
-    if target is None:
-        reference = None
-    else:
-        reference = target.target_nilai if pd.notna(target.target_nilai) else target.target_max
-    if reference is not None and pd.notna(reference) and reference > 0 and value > FAR_ABOVE_TARGET * reference:
-        problems.warn(f"realisasi {value:g} lebih dari {FAR_ABOVE_TARGET}x target ({reference:g})",
-                      hint="periksa apakah ada salah ketik", **sheet.where(row, "realisasi"))
 
 
 def parse_aktivitas(sheet: FormSheet, rak: Rak | None, triwulan: int, problems: Problems,
@@ -303,6 +295,7 @@ def _anggaran_rows(sheet: FormSheet, row: int, kode: str, sumber: str, triwulan:
     elif pagu is not None and spent > pagu:
         problems.warn(f"realisasi triwulan ini (Rp{spent:,.0f}) melebihi pagu".replace(",", "."),
                       hint="periksa pagu revisi dan angka realisasi", **sheet.where(row, "pagu"))
+    check_thousands(sheet, row, pagu, out, problems)
     return out
 
 
@@ -325,12 +318,13 @@ def validate_tables(results: list[Realisasi]) -> None:
             setattr(result, name, checked[i])
 
 
-def read_realisasi(source: Path | Workbook, rak: Rak | None = None, validate: bool = True) -> Realisasi:
+def read_realisasi(source: Path | Workbook, rak: Rak | None = None, validate: bool = True,
+                   scales: dict[str, Scale] | None = None) -> Realisasi:
     """Read one quarter's realisation workbook (the file, or its Workbook already opened); problems are
     collected, never raised.
 
     validate=False leaves the contract check to the caller (validate_tables), which checks the
-    quarters of one office together.
+    quarters of one office together. `scales`: the scale of each qualitative indicator, by code.
     """
     name = source.name if isinstance(source, Workbook) else Path(source).name
     problems = Problems(name)
@@ -342,7 +336,7 @@ def read_realisasi(source: Path | Workbook, rak: Rak | None = None, validate: bo
             result.satker_kode, result.tahun, result.triwulan = parse_identitas(
                 book.grid(names[form.SHEET_IDENTITAS]), problems)
         if result.triwulan is not None and result.tahun is not None:
-            _read_tables(book, names, rak, result, problems)
+            _read_tables(book, names, rak, result, problems, scales)
     except InputError as exc:  # a damaged file or sheet: reported with what was found so far, nothing half-read kept
         result.indikator = result.aktivitas = result.anggaran = pd.DataFrame()
         result.problems = problems.items + exc.problems
@@ -353,7 +347,8 @@ def read_realisasi(source: Path | Workbook, rak: Rak | None = None, validate: bo
     return result
 
 
-def _read_tables(book: Workbook, names: dict, rak: Rak | None, result: Realisasi, problems: Problems) -> None:
+def _read_tables(book: Workbook, names: dict, rak: Rak | None, result: Realisasi, problems: Problems,
+                 scales: dict[str, Scale] | None = None) -> None:
     tw = result.triwulan
     base = {"satker_kode": result.satker_kode, "tahun": result.tahun, "triwulan": tw, "sumber_file": book.name}
     specs = {form.SHEET_INDIKATOR: form.indikator_columns(), form.SHEET_AKTIVITAS: form.aktivitas_columns(tw),
@@ -363,7 +358,7 @@ def _read_tables(book: Workbook, names: dict, rak: Rak | None, result: Realisasi
         sheet.check_merges()
     index = _rak_index(book, rak, problems)
     empty: list[dict] = []
-    ind = (parse_indikator(sheets[form.SHEET_INDIKATOR], rak, problems, index) if form.SHEET_INDIKATOR in sheets
+    ind = (parse_indikator(sheets[form.SHEET_INDIKATOR], rak, problems, index, scales) if form.SHEET_INDIKATOR in sheets
            else empty)
     act = (parse_aktivitas(sheets[form.SHEET_AKTIVITAS], rak, tw, problems, index) if form.SHEET_AKTIVITAS in sheets
            else empty)

@@ -55,7 +55,9 @@ def gambar(path, keterangan: str, lebar_cm: float = 15.5) -> Gambar:
 # --- indicators ---------------------------------------------------------------------------------
 
 def _value(rec) -> str:
-    return NOT_REPORTED if pd.isna(rec.realisasi) else format_number(rec.realisasi)
+    if pd.isna(rec.realisasi):
+        return NOT_REPORTED
+    return rec.realisasi_teks or format_number(rec.realisasi)  # a qualitative one by its label
 
 
 def notes_by_indicator(realisasi: pd.DataFrame) -> dict[str, list[tuple[int, str, str]]]:
@@ -205,15 +207,20 @@ def _indicator_bases(m: Measures, names: dict[str, str], notes: dict, activities
                 "upaya": _notes(notes.get(rec.kode, []), "upaya", upto) or "Tidak ada upaya khusus yang dilaporkan.",
                 "aktivitas": activities.get(rec.kode, ["Tidak ada aktivitas tercatat di RAK."]),
             },
-            "per_triwulan": [_quarter(q) for q in quarters.get(rec.kode, [])],
+            "per_triwulan": [_quarter(q, rec) for q in quarters.get(rec.kode, [])],
             "sumber": "; ".join(rec.sumber),
         }))
     return out
 
 
-def _quarter(q) -> dict:
-    return {"tw": roman(q.triwulan), "realisasi": "-" if pd.isna(q.realisasi_sd) else format_number(q.realisasi_sd),
-            "target": format_number(q.target), "capaian": format_percent(q.capaian_dicap), "status": q.status}
+def _quarter(q, rec) -> dict:
+    """One quarter of an indicator (`rec`: its capaian record); a qualitative one by its labels."""
+    qualitative = isinstance(rec.skala, str) and bool(rec.skala)
+    realisasi = "-" if pd.isna(q.realisasi_sd) else (q.realisasi_teks or format_number(q.realisasi_sd))
+    target = rec.target_teks if qualitative else format_number(q.target)
+    return {"tw": roman(q.triwulan), "realisasi": realisasi, "target": target,
+            "capaian": format_percent(q.capaian_dicap), "status": q.status}
+
 
 
 # --- budget and summary -------------------------------------------------------------------------

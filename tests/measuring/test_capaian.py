@@ -15,12 +15,10 @@ from tasks.measuring.capaian import (
     TARGET_KOSONG,
     TARGET_NOL,
     TERCAPAI,
-    attributes,
     capped,
     compute_capaian,
     compute_capaian_table,
     compute_quarters,
-    infer_attribute,
     quarter_series,
     target_to_date,
 )
@@ -113,33 +111,6 @@ def test_no_cap(tmp_path):
     path = tmp_path / "pengaturan.toml"
     path.write_text('[capaian]\nbatas = "tidak"\n', encoding="utf-8")
     assert load_settings(path).batas_capaian is None
-
-
-# --- attributes ---------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("nama, satuan, agregasi", [
-    ("Jumlah Laporan Sistem Akuntansi", "laporan", "SUM"),
-    ("Tingkat kepatuhan pelaksanaan kampanye terhadap regulasi", "laporan", "LAST"),
-    ("Tingkat ketersediaan logistik pemilu di TPS tepat waktu", "laporan", "LAST"),
-    ("Persentase rekapitulasi yang diselesaikan tepat waktu", "laporan", "LAST"),
-    ("Persentase anggaran yang terserap", "%", "LAST"),
-    ("Indeks kepuasan layanan", "indeks", "AVG"),
-    ("Rencana program disusun", "laporan", "SUM"),
-])
-def test_attribute_inference(nama, satuan, agregasi):
-    polaritas, rule, _, reason = infer_attribute(nama, satuan)
-    assert rule == agregasi and polaritas == "+" and reason
-
-
-def test_attributes_given_win_and_inferences_are_listed():
-    indikator = pd.DataFrame({"kode": ["K01.I01", "K01.I02"], "nama": ["Jumlah laporan", "Persentase x"],
-                              "target_satuan": ["laporan", "%"]})
-    atribut = pd.DataFrame({"kode": ["K01.I01"], "polaritas": ["-"], "agregasi": ["MAX"], "jenis_nilai": [None],
-                            "target_tw1": [None], "target_tw2": [None], "target_tw3": [None], "target_tw4": [None]})
-    attrs = attributes(indikator, atribut).set_index("kode")
-    assert tuple(attrs.loc["K01.I01", ["polaritas", "agregasi", "asal"]]) == ("-", "MAX", "berkas")
-    assert tuple(attrs.loc["K01.I02", ["agregasi", "asal"]]) == ("LAST", "dugaan")
-    assert attrs.loc["K01.I02", "alasan"]
 
 
 # --- quarters to year ---------------------------------------------------------------------------

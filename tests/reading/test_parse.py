@@ -17,6 +17,7 @@ from tasks.reading.parse import (
     MISSING_MARKERS,
     MONTHS_ID,
     UNIT_ALIASES,
+    ZERO_WORDS,
     Number,
     ParseError,
     Target,
@@ -72,18 +73,19 @@ def test_normalize_key(raw, expected):
 
 
 @pytest.mark.parametrize("raw", [None, float("nan"), np.float64("nan"), "", "  ", "-", "--", "—", "–", "N/A", "na",
-                                 "NA", "nihil", "Nihil ", "tidak ada", "Belum Ada", "\xa0-\u200b"])
+                                 "NA", "tidak ada", "Belum Ada", "\xa0-\u200b"])
 def test_missing(raw):
     assert is_missing(raw)
 
 
-@pytest.mark.parametrize("raw", ["0", 0, 0.0, "x", "belum", "ada", "#N/A", False, "tidak"])
+@pytest.mark.parametrize("raw", ["0", 0, 0.0, "x", "belum", "ada", "#N/A", False, "tidak", "nihil", "Nihil "])
 def test_not_missing(raw):
     assert not is_missing(raw)
 
 
 def test_marker_sets_hold_the_documented_values():
-    assert {"", "-", "--", "—", "n/a", "na", "nihil", "tidak ada", "belum ada"} <= MISSING_MARKERS
+    assert {"", "-", "--", "—", "n/a", "na", "tidak ada", "belum ada"} <= MISSING_MARKERS
+    assert "nihil" not in MISSING_MARKERS and "nihil" in ZERO_WORDS  # "nihil" is zero: none happened
     assert "#DIV/0!" in EXCEL_ERRORS and "#GETTING_DATA" in EXCEL_ERRORS and len(EXCEL_ERRORS) == 10
 
 
@@ -105,7 +107,8 @@ def test_marker_sets_hold_the_documented_values():
     (np.float32(0.5), Number(0.5, False, False)), (decimal.Decimal("1.5"), Number(1.5, False, False)),
     (float("nan"), Number(None, False, False)), (np.float64("nan"), Number(None, False, False)),
     (None, Number(None, True, False)), ("-", Number(None, True, False)), ("N/A", Number(None, True, False)),
-    ("nihil", Number(None, True, False)), ("", Number(None, True, False)), ("tidak ada", Number(None, True, False)),
+    ("nihil", Number(0.0, True, False)), ("Nihil", Number(0.0, True, False)), ("", Number(None, True, False)),
+    ("tidak ada", Number(None, True, False)),
 ])
 def test_numbers(raw, expected):
     assert parse_number(raw) == expected
@@ -224,21 +227,39 @@ def test_targets(raw, expected):
     assert parse_target(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["", None, "-", "N/A", "nihil", float("nan")])
+@pytest.mark.parametrize("raw", ["", None, "-", "N/A", float("nan")])
 def test_missing_target(raw):
     assert parse_target(raw) is None
 
 
-@pytest.mark.parametrize("raw", ["seluruhnya", "laporan", "laporan 1", "-5-5", "95.5 laporan", "1.234", "90-80%",
-                                 "≥ 90%", ">= 90%", "≤5%", "minimal 90%", "1.234-2.345", "#DIV/0!", True, math.inf])
+def test_nihil_target_is_zero():
+    assert parse_target("nihil") == Target("nihil", 0.0, "")
+
+
+@pytest.mark.parametrize("raw, nilai, satuan, arah", [
+    ("≥ 90%", 90, "%", ">="), (">= 90%", 90, "%", ">="), ("≤5%", 5, "%", "<="), ("minimal 90%", 90, "%", ">="),
+    ("maksimal 2 kali", 2, "kali", "<="), ("< 2%", 2, "%", "<"), ("lebih dari 80%", 80, "%", ">"),
+])
+def test_threshold_targets(raw, nilai, satuan, arah):
+    target = parse_target(raw)
+    assert (target.nilai, target.satuan, target.arah, target.kualitatif) == (nilai, satuan, arah, None)
+
+
+@pytest.mark.parametrize("raw", ["WTP", "Opini WTP", "Tersedia", "seluruhnya"])
+def test_a_target_without_a_number_is_qualitative(raw):
+    target = parse_target(raw)
+    assert target.kualitatif == raw and target.nilai is None
+
+
+@pytest.mark.parametrize("raw", ["laporan 1", "-5-5", "95.5 laporan", "1.234", "90-80%", "minimal 1.234",
+                                 "1.234-2.345", "#DIV/0!", True, math.inf])
 def test_bad_targets(raw):
     raises(parse_target, raw)
 
 
 def test_target_messages():
-    assert raises(parse_target, "seluruhnya").hint == "tulis target seperti '1 laporan', '100%' atau '80-90%'"
+    assert "bukan angka" in raises(parse_target, "laporan 1").message
     assert "terbalik" in raises(parse_target, "90-80%").message
-    assert "pembanding" in raises(parse_target, "≥ 90%").message
 
 
 # --- dates --------------------------------------------------------------------------------------

@@ -148,11 +148,18 @@ def test_quantity_with_the_same_unit_is_read(tmp_path, rak):
     assert real.indikator.set_index("indikator_kode").loc["K01.I01", "realisasi"] == 2
 
 
-@pytest.mark.parametrize("marker", ["-", "N/A", "nihil", ""])
+@pytest.mark.parametrize("marker", ["-", "N/A", ""])
 def test_missing_markers_in_an_optional_number_are_missing(tmp_path, rak, marker):
     real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": marker}})
     assert pd_isna(real.indikator.set_index("indikator_kode").loc["K01.I01", "realisasi"])
     assert only(real) == []
+
+
+def test_nihil_is_zero_said_so(tmp_path, rak):
+    real = filled(tmp_path, rak, {"Indikator": {f"{IND['realisasi']}{FIRST}": "Nihil"}})
+    assert real.indikator.set_index("indikator_kode").loc["K01.I01", "realisasi"] == 0
+    (warning,) = only(real, Severity.WARNING)
+    assert "dibaca sebagai 0" in warning.message and warning.cell == f"{IND['realisasi']}{FIRST}"
 
 
 def pd_isna(value) -> bool:

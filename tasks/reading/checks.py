@@ -1,0 +1,147 @@
+"""The checks across the files of one office-year: each quarter's office and year, quarters missing
+or given twice, cumulative counts that fall, and the attributes in force against the RAK's targets
+(inferred ones said, thresholds against polarity, qualitative targets against their scale). Pure
+functions of what was read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from contracts.atribut import AtributTerpakai
+from contracts.realisasi import RealisasiIndikator
+from tasks.frames import row_tuples
+from tasks.problems import Problem, Problems, Severity
+from tasks.reading.identify import quarter_in_name
+from tasks.reading.rak import Rak
+from tasks.reading.realisasi import Realisasi
+from tasks.reading.scales import parse_scale
+
+
+def cross_checks(inputs, tahun: int | None) -> list[Problem]:
+    """Checks across files (`inputs`: an OfficeInputs): office and year of each quarter, duplicate
+    quarters, falling cumulatives, the attributes in force against the RAK's targets."""
+    problems: list[Problem] = []
+    expected_year = tahun or (inputs.rak.tahun if inputs.rak else None)
+    if tahun and inputs.rak is not None and inputs.rak.tahun and inputs.rak.tahun != tahun:
+        problems.append(Problem(file=inputs.rak.file, message=f"RAK untuk tahun {inputs.rak.tahun}, bukan {tahun}",
+                                value=str(inputs.rak.tahun), hint="gunakan RAK tahun yang dilaporkan"))
+    seen: dict[int, str] = {}
+    for real in inputs.realisasi:
+        p = Problems(real.file)
+        if inputs.profile and real.satker_kode and real.satker_kode != inputs.profile.kode:
+            p.error(f"berkas milik satker lain (kode {real.satker_kode}, seharusnya {inputs.profile.kode})",
+                    sheet="Identitas", value=real.satker_kode, hint="pastikan berkas berasal dari satker ini")
+        if expected_year and real.tahun and real.tahun != expected_year:
+            p.error(f"berkas untuk tahun {real.tahun}, seharusnya {expected_year}", sheet="Identitas",
+                    value=str(real.tahun), hint="gunakan formulir tahun yang benar")
+        named = quarter_in_name(Path(real.file))
+        if named and real.triwulan and named != real.triwulan:
+            p.warn(f"nama berkas menyebut triwulan {named}, tetapi isinya formulir Triwulan {real.triwulan} "
+                   f"(dibaca sebagai Triwulan {real.triwulan})", sheet="Identitas", value=str(real.triwulan),
+                   hint=f"ganti nama berkas menjadi realisasi-{real.tahun}-TW{real.triwulan}.xlsx, atau bila isinya "
+                        "keliru, buka formulir triwulan yang benar")
+        if real.triwulan in seen:
+            p.error(f"triwulan {real.triwulan} juga ada di {seen[real.triwulan]}",
+                    hint="simpan hanya satu berkas per triwulan")
+        elif real.triwulan:
+            seen[real.triwulan] = real.file
+        problems += p.items
+    named = {quarter_in_name(Path(r.file)): r.file for r in inputs.realisasi if r.triwulan}
+    return (problems + missing_quarters(seen, named) + falling_cumulatives(inputs.realisasi, inputs.attributes)
+            + attribute_checks(inputs.rak, inputs.attributes, inputs.atribut_file))
+
+
+def missing_quarters(seen: dict[int, str], named: dict[int | None, str] | None = None) -> list[Problem]:
+    """A quarter missing before one that exists is a gap (warning); quarters not yet due are noted. A
+    file whose name claims the missing quarter (`named`: quarter in the name -> file) is named."""
+    last, named = max(seen, default=0), named or {}
+    problems = []
+    for q in (q for q in range(1, 5) if q not in seen):
+        claim = f" (berkas {named[q]} bernama triwulan {q} tetapi berisi triwulan lain)" if q in named else ""
+        problems.append(Problem(file="(folder masukan)", severity=Severity.WARNING if q < last else Severity.INFO,
+                                message=f"formulir realisasi triwulan {q} tidak ada{claim}: indikatornya "
+                                        "'belum dilaporkan'",
+                                hint=f"letakkan formulir realisasi triwulan {q} (realisasi-TAHUN-TW{q}.xlsx) di "
+                                     "folder masukan"))
+    return problems
+
+
+def falling_cumulatives(realisasi: list[Realisasi], attributes: pd.DataFrame | None = None) -> list[Problem]:
+    """A cumulative value that goes down from one quarter to the next is probably a mistake: a count
+    to date (SUM) cannot fall, and a higher-is-better figure to date rarely does. A lower-is-better
+    figure that falls has improved, and is not warned."""
+    frames = [r.indikator for r in realisasi if not r.indikator.empty]
+    if not frames:
+        return []
+    data = pd.concat(frames)
+    if attributes is not None and not attributes.empty:
+        a = AtributTerpakai
+        watched = (attributes[a.agregasi] == "SUM") | ((attributes[a.polaritas] == "+")
+                                                        & attributes[a.agregasi].isin(["LAST", "MAX"]))
+        data = data[data[RealisasiIndikator.indikator_kode].isin(set(attributes.loc[watched, a.kode]))]
+    r = RealisasiIndikator
+    data = data[(data[r.jenis_nilai] == "kumulatif") & data[r.realisasi].notna()].sort_values(r.triwulan)
+    problems = []
+    for kode, group in data.groupby(r.indikator_kode):
+        previous = None
+        for rec in row_tuples(group):
+            if previous is not None and rec.realisasi < previous.realisasi:
+                problems.append(Problem(
+                    file=rec.sumber_file, severity=Severity.WARNING, sheet=rec.sumber_sheet, cell=rec.sumber_sel,
+                    row=int(rec.sumber_baris), header="Realisasi", value=f"{rec.realisasi:g}",
+                    message=f"nilai kumulatif {kode} turun dari {previous.realisasi:g} (TW {previous.triwulan}) "
+                            f"menjadi {rec.realisasi:g} (TW {rec.triwulan})",
+                    hint="nilai kumulatif seharusnya tidak turun; periksa angka atau Jenis Nilai"))
+            previous = rec
+    return problems
+
+
+_INCREASING = {"+": "makin tinggi makin baik", "-": "makin rendah makin baik"}
+
+
+def attribute_checks(rak: Rak | None, attributes: pd.DataFrame | None, atribut_file: str) -> list[Problem]:
+    """Every inferred attribute, said as a warning for the office to confirm; a threshold target whose
+    direction contradicts the indicator's polarity, and a qualitative target without a scale, errors."""
+    if rak is None or attributes is None or attributes.empty:
+        return []
+    attrs = {a.kode: a for a in row_tuples(attributes)}
+    problems = []
+    for ind in row_tuples(rak.indikator):
+        attr = attrs.get(ind.kode)
+        if attr is None:
+            continue
+        where = {"file": ind.sumber_file, "sheet": ind.sumber_sheet, "cell": ind.target_sel, "header": "Target",
+                 "value": ind.target_teks}
+        if attr.asal == "dugaan":
+            problems.append(Problem(
+                file=atribut_file, severity=Severity.WARNING, value=ind.kode,
+                message=f"atribut {ind.kode} ({ind.nama}) diduga: polaritas {attr.polaritas}, agregasi "
+                        f"{attr.agregasi}, jenis nilai {attr.jenis_nilai} ({attr.alasan})",
+                hint=f"tetapkan dengan menulis baris '{ind.kode};{attr.polaritas};{attr.agregasi};"
+                     f"{attr.jenis_nilai}' di {atribut_file}"))
+        arah = ind.target_arah if isinstance(ind.target_arah, str) else None
+        wanted = {">=": "+", ">": "+", "<=": "-", "<": "-"}.get(arah)
+        if wanted and attr.polaritas != wanted:
+            problems.append(Problem(**where, message=f"target '{ind.target_teks}' berarti {_INCREASING[wanted]}, "
+                                                     f"tetapi polaritas indikator ini {attr.polaritas} "
+                                                     f"({_INCREASING[attr.polaritas]})",
+                                    hint=f"samakan: ubah polaritas {ind.kode} di {atribut_file}, atau tanda "
+                                         "pembanding target di RAK"))
+        if isinstance(ind.target_kualitatif, str):
+            problems += _scale_problems(ind, attr, where, atribut_file)
+    return problems
+
+
+def _scale_problems(ind, attr, where: dict, atribut_file: str) -> list[Problem]:
+    scale = parse_scale(attr.skala) if isinstance(attr.skala, str) else None
+    if scale is None:
+        return [Problem(**where, message=f"target kualitatif '{ind.target_teks}' tanpa skala: capaiannya tidak "
+                                         "dapat diukur",
+                        hint=f"tulis skalanya di kolom skala {atribut_file} untuk {ind.kode}, dari yang terburuk ke "
+                             "terbaik dipisah |, misalnya Kurang|Cukup|Baik")]
+    if scale.position(ind.target_kualitatif) is None:
+        return [Problem(**where, message=f"target '{ind.target_teks}' tidak ada pada skala {scale.text}",
+                        hint=f"tulis target dengan salah satu label skala, atau perbaiki skala di {atribut_file}")]
+    return []
