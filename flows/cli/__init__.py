@@ -12,7 +12,7 @@ import os
 import sys
 
 from flows.cli import forms, inputs, national, runs, templates
-from flows.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
+from flows.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, print_problems
 from flows.serve import ServerError
 from tasks.problems import InputError
 from tasks.publishing.lock import RunLockError
@@ -43,8 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"GALAT: {exc.message}", file=sys.stderr)
         return EXIT_INVALID
     except InputError as exc:
-        for problem in exc.problems:
-            print(problem.describe(), file=sys.stderr)
+        print_problems(exc.problems, stream=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # output piped into `head`: stop quietly
         sys.stderr.close()

@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from tasks.problems import CONSOLE_LIMIT, FULL_LIST, Problem, Severity, summary_lines
+
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_OUT = Path("out/laporan")
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
@@ -28,6 +30,14 @@ def existing(paths: list[Path]) -> list[Path]:
     if missing:
         raise UsageError(f"tidak ditemukan: {', '.join(missing)}")
     return paths
+
+
+def print_problems(problems: list[Problem], rinci: bool = False, stream=None, full: str = FULL_LIST) -> None:
+    """Problems a person reads: one line each, once; past CONSOLE_LIMIT a summary by kind (all of
+    them, notes included, with `rinci`)."""
+    shown = [p for p in problems if rinci or p.severity is not Severity.INFO]
+    for line in summary_lines(shown, limit=None if rinci else CONSOLE_LIMIT, full=full):
+        print(line, file=stream or sys.stdout)
 
 
 def print_json(data) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from flows.cli.common import EXIT_INVALID, EXIT_OK, UsageError, existing
+from flows.cli.common import EXIT_INVALID, EXIT_OK, UsageError, existing, print_problems
 from tasks.forms.carry import carry_form
 from tasks.forms.writer import write_forms
 from tasks.problems import Severity
@@ -47,8 +47,7 @@ def _rak_and_profile(rak_path: Path, profile_path: Path | None):
     profile = load_profile(existing([profile_path or rak_path.parent / PROFILE_NAME])[0])
     rak = read_rak(rak_path, profile.sub_bagian)
     errors = [p for p in rak.problems if p.severity is Severity.ERROR]
-    for problem in errors:
-        print(problem.describe(), file=sys.stderr)
+    print_problems(errors, stream=sys.stderr, full=f"Daftar lengkap: lkip validate {rak_path} --rinci.")
     return (None, profile) if errors else (rak, profile)
 
 
@@ -85,9 +84,7 @@ def cmd_carry_over(args) -> int:
         except FileExistsError as exc:
             print(f"GALAT: {exc}", file=sys.stderr)
             return EXIT_INVALID
-        for problem in report.problems:
-            if problem.severity is not Severity.INFO:
-                print(problem.describe(), file=sys.stderr)
+        print_problems(report.problems, stream=sys.stderr, full=f"Daftar lengkap: lkip validate {path} --rinci.")
         if report.target is None:
             failed = True
             print(f"{report.source}: tidak dapat dibaca sebagai formulir; tidak dipindahkan", file=sys.stderr)

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from flows.cli.common import EXIT_INVALID, EXIT_OK, UsageError, existing, print_json
+from flows.cli.common import EXIT_INVALID, EXIT_OK, UsageError, existing, print_json, print_problems
 from tasks.measuring.export import to_json
 from tasks.measuring.figures import Period, measure
 from tasks.problems import Severity
@@ -27,7 +27,8 @@ def register(sub) -> None:
     p.add_argument("--year", "--tahun", type=int, dest="tahun", help="tahun laporan (bawaan: tahun pada judul RAK)")
     p.add_argument("--json", action="store_true", help="keluaran JSON di stdout")
     p.add_argument("--rinci", "--verbose", action="store_true", dest="rinci",
-                   help="tampilkan juga catatan (baris yang dilewati, dsb.)")
+                   help="tampilkan setiap masalah satu per satu, juga catatan (baris yang dilewati, "
+                        "dsb.); tanpa ini, lebih dari 40 masalah diringkas per jenis")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("inspect", help="tampilkan isi RAK atau formulir realisasi sebagaimana dibaca",
@@ -58,21 +59,21 @@ def cmd_validate(args) -> int:
         print_json({"files": inputs.files, "counts": inputs.counts(),
                     "problems": [p.to_dict() for p in inputs.problems], "valid": inputs.ok})
     else:
-        _print_validation(inputs, args.rinci)
+        _print_validation(inputs, args.rinci, " ".join(str(p) for p in args.paths))
     return EXIT_OK if inputs.ok else EXIT_INVALID
 
 
-def _print_validation(inputs, rinci: bool) -> None:
+def _print_validation(inputs, rinci: bool, paths: str) -> None:
     for item in inputs.files:
         print(f"  {item['file']}: {item['jenis']}")
     counts = inputs.counts()
     print(f"RAK: {counts['kegiatan']} kegiatan, {counts['indikator']} indikator, {counts['aktivitas']} aktivitas")
     for real in sorted(inputs.realisasi, key=lambda r: r.triwulan or 0):
         reported = int(real.indikator["realisasi"].notna().sum()) if not real.indikator.empty else 0
-        print(f"Realisasi TW {real.triwulan or '?'}: {reported} dari {len(real.indikator)} indikator terisi")
-    shown = [p for p in inputs.problems if rinci or p.severity is not Severity.INFO]
-    for problem in shown:
-        print(problem.describe())
+        total = counts["indikator"] or len(real.indikator)  # rows refused by a content check still count
+        print(f"Realisasi TW {real.triwulan or '?'}: {reported} dari {total} indikator terisi")
+    print_problems(inputs.problems, rinci, full=f"Daftar lengkap: lkip validate {paths} --rinci (satu baris per "
+                                                "masalah) atau --json.")
     tally = {s: sum(p.severity is s for p in inputs.problems) for s in Severity}
     verdict = "Data siap dipakai." if inputs.ok else "Perbaiki galat di atas sebelum laporan dibuat."
     notes = "" if rinci else " (lihat dengan --rinci)"
@@ -113,9 +114,7 @@ def cmd_capaian(args) -> int:
     folder = existing([args.input])[0]
     inputs = load_inputs([folder], args.tahun)
     if not inputs.ok:
-        for problem in inputs.problems:
-            if problem.severity is Severity.ERROR:
-                print(problem.describe(), file=sys.stderr)
+        print_problems([p for p in inputs.problems if p.severity is Severity.ERROR], stream=sys.stderr)
         print("Masukan belum valid; capaian tidak dihitung. Jalankan 'lkip validate' untuk rinciannya.",
               file=sys.stderr)
         return EXIT_INVALID

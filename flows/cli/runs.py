@@ -6,7 +6,15 @@ import datetime
 import sys
 from pathlib import Path
 
-from flows.cli.common import DEFAULT_OUT, EXIT_INVALID, EXIT_OK, existing, prefect_defaults, shared_folder
+from flows.cli.common import (
+    DEFAULT_OUT,
+    EXIT_INVALID,
+    EXIT_OK,
+    existing,
+    prefect_defaults,
+    print_problems,
+    shared_folder,
+)
 from flows.serve import DEFAULT_CRON, DEFAULT_PORT, DEFAULT_TIMEZONE, build_deployments, ensure_server, serve, trigger
 from tasks.pipeline.request import RunRequest
 from tasks.reading.profile import PROFILE_NAME, load_profile
@@ -64,7 +72,9 @@ def cmd_run(args) -> int:
         paths = laporan(str(request.input_dir), request.year, request.month, str(request.out_dir), request.pdf,
                         request.final, request.charts)
     except InvalidInputs as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.headline, file=sys.stderr)
+        print_problems(exc.problems, stream=sys.stderr,
+                       full=f"Daftar lengkap: lkip validate {request.input_dir} --rinci (atau --json).")
         return EXIT_INVALID
     except RenderError as exc:
         print(f"GALAT: {exc.message}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)

@@ -106,8 +106,33 @@ def _petunjuk(ws, tahun: int, triwulan: int) -> None:
         "Angka dihitung ulang oleh aplikasi; rumus dan persentase yang diketik di berkas ini tidak dipakai.",
     ]
     for row, text in enumerate(lines, start=1):
-        put(ws, row, 1, text, bold=row == 1)
-    ws.column_dimensions["A"].width = 120
+        put(ws, row, 1, text, bold=row == 1).alignment = WRAP
+        ws.row_dimensions[row].height = _height(text, PETUNJUK_WIDTH)
+    ws.column_dimensions["A"].width = PETUNJUK_WIDTH
+    _print_setup(ws, landscape=False)
+
+
+PETUNJUK_WIDTH = 80  # characters: A4 portrait at the default font
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+
+
+def _height(text, width: float) -> float:
+    """The height a wrapped cell needs: LibreOffice does not fit row heights of a file it did not
+    write, and Excel only when asked, so the rows are sized here (about one line per width
+    characters, 5 % spare for proportional glyphs)."""
+    lines = sum(max(1, -(-int(len(part) * 1.05) // max(int(width), 1))) for part in str(text or "").split("\n"))
+    return LINE_HEIGHT * lines
+
+
+def _print_setup(ws, landscape: bool = True, title_rows: str | None = None) -> None:
+    """A4, one page wide (as many pages tall as needed), the header row repeated on every page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if title_rows:
+        ws.print_title_rows = title_rows
 
 
 def _identitas(ws, profile: Profile, tahun: int, triwulan: int) -> None:
@@ -122,6 +147,7 @@ def _identitas(ws, profile: Profile, tahun: int, triwulan: int) -> None:
             cell.number_format = "DD/MM/YYYY"
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 40
+    _print_setup(ws, landscape=False)
     ws.protection.sheet = True
 
 
@@ -134,12 +160,15 @@ def _table_header(ws, columns, title: str, note: str) -> None:
         cell.border = BORDER
         ws.column_dimensions[get_column_letter(col)].width = spec.width
     ws.freeze_panes = ws.cell(row=form.HEADER_ROW + 1, column=3)
+    ws.row_dimensions[form.HEADER_ROW].height = max(_height(c.label, c.width) for c in columns)
+    _print_setup(ws, title_rows=f"{form.HEADER_ROW}:{form.HEADER_ROW}")
     # Protected with the defaults: rows and columns cannot be hidden (a hidden row's figures would be
     # easy to miss), nor sorted or filtered; Excel still fits the wrapped rows' height to their text.
     ws.protection.sheet = True
 
 
 def _row(ws, row: int, columns, values: dict, planned: set[int] = frozenset()) -> None:
+    ws.row_dimensions[row].height = max(_height(values.get(c.key), c.width) for c in columns)
     for col, spec in enumerate(columns, start=1):
         fill = (PLANNED_FILL if spec.month in planned else INPUT_FILL) if spec.input else None
         cell = put(ws, row, col, values.get(spec.key), fill=fill, editable=spec.input)

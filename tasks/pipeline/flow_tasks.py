@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from tasks.measuring.figures import OfficeFigures, Period
 from tasks.pipeline import steps
 from tasks.pipeline.request import RunRequest
-from tasks.problems import Problem, Severity
+from tasks.problems import Problem, Severity, unique
 from tasks.publishing.lock import RunLock
 from tasks.publishing.share import Published
 from tasks.reading.office import OfficeInputs
@@ -32,13 +32,20 @@ def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
 
 
+ARTIFACT_ROWS = 500  # a Prefect table artifact past this is slow to open; the rest are counted in its last row
+
+
 def _problems_artifact(request: RunRequest, problems: list[Problem]) -> None:
-    shown = [p for p in problems if p.severity is not Severity.INFO]
+    shown = unique([p for p in problems if p.severity is not Severity.INFO])
     if shown:
-        create_table_artifact(key=f"validasi-{_slug(request.input_dir.name)}-{request.year}",
-                              table=[{"tingkat": p.severity.label, "berkas": p.file, "sheet": p.sheet,
-                                      "sel": p.cell, "pesan": p.message, "saran": p.hint} for p in shown],
-                              description="Masalah pada berkas masukan")
+        rows = [{"tingkat": p.severity.label, "berkas": p.file, "sheet": p.sheet, "sel": p.cell, "nilai": p.value,
+                 "pesan": p.message, "saran": p.hint} for p in shown[:ARTIFACT_ROWS]]
+        if len(shown) > ARTIFACT_ROWS:
+            rows.append({"tingkat": "", "berkas": "", "sheet": "", "sel": "", "nilai": "",
+                         "pesan": f"… dan {len(shown) - ARTIFACT_ROWS} masalah lainnya",
+                         "saran": f"lkip validate {request.input_dir} --json memuat semuanya"})
+        create_table_artifact(key=f"validasi-{_slug(request.input_dir.name)}-{request.year}", table=rows,
+                              description=f"Masalah pada berkas masukan ({len(shown)})")
 
 
 @task(name="periksa folder bersama", cache_policy=NO_CACHE)

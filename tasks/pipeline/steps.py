@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tasks.measuring.figures import OfficeFigures, compute_figures
 from tasks.pipeline.request import RunRequest
-from tasks.problems import Problem, Severity
+from tasks.problems import Problem, Severity, summary_lines, unique
 from tasks.publishing.lock import RunLock, lock_path
 from tasks.publishing.manifest import write_manifest
 from tasks.publishing.names import PublishError, report_path
@@ -42,9 +42,12 @@ class InvalidInputs(Exception):
     """Inputs with errors: the run stops before anything is rendered or published."""
 
     def __init__(self, problems: list[Problem]):
-        errors = [p for p in problems if p.severity is Severity.ERROR]
-        super().__init__("Masukan belum valid; tidak ada laporan yang dibuat.\n" + "\n".join(p.describe()
-                                                                                          for p in errors))
+        errors = unique([p for p in problems if p.severity is Severity.ERROR])
+        files = sorted({p.file for p in errors})
+        self.headline = (f"Masukan belum valid; tidak ada laporan yang dibuat: {len(errors)} galat pada "
+                         f"{len(files)} berkas ({', '.join(files[:4])}{', …' if len(files) > 4 else ''}).")
+        # Short enough for a flow run's state message: the first few errors, by kind past five.
+        super().__init__("\n".join([self.headline, *summary_lines(errors, limit=5, examples=2)]))
         self.problems = problems
 
 

@@ -56,11 +56,12 @@ def read_atribut(path: Path, known: set[str] | None = None) -> tuple[DataFrame[A
 
 
 def csv_rows(text: str):
-    """Rows of a CSV a person saved from Excel: ';' or ',' separated, judged from the header line."""
+    """Rows of a CSV a person saved from Excel: ';', ',' or tab separated (Excel's "Unicode Text"),
+    judged from the header line."""
     if not text.strip():
         return []
     first = text.splitlines()[0]
-    return csv.DictReader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ",")
+    return csv.DictReader(io.StringIO(text), delimiter=max((",", ";", "\t"), key=first.count))  # ties: ','
 
 
 def _frame(rows: list[dict]) -> DataFrame[AtributIndikator]:

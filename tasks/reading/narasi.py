@@ -6,11 +6,12 @@ never passed to str.format, whose attribute access would be a way into the progr
 
 from __future__ import annotations
 
-import tomllib
+import difflib
 from pathlib import Path
 
-from tasks.problems import InputError, Problem
+from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.reading.parse import normalize_text
+from tasks.reading.text_files import load_toml
 
 NARASI_NAME = "narasi.toml"
 SECTIONS = ("kata_pengantar", "organisasi", "tugas_fungsi", "struktur", "isu_strategis", "renstra", "kesimpulan",
@@ -19,15 +20,42 @@ MISSING_TEXT = "Bagian ini belum diisi. Tulis teksnya di narasi.toml, bagian '{b
 
 
 def load_narasi(path: Path | None) -> dict[str, list[str]]:
-    """Sections of narasi.toml as lists of paragraphs; a missing file or section says it is missing."""
+    """Sections of narasi.toml as lists of paragraphs; a missing file or section says it is missing.
+    Raises one InputError listing every mistake (a warning alone does not raise)."""
+    narasi, problems = read_narasi(path)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InputError(problems)
+    return narasi
+
+
+def read_narasi(path: Path | None) -> tuple[dict[str, list[str]], list[Problem]]:
+    """The sections and the problems found: a value that is not text is an error naming its section;
+    a section the LKIP does not print is a warning (with the name it probably meant)."""
+    found = Problems(Path(path).name if path is not None else NARASI_NAME)
     data: dict = {}
     if path is not None and Path(path).exists():
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(file=Path(path).name, message=f"narasi tidak dapat dibaca: {exc}",
-                                      hint="periksa tanda kutip dan kurung siku pada baris tersebut")]) from exc
-    return {name: _paragraphs(data.get(name), name) for name in SECTIONS}
+        loaded, problems = load_toml(path, "narasi")
+        if loaded is None:
+            return {name: _paragraphs(None, name) for name in SECTIONS}, problems
+        data = loaded
+    for key in sorted(set(data) - set(SECTIONS)):
+        close = difflib.get_close_matches(key, SECTIONS, n=1)
+        found.warn(f"bagian '{key}' tidak dikenal, teksnya tidak dicetak", sheet=key,
+                   hint=(f"mungkin maksudnya '{close[0]}'? " if close else "") + "bagian yang dikenal: "
+                   + ", ".join(SECTIONS))
+    sections = {}
+    for name in SECTIONS:
+        value = data.get(name)
+        if value is not None and not _is_text(value):
+            found.error(f"bagian '{name}' harus teks atau daftar paragraf", sheet=name, value=repr(value)[:60],
+                        hint=f'tulis {name} = """paragraf""" atau {name} = ["paragraf 1", "paragraf 2"]')
+            value = None
+        sections[name] = _paragraphs(value, name)
+    return sections, found.items
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
 
 def _paragraphs(value, name: str) -> list[str]:

@@ -15,17 +15,17 @@ from pandera.typing import DataFrame
 from contracts.atribut import AtributIndikator, AtributTerpakai
 from contracts.riwayat import RiwayatIndikator
 from tasks.frames import row_tuples
-from tasks.problems import InputError, Problem, Severity
+from tasks.problems import InputError, Problem, Severity, unique
 from tasks.reading.atribut import ATRIBUT_NAME, attributes, read_atribut
 from tasks.reading.checks import cross_checks
 from tasks.reading.identify import FIXED_NAMES, Identified, identify, name_suggests
-from tasks.reading.narasi import load_narasi
-from tasks.reading.profile import Profile, load_profile
+from tasks.reading.narasi import load_narasi, read_narasi
+from tasks.reading.profile import Profile, load_profile, signer_problems
 from tasks.reading.rak import Rak, read_rak
 from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
 from tasks.reading.riwayat import read_riwayat
 from tasks.reading.scales import Scale, parse_scale
-from tasks.reading.settings import Settings, load_settings
+from tasks.reading.settings import Settings, read_settings
 from tasks.reading.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
 
 JENIS = {"rusak": "tidak dapat dibaca"}  # the kinds as `lkip validate` lists them
@@ -106,7 +106,7 @@ def load_inputs(paths: list[Path], tahun: int | None = None) -> OfficeInputs:
         inputs.realisasi.append(read_realisasi(item.opened, rak, validate=False, scales=scales))
         inputs.problems += inputs.realisasi[-1].problems
     validate_tables(inputs.realisasi)
-    inputs.problems += cross_checks(inputs, tahun)
+    inputs.problems = unique(inputs.problems + cross_checks(inputs, tahun))  # two checks may find one thing
     return inputs
 
 
@@ -116,6 +116,8 @@ def _read_profile(files: list[Path], inputs: OfficeInputs) -> None:
             inputs.profile = load_profile(f)
         except InputError as exc:
             inputs.problems += exc.problems
+            continue
+        inputs.problems += signer_problems(inputs.profile, f.name)
 
 
 def _read_rak(files: list[Identified], inputs: OfficeInputs, said: bool = False) -> None:
@@ -149,15 +151,11 @@ def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
     """The optional settings, narrative and history files."""
     for f in files:
         if kinds[f] == "pengaturan":
-            try:
-                inputs.settings = load_settings(f)
-            except InputError as exc:
-                inputs.problems += exc.problems
+            inputs.settings, problems = read_settings(f)
+            inputs.problems += problems
         elif kinds[f] == "narasi":
-            try:
-                inputs.narasi = load_narasi(f)
-            except InputError as exc:
-                inputs.problems += exc.problems
+            inputs.narasi, problems = read_narasi(f)
+            inputs.problems += problems
         elif kinds[f] == "riwayat":
             inputs.riwayat, problems = read_riwayat(f)
             inputs.problems += problems

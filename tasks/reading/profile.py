@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-import tomllib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tasks.problems import InputError, Problem
+from tasks.problems import InputError, Problem, Problems, Severity
 from tasks.reading.parse import normalize_key, normalize_text
+from tasks.reading.text_files import load_toml
 
 PROFILE_NAME = "profil.toml"
 
@@ -95,43 +96,125 @@ class Profile:
 
 
 def load_profile(path: Path) -> Profile:
-    """Read profil.toml; a missing or malformed file raises InputError with the reason in Indonesian."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError([Problem(file=Path(path).name, message="profil satker tidak ditemukan",
-                                  hint=f"buat berkas {PROFILE_NAME} di folder masukan")]) from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(file=Path(path).name, message=f"profil satker tidak dapat dibaca: {exc}",
-                                  hint="periksa tanda kutip dan tanda sama dengan pada baris tersebut")]) from exc
-    try:
-        return _profile_from_dict(data, Path(path).name)
-    except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise InputError([Problem(file=Path(path).name, message=f"isi profil tidak valid ({type(exc).__name__}: {exc})",
-                                  hint="setiap [[sub_bagian]] dan [[sumber_dana]] perlu kode dan nama")]) from exc
+    """Read profil.toml (UTF-8 or Windows ANSI); every mistake in it raises one InputError listing them
+    all, each with its section and what to write."""
+    data, problems = load_toml(path, "profil satker")
+    if data is None:
+        for problem in problems:
+            if "tidak ditemukan" in problem.message:
+                raise InputError([Problem(file=problem.file, message=problem.message,
+                                          hint=f"buat berkas {PROFILE_NAME} di folder masukan")])
+        raise InputError(problems)
+    problems = Problems(Path(path).name)
+    profile = _profile_from_dict(data, problems)
+    if problems.has_errors:
+        raise InputError(problems.items)
+    return profile
 
 
-def _profile_from_dict(data: dict, file: str) -> Profile:
-    satker = data.get("satker", {})
-    missing = [key for key in ("kode", "nama") if not str(satker.get(key, "")).strip()]
-    if missing:
-        raise InputError([Problem(file=file, sheet="[satker]", message=f"isian wajib kosong: {', '.join(missing)}",
-                                  hint="isi kode dan nama satker pada bagian [satker]")])
-    units = tuple(SubUnit(normalize_text(u["kode"]), normalize_text(u["nama"]),
-                          tuple(normalize_text(a) for a in u.get("alias", ())))
-                  for u in data.get("sub_bagian", ())) or DEFAULT_SUB_UNITS
-    text = normalize_text  # every string a report prints is cleaned like workbook text (BAD_INPUTS 15)
+def _table(data: dict, key: str, problems: Problems) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        problems.error(f"[{key}] harus berupa bagian berisi isian", sheet=f"[{key}]",
+                       hint=f"tulis judul [{key}] pada barisnya sendiri, lalu isian nama = \"teks\" di bawahnya")
+        return {}
+    return value
+
+
+def _text(table: dict, key: str, section: str, problems: Problems, required: bool = False) -> str:
+    value = table.get(key, "")
+    if isinstance(value, (dict, list)):
+        problems.error(f"isian '{key}' harus teks", sheet=section, value=str(value)[:60],
+                       hint=f"tulis {key} = \"…\"")
+        return ""
+    text = normalize_text(value)  # every string a report prints is cleaned like workbook text (BAD_INPUTS 15)
+    if required and not text:
+        problems.error(f"isian wajib '{key}' kosong", sheet=section, hint=f"isi {key} = \"…\" pada bagian {section}")
+    return text
+
+
+def _entries(data: dict, key: str, problems: Problems) -> list[dict]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        problems.error(f"[[{key}]] harus berupa daftar bagian", sheet=f"[[{key}]]",
+                       hint=f"tulis setiap {key} dengan judul [[{key}]] pada barisnya sendiri")
+        return []
+    return value
+
+
+def _units(data: dict, problems: Problems) -> tuple[SubUnit, ...]:
+    units = []
+    for n, entry in enumerate(_entries(data, "sub_bagian", problems), start=1):
+        section = f"[[sub_bagian]] ke-{n}"
+        alias = entry.get("alias", ())
+        if isinstance(alias, str):
+            alias = [alias]
+        if not isinstance(alias, (list, tuple)):
+            problems.error("alias harus daftar teks", sheet=section, hint='tulis alias = ["…", "…"]')
+            alias = []
+        kode, nama = _text(entry, "kode", section, problems, True), _text(entry, "nama", section, problems, True)
+        units.append(SubUnit(kode, nama, tuple(normalize_text(a) for a in alias if isinstance(a, str))))
+    return tuple(units) or DEFAULT_SUB_UNITS
+
+
+def _funds(data: dict, problems: Problems) -> tuple[SumberDana, ...]:
+    funds = []
+    for n, entry in enumerate(_entries(data, "sumber_dana", problems), start=1):
+        section = f"[[sumber_dana]] ke-{n}"
+        funds.append(SumberDana(_text(entry, "kode", section, problems, True),
+                                _text(entry, "nama", section, problems, True)))
+    return tuple(funds) or (SumberDana("DIPA", "DIPA APBN"),)
+
+
+def _signers(data: dict, problems: Problems) -> dict[str, Penandatangan]:
+    signers = {}
+    for role, entry in _table(data, "penandatangan", problems).items():
+        section = f"[penandatangan.{role}]"
+        if not isinstance(entry, dict):
+            problems.error(f"{section} harus berupa bagian berisi jabatan, nama dan nip", sheet=section,
+                           hint=f"tulis judul {section}, lalu jabatan = \"…\", nama = \"…\", nip = \"…\"")
+            continue
+        signers[role] = Penandatangan(*(_text(entry, key, section, problems) for key in ("jabatan", "nama", "nip")))
+    return signers
+
+
+def _profile_from_dict(data: dict, problems: Problems) -> Profile:
+    satker = _table(data, "satker", problems)
+    laporan = _table(data, "laporan", problems)
     return Profile(
-        kode=text(satker["kode"]),
-        nama=text(satker["nama"]),
-        nama_lengkap=text(satker.get("nama_lengkap", "")),
-        alamat=text(satker.get("alamat", "")),
-        kota=text(satker.get("kota", "")),
-        provinsi=text(satker.get("provinsi", "")),
-        penandatangan={role: Penandatangan(text(v.get("jabatan", "")), text(v.get("nama", "")), text(v.get("nip", "")))
-                       for role, v in data.get("penandatangan", {}).items()},
-        penandatangan_laporan=str(data.get("laporan", {}).get("penandatangan", "ketua")),
-        sub_bagian=units,
-        sumber_dana=tuple(SumberDana(text(s["kode"]), text(s["nama"])) for s in data.get("sumber_dana", ()))
-        or (SumberDana("DIPA", "DIPA APBN"),),
+        kode=_text(satker, "kode", "[satker]", problems, True),
+        nama=_text(satker, "nama", "[satker]", problems, True),
+        nama_lengkap=_text(satker, "nama_lengkap", "[satker]", problems),
+        alamat=_text(satker, "alamat", "[satker]", problems),
+        kota=_text(satker, "kota", "[satker]", problems),
+        provinsi=_text(satker, "provinsi", "[satker]", problems),
+        penandatangan=_signers(data, problems),
+        penandatangan_laporan=_text(laporan, "penandatangan", "[laporan]", problems) or "ketua",
+        sub_bagian=_units(data, problems),
+        sumber_dana=_funds(data, problems),
     )
+
+
+_PLACEHOLDER = re.compile(r"^(nama\b|\.{3}|x+$|-+$)|\bnama (ketua|sekretaris|kepala|pejabat)\b", re.IGNORECASE)
+
+
+def signer_problems(profile: Profile, file: str) -> list[Problem]:
+    """The signer the reports need: missing or nameless is an error before anything is rendered; a
+    placeholder name or NIP ('NAMA KETUA', '19xxxxxxxx') is a warning."""
+    role = profile.penandatangan_laporan
+    signer = profile.penandatangan.get(role)
+    section = f"[penandatangan.{role}]"
+    if signer is None or not signer.nama:
+        return [Problem(file=file, sheet=section, message=f"penandatangan laporan ({role}) tidak ada atau tanpa nama",
+                        hint=f"tambahkan bagian {section} dengan jabatan, nama dan nip di {PROFILE_NAME}; atau pilih "
+                             "penandatangan lain di [laporan] penandatangan")]
+    problems = []
+    if _PLACEHOLDER.search(signer.nama):
+        problems.append(Problem(file=file, sheet=section, severity=Severity.WARNING, value=signer.nama,
+                                message=f"nama penandatangan masih tempat isian: '{signer.nama}'",
+                                hint=f"tulis nama {signer.jabatan or role} yang sebenarnya di {PROFILE_NAME}"))
+    if signer.nip and ("x" in signer.nip.casefold() or not re.fullmatch(r"[0-9 ]{18,21}", signer.nip)):
+        problems.append(Problem(file=file, sheet=section, severity=Severity.WARNING, value=signer.nip,
+                                message=f"NIP penandatangan tidak seperti NIP (18 angka): '{signer.nip}'",
+                                hint="tulis NIP yang sebenarnya, atau kosongkan (nip = \"\") bila tidak ada"))
+    return problems

@@ -12,6 +12,7 @@ from contracts.riwayat import RiwayatIndikator
 from tasks.problems import Problem, Problems
 from tasks.reading.atribut import csv_rows
 from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
+from tasks.reading.text_files import read_text
 
 RIWAYAT_NAME = "riwayat-indikator.csv"
 COLUMNS = list(RiwayatIndikator.to_schema().columns)
@@ -21,9 +22,10 @@ def read_riwayat(path: Path) -> tuple[DataFrame[RiwayatIndikator], list[Problem]
     """History rows and the problems found (file, line, column)."""
     problems = Problems(Path(path).name)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.error(f"berkas riwayat tidak dapat dibaca: {exc}", hint="simpan sebagai CSV UTF-8")
+        text = read_text(path)
+    except OSError as exc:
+        problems.error(f"berkas riwayat tidak dapat dibaca: {exc.strerror or exc}",
+                       hint="tutup berkas di Excel bila sedang dibuka, lalu jalankan lagi")
         return _frame([]), problems.items
     rows, seen = [], {}
     for line, rec in enumerate(csv_rows(text), start=2):

@@ -6,11 +6,11 @@ bands on half-open intervals, efficiency judged as capaian kinerja against serap
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.problems import InputError, Problem
+from tasks.problems import InputError, Problem, Problems, Severity
+from tasks.reading.text_files import load_toml
 
 SETTINGS_NAME = "pengaturan.toml"
 CAPS = (None, 100.0, 110.0, 120.0)
@@ -47,38 +47,89 @@ class Settings:
 
 
 def load_settings(path: Path | None) -> Settings:
-    """Settings from pengaturan.toml; defaults when the file does not exist."""
+    """Settings from pengaturan.toml; defaults when the file does not exist. Raises one InputError
+    listing every mistake (a warning alone does not raise)."""
+    settings, problems = read_settings(path)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise InputError(problems)
+    return settings
+
+
+def read_settings(path: Path | None) -> tuple[Settings, list[Problem]]:
+    """Settings from pengaturan.toml (UTF-8 or Windows ANSI) and every problem found, each with its
+    entry and what to write; on an error the defaults stand in (the run is stopped by the error)."""
     if path is None or not Path(path).exists():
-        return Settings()
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise _problem(path, f"pengaturan tidak dapat dibaca: {exc}") from exc
+        return Settings(), []
+    data, problems = load_toml(path, "pengaturan")
+    if data is None:
+        return Settings(), problems
+    found = Problems(Path(path).name)
     section = data.get("capaian", {})
+    for key in sorted(set(data) - {"capaian"}):
+        found.warn(f"bagian [{key}] tidak dikenal, diabaikan", sheet=f"[{key}]",
+                   hint="semua pengaturan ditulis di bawah judul [capaian]")
     if not isinstance(section, dict):
-        raise _problem(path, "bagian [capaian] tidak valid", "tulis pengaturan di bawah judul [capaian]")
-    try:
-        return _settings_from(section, Path(path))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise _problem(path, f"pengaturan tidak valid ({type(exc).__name__}: {exc})",
-                       "lihat contoh pengaturan.toml di README: batas, efisiensi, [[capaian.kategori]] bawah/label"
-                       ) from exc
+        found.error("[capaian] harus berupa bagian berisi isian", sheet="[capaian]",
+                    hint="tulis judul [capaian] pada barisnya sendiri, lalu batas = 100, efisiensi = \"…\"")
+        return Settings(), found.items
+    settings = _settings_from(section, Path(path).name, found)
+    return (Settings() if found.has_errors else settings), found.items
 
 
-def _problem(path: Path, message: str, hint: str = "") -> InputError:
-    return InputError([Problem(file=Path(path).name, message=message, hint=hint)])
+_KNOWN = {"batas", "efisiensi", "kategori"}
 
 
-def _settings_from(data: dict, path: Path) -> Settings:
-    cap = data.get("batas", 100)
-    cap = None if cap in (None, "tidak", "none", 0) else float(cap)  # ValueError for text: reported above
-    if cap not in CAPS:
-        raise _problem(path, f"batas capaian {cap} tidak didukung",
-                       "pilih batas = 100, 110, 120, atau \"tidak\" untuk tanpa batas")
-    rule = data.get("efisiensi", "capaian_vs_serapan")
-    if rule not in EFFICIENCY_RULES:
-        raise _problem(path, f"aturan efisiensi '{rule}' tidak dikenal", "pilih " + " atau ".join(EFFICIENCY_RULES))
-    bands = tuple(Band(float(b["bawah"]), str(b["label"])) for b in data.get("kategori", ())) or DEFAULT_BANDS
-    bands = tuple(sorted(bands, key=lambda b: b.bawah, reverse=True))
-    bands = bands[:-1] + (Band(float("-inf"), bands[-1].label),)  # the lowest band takes everything below
-    return Settings(batas_capaian=cap, kategori=bands, efisiensi=rule, sumber=path.name)
+def _settings_from(data: dict, name: str, problems: Problems) -> Settings:
+    for key in sorted(set(data) - _KNOWN):
+        problems.warn(f"isian '{key}' tidak dikenal, diabaikan", sheet="[capaian]", value=str(data[key])[:60],
+                      hint="isian yang dikenal: batas, efisiensi, [[capaian.kategori]]")
+    return Settings(batas_capaian=_cap(data.get("batas", 100), problems),
+                    kategori=_bands(data.get("kategori", []), problems),
+                    efisiensi=_rule(data.get("efisiensi", "capaian_vs_serapan"), problems), sumber=name)
+
+
+def _cap(value, problems: Problems) -> float | None:
+    if value in (None, 0) or (isinstance(value, str) and value.strip().casefold() in ("tidak", "none", "")):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or float(value) not in CAPS:
+        problems.error(f"batas capaian {value!r} tidak didukung", sheet="[capaian] batas", value=str(value)[:60],
+                       hint="pilih batas = 100, 110, 120, atau \"tidak\" untuk tanpa batas")
+        return 100.0
+    return float(value)
+
+
+def _rule(value, problems: Problems) -> str:
+    if value not in EFFICIENCY_RULES:
+        problems.error(f"aturan efisiensi '{value}' tidak dikenal", sheet="[capaian] efisiensi",
+                       value=str(value)[:60], hint="pilih efisiensi = \"" + "\" atau \"".join(EFFICIENCY_RULES) + "\"")
+        return "capaian_vs_serapan"
+    return value
+
+
+def _bands(entries, problems: Problems) -> tuple[Band, ...]:
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        problems.error("[[capaian.kategori]] harus berupa daftar bagian", sheet="[[capaian.kategori]]",
+                       hint="tulis setiap kategori dengan judul [[capaian.kategori]], lalu bawah = angka, "
+                            "label = \"teks\"")
+        return DEFAULT_BANDS
+    bands = []
+    for n, entry in enumerate(entries, start=1):
+        section = f"[[capaian.kategori]] ke-{n}"
+        bawah, label = entry.get("bawah"), entry.get("label")
+        if isinstance(bawah, bool) or not isinstance(bawah, (int, float)):
+            problems.error(f"batas bawah kategori harus angka, tertulis {bawah!r}", sheet=section,
+                           value=str(bawah)[:60], hint="tulis bawah = 76 (tanpa tanda kutip)")
+            continue
+        if not isinstance(label, str) or not label.strip():
+            problems.error("label kategori kosong atau bukan teks", sheet=section, value=str(label)[:60],
+                           hint="tulis label = \"Baik\"")
+            continue
+        bands.append(Band(float(bawah), label.strip()))
+    if not bands:
+        return DEFAULT_BANDS
+    bands.sort(key=lambda b: b.bawah, reverse=True)
+    seen = [b.bawah for b in bands]
+    if len(set(seen)) != len(seen):
+        problems.error("dua kategori memakai batas bawah yang sama", sheet="[[capaian.kategori]]",
+                       value=", ".join(f"{b:g}" for b in seen), hint="beri setiap kategori batas bawah yang berbeda")
+    return tuple(bands[:-1]) + (Band(float("-inf"), bands[-1].label),)  # the lowest band takes everything below

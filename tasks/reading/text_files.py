@@ -1,5 +1,5 @@
 """The office's own text files (profil.toml, narasi.toml, pengaturan.toml, the CSV files), read the
-way Notepad and Excel save them: UTF-8 with or without BOM, or the Windows "ANSI" code page; a TOML
+way Notepad and Excel save them: UTF-8 with or without BOM, UTF-16, or the Windows "ANSI" code page; a TOML
 mistake told with its line and what to write, in Indonesian."""
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ _TOML_EXPLAINED = (
     ("Expected '=' after a key", "setelah nama isian harus ada tanda ="),
     ("Invalid value", "nilai tidak sah (teks harus diapit tanda kutip \"...\")"),
     ("Unterminated string", "tanda kutip pembuka tanpa penutup"),
+    ("Illegal character '\\n'", "tanda kutip pembuka tanpa penutup (teks satu baris harus ditutup \" sebelum akhir "
+                                 "baris; teks beberapa baris diapit \"\"\"...\"\"\")"),
     ("Illegal character", "ada karakter yang tidak boleh"),
     ("Cannot declare", "bagian [..] atau isian ditulis dua kali"),
     ("Cannot overwrite a value", "isian ditulis dua kali"),
@@ -25,9 +27,10 @@ _TOML_EXPLAINED = (
 
 
 def read_text(path: Path) -> str:
-    """The file's text, whatever of ENCODINGS it was saved in (OSError when it cannot be read)."""
+    """The file's text, whether saved as UTF-16 with BOM or in one of ENCODINGS (OSError when it cannot be read)."""
     data = Path(path).read_bytes()
-    for encoding in ENCODINGS:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel's "Unicode Text", Notepad's "UTF-16"
+    for encoding in ("utf-16",) * utf16 + ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:

@@ -104,11 +104,22 @@ def test_rak_of_another_year_is_an_error(folder):
 
 @pytest.mark.parametrize("name, content, word", [
     ("pengaturan.toml", 'capaian = 5\n', "capaian"),
-    ("pengaturan.toml", '[capaian]\nbatas = "abc"\n', "pengaturan tidak valid"),
-    ("pengaturan.toml", '[[capaian.kategori]]\nlabel = "A"\n', "pengaturan tidak valid"),
+    ("pengaturan.toml", '[capaian]\nbatas = "abc"\n', "batas capaian 'abc' tidak didukung"),
+    ("pengaturan.toml", '[capaian]\nbatas = 150\n', "batas capaian 150 tidak didukung"),
+    ("pengaturan.toml", '[capaian]\nefisiensi = 3\n', "aturan efisiensi '3'"),
+    ("pengaturan.toml", '[[capaian.kategori]]\nlabel = "A"\n', "batas bawah kategori harus angka"),
+    ("pengaturan.toml", '[[capaian.kategori]]\nbawah = 80\n', "label kategori kosong"),
+    ("pengaturan.toml", '[capaian]\nbatas = 100\nbatas = 110\n', "isian ditulis dua kali"),
     ("atribut-indikator.csv", "", None),
-    ("riwayat-indikator.csv", "kode;tahun\nK01.I01;2023\n".encode("utf-16"), "tidak dapat dibaca"),
     ("riwayat-indikator.csv", "kode;tahun;realisasi\nK01.I01;;1\nK01.I02;2023;1\nK01.I02;2023;2\n", "tahun kosong"),
+    ("narasi.toml", "kesimpulan = 5\n", "bagian 'kesimpulan' harus teks"),
+    ("narasi.toml", 'langkah = ["a", 2]\n', "bagian 'langkah' harus teks"),
+    ("narasi.toml", 'kesimpulan = "tanpa penutup\n', "tanda kutip pembuka tanpa penutup"),
+    ("profil.toml", "satker = 5\n", "[satker] harus berupa bagian"),
+    ("profil.toml", '[satker]\nkode = "1312"\nnama = ["a"]\n', "isian 'nama' harus teks"),
+    ("profil.toml", '[satker]\nkode = "1312"\nnama = "x"\n[penandatangan]\nketua = "A"\n',
+     "[penandatangan.ketua] harus berupa bagian"),
+    ("profil.toml", 'sub_bagian = "PDI"\n[satker]\nkode = "1312"\nnama = "x"\n', "[[sub_bagian]] harus"),
 ])
 def test_broken_side_files_are_reported_not_crashed(folder, name, content, word):
     path = folder / name
@@ -118,6 +129,50 @@ def test_broken_side_files_are_reported_not_crashed(folder, name, content, word)
         assert inputs.ok
     else:
         assert any(p.file == name and word in p.message for p in errors(inputs))
+
+
+def test_every_mistake_in_a_settings_file_is_reported_at_once(folder):
+    (folder / "pengaturan.toml").write_text('[capaian]\nbatas = 150\nefisiensi = "cepat"\n[[capaian.kategori]]\n'
+                                            'bawah = "x"\nlabel = "A"\n', encoding="utf-8")
+    found = [p for p in errors(load_inputs([folder])) if p.file == "pengaturan.toml"]
+    assert len(found) == 3 and all(p.hint and p.sheet for p in found)
+
+
+def test_settings_and_narasi_entries_that_mean_nothing_are_warned(folder):
+    (folder / "pengaturan.toml").write_text('[capaian]\nbatas = 100\nbtas = 110\n', encoding="utf-8")
+    (folder / "narasi.toml").write_text('kesimpulann = "Kinerja baik."\n', encoding="utf-8")
+    inputs = load_inputs([folder])
+    warnings = {p.file: p for p in inputs.problems if p.severity is Severity.WARNING and "tidak dikenal" in p.message}
+    assert "btas" in warnings["pengaturan.toml"].message
+    assert "kesimpulann" in warnings["narasi.toml"].message and "'kesimpulan'" in warnings["narasi.toml"].hint
+    assert inputs.ok
+
+
+def test_office_text_files_saved_as_ansi_or_utf16_are_read(folder):
+    path = folder / "profil.toml"
+    text = path.read_text(encoding="utf-8").replace('alamat = "Jl.', 'alamat = "Jl. Pahlawan Nagari Koto Baru – Jl.')
+    path.write_bytes(text.replace("–", "\u2013").encode("cp1252"))
+    (folder / "narasi.toml").write_bytes('kesimpulan = "Capaian tahun {tahun} baik."\n'.encode("utf-16"))
+    (folder / "riwayat-indikator.csv").write_bytes("kode\ttahun\trealisasi\nK01.I01\t2023\t1\n".encode("utf-16"))
+    inputs = load_inputs([folder])
+    assert inputs.ok, [p.describe() for p in errors(inputs)]
+    assert "\u2013" in inputs.profile.alamat and inputs.narasi["kesimpulan"] == ["Capaian tahun {tahun} baik."]
+    assert list(inputs.riwayat["kode"]) == ["K01.I01"]
+
+
+def test_report_signer_missing_is_an_error_and_placeholder_a_warning(folder):
+    path = folder / "profil.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('penandatangan = "ketua"', 'penandatangan = "kepala"'), encoding="utf-8")
+    (problem,) = [p for p in errors(load_inputs([folder])) if p.file == "profil.toml"]
+    assert "penandatangan laporan (kepala)" in problem.message and "[penandatangan.kepala]" in problem.hint
+    path.write_text(text, encoding="utf-8")  # the sample's own placeholders
+    inputs = load_inputs([folder])
+    warned = [p.message for p in inputs.problems if p.file == "profil.toml"]
+    assert inputs.ok and any("NAMA KETUA" in m for m in warned)
+    path.write_text(text.replace('penandatangan = "ketua"', 'penandatangan = "sekretaris"'), encoding="utf-8")
+    warned = [p.message for p in load_inputs([folder]).problems if p.file == "profil.toml"]
+    assert any("NAMA SEKRETARIS" in m for m in warned) and any("NIP" in m for m in warned)
 
 
 def test_profile_without_unit_code_is_reported(folder):

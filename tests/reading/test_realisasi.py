@@ -91,6 +91,21 @@ def test_forms_carry_codes_drop_downs_and_instructions(tmp_path, rak):
     assert book["Indikator"][f"{IND['kode']}{FIRST}"].protection.locked is True
 
 
+def test_forms_print_one_page_wide_with_rows_as_tall_as_their_text(tmp_path, rak):
+    book = load_workbook(write_forms(rak, PROFILE, 2024, tmp_path)[0])
+    for name in (form.SHEET_INDIKATOR, form.SHEET_AKTIVITAS, form.SHEET_ANGGARAN):
+        sheet = book[name]
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+        assert sheet.page_setup.fitToHeight == 0 and sheet.page_setup.orientation == "landscape"
+        assert sheet.print_title_rows == f"${form.HEADER_ROW}:${form.HEADER_ROW}"
+    sheet = book[form.SHEET_INDIKATOR]
+    heights = {sheet[f"{IND['indikator']}{r}"].value: sheet.row_dimensions[r].height
+               for r in range(FIRST, sheet.max_row + 1)}
+    width = sheet.column_dimensions[IND["indikator"]].width
+    assert all(h >= 15 * (len(text) // width) for text, h in heights.items() if text)  # no text cut off
+    assert book[form.SHEET_PETUNJUK].page_setup.orientation == "portrait"
+
+
 def test_existing_forms_are_not_overwritten(tmp_path, rak):
     write_forms(rak, PROFILE, 2024, tmp_path)
     with pytest.raises(FileExistsError):
