@@ -142,3 +142,21 @@ class Keterlambatan(pa.DataFrameModel):
     status: Series[Teks] = pa.Field(description="Status reported in the month of the report")
     keterangan: Series[Teks] = pa.Field(description="Staff's note")
     sumber: Series[object] = pa.Field(description="Status cells")
+
+
+class HasilAktivitas(pa.DataFrameModel):
+    """One RAK activity to a month: its planned months and what became of each (the LKIP's
+    "kegiatan yang menunjang", done on time, late or not done)."""
+
+    aktivitas_kode: Series[Teks] = pa.Field(description="Activity code")
+    indikator_kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, description="Indicator it supports")
+    aktivitas: Series[Teks] = pa.Field(description="Activity text")
+    pelaksana: Series[Teks] = pa.Field(description="Sub-unit")
+    bulan_rencana: Series[object] = pa.Field(description="Planned months up to the month, sorted")
+    bulan_selesai: Series[object] = pa.Field(description="Per planned month, the month it was done in, or None")
+    tepat_waktu: Series[int] = pa.Field(ge=0, description="Planned months done in that same month")
+    terlambat_selesai: Series[int] = pa.Field(ge=0, description="Planned months done in a later month")
+    belum_selesai: Series[int] = pa.Field(ge=0, description="Planned months not done and not excused")
+    dikecualikan: Series[int] = pa.Field(ge=0, description="Planned months postponed, cancelled or not carried out")
+    status_akhir: Series[Teks] = pa.Field(description="Latest status reported up to the month; empty if none")
+    keterangan: Series[Teks] = pa.Field(description="Latest note staff wrote on the activity")

@@ -40,40 +40,92 @@ class Triwulan(TypedDict):
     status: str
 
 
-class Analisis(TypedDict):
-    """The seven points of Bab III A for one indicator; each is a sentence, never empty."""
+class Indikator(TypedDict):
+    """An indicator as every report prints it in its tables."""
 
-    target_vs_realisasi: str
-    vs_tahun_lalu: str
-    vs_renstra: str
-    vs_standar_nasional: str
-    penyebab: str  # kendala and causes of success/failure
-    upaya: str  # remedies taken
-    efisiensi: str
-    aktivitas: list[str]  # activities that supported it, with their months
-
-
-class IndikatorLkip(TypedDict):
-    no: str  # "1", "2", … over the whole report
+    no: str  # "1", "2", … over the whole report, the same numbers in every table and chart
     kode: str
     kegiatan: str
     nama: str
     satuan: str
-    target: str  # "1 laporan", "80–90%"
-    realisasi: str  # "1", "85,50" or "belum dilaporkan"
+    target: str  # "1 laporan", "80–90%", "≥ 75%", "WTP"
+    realisasi: str  # "1 laporan", "85,50%", "WDP" or "belum dilaporkan"
     capaian: str  # "100,00%" or "-"
     kategori: str  # band label or "-"
     status: str
-    analisis: Analisis
     per_triwulan: list[Triwulan]
-    sumber: str  # cells the figure came from
+
+
+class Butir(TypedDict):
+    """One point of an indicator's analysis: a bold label and its paragraph."""
+
+    label: str  # "Capaian", "Perbandingan dengan tahun sebelumnya", …
+    teks: str
+
+
+class Rekomendasi(TypedDict):
+    indikator: str  # "5. Tingkat kesiapan sarana IT untuk mendukung pemilu"
+    rekomendasi: str
+    penanggung_jawab: str  # the sub-unit
+    waktu: str  # "Triwulan I Tahun 2025"
+
+
+class IndikatorLkip(Indikator):
+    """An indicator of Bab III A: its figures and its analysis, written from its own data."""
+
+    arah: str  # "makin kecil makin baik" for a lower-is-better indicator, else ""
+    analisis: list[Butir]  # only the points the data supports; each a paragraph
+    rekomendasi: list[Rekomendasi]  # one when below target, else none
+
+
+class KegiatanLkip(TypedDict):
+    """A kegiatan (sasaran) of Bab III A: a paragraph on the whole, then its indicators."""
+
+    no: str
+    nama: str
+    judul: str  # "1. Fasilitasi Pengelolaan Desain Surat Suara, …"
+    paragraf: list[str]
+    indikator: list[IndikatorLkip]
+
+
+class BarisPk(TypedDict):
+    nama: str
+    target: str
 
 
 class KegiatanPk(TypedDict):
     no: str
-    kode: str
     nama: str
-    indikator: list[IndikatorLkip]
+    indikator: list[BarisPk]
+
+
+class AnggaranPk(TypedDict):
+    no: str
+    kegiatan: str
+    pagu: str
+
+
+class Pihak(TypedDict):
+    sebutan: str  # "PIHAK PERTAMA"
+    nama: str  # "" when the profile has only a placeholder: a blank line to sign on
+    jabatan: str
+    jabatan_upper: str
+    nip: str  # "NIP. …" or ""
+
+
+class PerjanjianKinerja(TypedDict):
+    """One Perjanjian Kinerja (the Ketua's, the Sekretaris's): the agreement text, its parties, the
+    indicators with their targets, the budget, place, date and signatures."""
+
+    judul: str  # "PERJANJIAN KINERJA TAHUN 2024"
+    subjudul: str  # "SEKRETARIS KPU KABUPATEN PASAMAN BARAT"
+    pembuka: list[str]  # the agreement's paragraphs
+    pihak_pertama: Pihak
+    pihak_kedua: Pihak
+    kegiatan: list[KegiatanPk]
+    anggaran: list[AnggaranPk]
+    anggaran_total: str
+    kota_tanggal: str
 
 
 class BarisAnggaran(TypedDict):
@@ -86,8 +138,34 @@ class BarisAnggaran(TypedDict):
     deviasi: str
 
 
-class BarisRak(TypedDict):
+class SumberAnggaran(TypedDict):
+    """The budget of one funding source: its kegiatan rows and their subtotal."""
+
+    nama: str  # "DIPA APBN (BA 076)"
+    baris: list[BarisAnggaran]
+    subtotal: BarisAnggaran
+
+
+class BarisEfisiensi(TypedDict):
+    no: str
     kegiatan: str
+    capaian: str  # mean capaian of its indicators
+    serapan: str
+    indeks: str  # 1 - serapan/capaian, as a percentage
+    penilaian: str  # "efisien" / "belum efisien" / "tidak dapat dinilai"
+
+
+class AnggaranLkip(TypedDict):
+    paragraf: list[str]  # Bab III B's narrative
+    sumber: list[SumberAnggaran]
+    total: BarisAnggaran
+    grafik_anggaran: list[str]  # the paragraphs discussing the budget chart
+    grafik_jadwal: list[str]  # … and the schedule chart
+    efisiensi: list[BarisEfisiensi]
+    efisiensi_paragraf: list[str]
+
+
+class BarisRak(TypedDict):
     indikator: str
     target: str
     aktivitas: str
@@ -95,20 +173,59 @@ class BarisRak(TypedDict):
     bulan: list[str]  # 12 cells: "✓" when planned, "" otherwise
 
 
+class IndikatorRak(TypedDict):
+    nama: str
+    target: str
+    aktivitas: list[BarisRak]
+
+
+class KegiatanRak(TypedDict):
+    judul: str  # "1. Fasilitasi Pengelolaan …"
+    indikator: list[IndikatorRak]
+
+
+class TriwulanLampiran(TypedDict):
+    realisasi: str
+    capaian: str
+
+
+class BarisTriwulan(TypedDict):
+    """One indicator of the quarterly measurement table: the four quarters side by side."""
+
+    no: str
+    nama: str
+    target: str
+    tw: list[TriwulanLampiran]  # four entries, "-" for a quarter not reported
+    capaian: str  # the year's
+    status: str
+
+
 class Kategori(TypedDict):
     label: str
     jumlah: str
 
 
-class Ringkasan(TypedDict):
-    jumlah_indikator: str
-    tercapai: str
-    belum_tercapai: str
-    belum_dilaporkan: str
-    rata_capaian: str
-    serapan: str
-    kepatuhan: str
+class Ikhtisar(TypedDict):
+    paragraf: list[str]
     kategori: list[Kategori]
+    jumlah_indikator: str
+
+
+class Bab3(TypedDict):
+    pengantar: list[str]  # before the capaian table
+    ketersediaan: list[str]  # once for the chapter: which comparisons the data supports
+    grafik: list[str]  # the paragraphs discussing the capaian chart
+
+
+class Bab4(TypedDict):
+    kesimpulan: list[str]  # computed: results by band, what failed and why
+    rekomendasi: list[Rekomendasi]
+
+
+class EntriDaftarIsi(TypedDict):
+    judul: str
+    tingkat: str  # "1" or "2"
+    halaman: str  # the printed page number ("iii", "12"), "" when it cannot be known
 
 
 class Narasi(TypedDict):
@@ -127,17 +244,24 @@ class Narasi(TypedDict):
 class LkipContext(TypedDict):
     satker: Satker
     tahun: str  # "2024"
+    tahun_berikut: str  # "2025", the year the recommendations are for
     judul: str  # "LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN 2024"
     kota_tanggal: str  # "Simpang Empat, 31 Januari 2025"
     penandatangan: Penandatangan
     narasi: Narasi
-    ringkasan: Ringkasan
-    indikator: list[IndikatorLkip]
-    kegiatan: list[KegiatanPk]
-    anggaran: list[BarisAnggaran]
-    anggaran_total: BarisAnggaran
-    rak: list[BarisRak]
+    ikhtisar: Ikhtisar
+    daftar_isi: list[EntriDaftarIsi]
+    pk_pengantar: list[str]  # Bab II B's paragraphs before the PK table
+    pk_kegiatan: list[KegiatanPk]  # the PK's indicators and targets (Bab II B)
+    perjanjian: list[PerjanjianKinerja]  # the signed agreements (Lampiran 1)
+    bab3: Bab3
+    indikator: list[IndikatorLkip]  # in RAK order, numbered as in every table
+    kegiatan: list[KegiatanLkip]
+    anggaran: AnggaranLkip
+    bab4: Bab4
+    rak: list[KegiatanRak]
     bulan_singkat: list[str]  # "Jan".."Des" for the RAK table header
+    triwulan: list[BarisTriwulan]
     grafik_capaian: Gambar
     grafik_anggaran: Gambar
     grafik_jadwal: Gambar
@@ -199,7 +323,7 @@ class BulananContext(TypedDict):
     aktivitas: list[AktivitasBulan]  # planned this month
     terlambat: list[Terlambat]
     sumber_indikator: str  # which quarter's forms the indicator figures come from, in a sentence
-    indikator: list[IndikatorLkip]  # realisation to date (analisis may be omitted by templates)
+    indikator: list[Indikator]  # realisation to date
     anggaran: list[BarisAnggaran]
     anggaran_total: BarisAnggaran
     kendala: list[Kendala]

@@ -29,10 +29,10 @@ def list_offices(root: str) -> list[str]:
 
 
 @task(name="proses satker", cache_policy=NO_CACHE)
-def process_office(folder: str, tahun: int, out_dir: str, grafik: bool) -> OfficeRun:
+def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman: bool = False) -> OfficeRun:
     """One office-year from inputs to published reports; an invalid office is reported, never raised."""
     started = time.perf_counter()
-    run = run_office(RunRequest(folder, out_dir, tahun, charts=grafik), program_version())
+    run = run_office(RunRequest(folder, out_dir, tahun, charts=grafik, pages=halaman), program_version())
     seconds = format_number(round(time.perf_counter() - started, 1))
     get_run_logger().info(f"{Path(folder).name}: " + (f"{len(run.published)} dokumen diterbitkan" if run.ok
                                                       else f"tidak valid ({len(run.errors)} galat)")
@@ -51,10 +51,11 @@ def write_rollup(runs: list[OfficeRun], tahun: int, out_dir: str) -> list[str]:
 
 
 @flow(name=FLOW_ROLLUP, log_prints=True)
-def rekap_nasional(root: str, tahun: int, out_dir: str, grafik: bool = True) -> list[str]:
+def rekap_nasional(root: str, tahun: int, out_dir: str, grafik: bool = True, halaman: bool = False) -> list[str]:
     """Laporan setiap satker di folder root, lalu satu rekap nasional."""
     folders = list_offices(root)
-    runs = process_office.map(folders, unmapped(tahun), unmapped(out_dir), unmapped(grafik)).result()
+    runs = process_office.map(folders, unmapped(tahun), unmapped(out_dir), unmapped(grafik),
+                              unmapped(halaman)).result()
     return write_rollup(runs, tahun, out_dir)
 
 

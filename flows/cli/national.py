@@ -25,6 +25,9 @@ def register(sub) -> None:
                         "atau ke server Prefect lokal (dijalankan bila belum ada), yang harus terjangkau dari "
                         "mesin pekerja")
     p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
+    p.add_argument("--halaman", action="store_true",
+                   help="beri nomor halaman pada Daftar Isi setiap LKIP (LibreOffice menata setiap laporan sekali: "
+                        "sekitar 5 detik per satker); tanpa ini Daftar Isi memuat judul bab tanpa nomor halaman")
     p.set_defaults(func=cmd_rekap)
 
     p = sub.add_parser("sintetis", help="buat N satker sintetis dari sampel (untuk uji dan benchmark)")
@@ -54,7 +57,7 @@ def cmd_rekap(args) -> int:
 
     runner = task_runner(args.runner, args.workers, args.dask_address)
     for path in rekap_nasional.with_options(task_runner=runner)(str(root), args.tahun, str(out),
-                                                                not args.tanpa_grafik):
+                                                                not args.tanpa_grafik, args.halaman):
         print(path)
     return EXIT_OK
 

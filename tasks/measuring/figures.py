@@ -23,6 +23,7 @@ from contracts.capaian import (
     CapaianIndikator,
     CapaianTriwulan,
     Efisiensi,
+    HasilAktivitas,
     JadwalBulan,
     JadwalPelaksana,
     Keterlambatan,
@@ -42,6 +43,7 @@ from tasks.measuring.capaian import (
 )
 from tasks.measuring.comparisons import compare_history
 from tasks.measuring.jadwal import (
+    activity_outcomes,
     cells_by_month,
     late_activities,
     schedule_by_month,
@@ -99,6 +101,8 @@ class Measures:
     jadwal: DataFrame[JadwalBulan]
     jadwal_pelaksana: DataFrame[JadwalPelaksana]
     terlambat: DataFrame[Keterlambatan]
+    aktivitas: DataFrame[HasilAktivitas]
+    anggaran_awal: DataFrame[AnggaranKegiatan]  # the pagu of the first quarter reported: the PK's budget
     perbandingan: dict = field(default_factory=dict)
 
 
@@ -159,7 +163,11 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
     efisiensi = validate_records(Efisiensi, {
         key: efficiency_records(capaian[key[:2]], budget[key[2]], settings)
         for key in dict.fromkeys(map(_efficiency_key, periods))}, EFISIENSI_DTYPES) if has_budget else {}
-    comparisons = {key: compare_history(capaian[key], inputs.riwayat, periods[0].tahun) for key in keys}
+    comparisons = {key: compare_history(capaian[key], inputs.riwayat, periods[0].tahun,
+                                        getattr(inputs, "pembanding", None)) for key in keys}
+    outcomes = {m: activity_outcomes(rak.aktivitas, rak.bulan, progres, m)
+                for m in dict.fromkeys(p.upto_month for p in periods)}
+    initial = budget_by_kegiatan(anggaran, rak.kegiatan, _first_pagu_month(anggaran)) if has_budget else pd.DataFrame()
     return OfficeFigures({period: Measures(
         period=period, atribut=atribut, capaian=capaian[period.capaian_key], triwulan=triwulan,
         anggaran=budget[period.upto_month] if has_budget else pd.DataFrame(),
@@ -167,7 +175,14 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
         efisiensi=efisiensi[_efficiency_key(period)] if has_budget else pd.DataFrame(),
         jadwal=jadwal.iloc[:period.upto_month].reset_index(drop=True),
         jadwal_pelaksana=per_unit[period.upto_month], terlambat=late[period.upto_month],
+        aktivitas=outcomes[period.upto_month], anggaran_awal=initial,
         perbandingan=comparisons[period.capaian_key]) for period in periods})
+
+
+def _first_pagu_month(anggaran: pd.DataFrame) -> int:
+    """The first month with a pagu: the budget as it stood when the Perjanjian Kinerja was signed."""
+    known = anggaran.loc[anggaran["pagu"].notna(), "bulan"]
+    return int(known.min()) if not known.empty else 12
 
 
 def measure(inputs: OfficeInputs, period: Period) -> Measures:

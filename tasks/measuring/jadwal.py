@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from pandera.typing import DataFrame
 
-from contracts.capaian import JadwalBulan, JadwalPelaksana, Keterlambatan
+from contracts.capaian import HasilAktivitas, JadwalBulan, JadwalPelaksana, Keterlambatan
 from contracts.rak import Aktivitas, AktivitasBulan
 from contracts.realisasi import ProgresAktivitas
 from tasks.frames import columns
@@ -172,3 +172,41 @@ def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
     frame = pd.DataFrame(records, columns=list(Keterlambatan.to_schema().columns))
     texts = {c: "str" for c in ("aktivitas_kode", "aktivitas", "pelaksana", "status", "keterangan")}
     return Keterlambatan.validate(frame.astype({**texts, "bulan": "int64"}))
+
+
+def activity_outcomes(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
+                      progres: DataFrame[ProgresAktivitas], month: int = 12) -> DataFrame[HasilAktivitas]:
+    """Every activity with a planned month up to `month`: each planned month done on time, done late
+    (the month it was done), not done, or excused (the rules of the module docstring)."""
+    status = _status_table(progres)
+    notes: dict[str, tuple[int, str]] = {}
+    if not progres.empty:
+        for kode, m, text in columns(progres, ProgresAktivitas.aktivitas_kode, ProgresAktivitas.bulan,
+                                     ProgresAktivitas.keterangan):
+            if isinstance(text, str) and text.strip() and int(m) <= month and int(m) >= notes.get(kode, (0, ""))[0]:
+                notes[kode] = (int(m), text.strip())
+    planned: dict[str, list[int]] = {}
+    for kode, p in _planned(bulan):
+        if p <= month:
+            planned.setdefault(kode, []).append(p)
+    records = []
+    for kode, indikator, nama, pelaksana in columns(aktivitas, Aktivitas.kode, Aktivitas.indikator_kode,
+                                                    Aktivitas.nama, Aktivitas.pelaksana):
+        months = sorted(planned.get(kode, []))
+        if not months:
+            continue
+        reported = [(m, status[(kode, m)][0]) for m in range(1, month + 1) if status.get((kode, m), (None,))[0]]
+        done = [next((m for m, s in reported if m >= p and s == SELESAI), None) for p in months]
+        latest = reported[-1][1] if reported else ""
+        since = [next((s for m, s in reversed(reported) if m >= p), None) for p in months]
+        excused = sum(d is None and s in EXCUSED for d, s in zip(done, since))
+        records.append({"aktivitas_kode": kode, "indikator_kode": indikator, "aktivitas": nama,
+                        "pelaksana": pelaksana, "bulan_rencana": months, "bulan_selesai": done,
+                        "tepat_waktu": sum(d == p for d, p in zip(done, months)),
+                        "terlambat_selesai": sum(d is not None and d > p for d, p in zip(done, months)),
+                        "belum_selesai": sum(d is None for d in done) - excused, "dikecualikan": excused,
+                        "status_akhir": latest, "keterangan": notes.get(kode, (0, ""))[1]})
+    frame = pd.DataFrame(records, columns=list(HasilAktivitas.to_schema().columns))
+    counts = ("tepat_waktu", "terlambat_selesai", "belum_selesai", "dikecualikan")
+    texts = ("aktivitas_kode", "indikator_kode", "aktivitas", "pelaksana", "status_akhir", "keterangan")
+    return HasilAktivitas.validate(frame.astype({**{c: "int64" for c in counts}, **{c: "str" for c in texts}}))

@@ -10,7 +10,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class RunRequest:
     """What a run makes and where: the office-year's input folder, the shared folder, the year, one
-    month or the whole year (None), PDF copies, final marks, charts."""
+    month or the whole year (None), PDF copies, final marks, charts, the LKIP's Daftar Isi paginated."""
 
     input_dir: Path
     out_dir: Path
@@ -19,6 +19,7 @@ class RunRequest:
     pdf: bool = False
     final: bool = False
     charts: bool = True
+    pages: bool = True  # number the LKIP's Daftar Isi (LibreOffice lays the report out once: a few seconds)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "input_dir", Path(self.input_dir))
@@ -26,4 +27,5 @@ class RunRequest:
 
     def manifest_parameters(self) -> dict:
         """The parameters recorded in manifest.json (the users' words)."""
-        return {"tahun": self.year, "bulan": self.month, "pdf": self.pdf, "final": self.final, "grafik": self.charts}
+        return {"tahun": self.year, "bulan": self.month, "pdf": self.pdf, "final": self.final, "grafik": self.charts,
+                "halaman": self.pages}

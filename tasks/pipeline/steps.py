@@ -125,7 +125,7 @@ def staging_folder() -> Iterator[Path]:
 def render_office_documents(inputs: OfficeInputs, figures: OfficeFigures, request: RunRequest, staging: Path,
                             templates: TemplateSet, log: Log = _quiet) -> list[Document]:
     """The LKIP and monthly reports of `figures`, rendered into `staging`."""
-    choices = RenderChoices(charts=request.charts, pdf=request.pdf, templates=templates)
+    choices = RenderChoices(charts=request.charts, pdf=request.pdf, templates=templates, paginate=request.pages)
     return render_documents(inputs, figures, staging, choices, progress=log)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ class Profile:
     provinsi: str = ""
     penandatangan: dict[str, Penandatangan] = field(default_factory=dict)
     penandatangan_laporan: str = "ketua"
+    tanggal_pk: datetime.date | None = None  # when the Perjanjian Kinerja were signed ([laporan] tanggal_pk)
     sub_bagian: tuple[SubUnit, ...] = DEFAULT_SUB_UNITS
     sumber_dana: tuple[SumberDana, ...] = (SumberDana("DIPA", "DIPA APBN"),)
 
@@ -131,6 +133,19 @@ def _text(table: dict, key: str, section: str, problems: Problems, required: boo
     if required and not text:
         problems.error(f"isian wajib '{key}' kosong", sheet=section, hint=f"isi {key} = \"…\" pada bagian {section}")
     return text
+
+
+def _date(table: dict, key: str, section: str, problems: Problems) -> datetime.date | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    problems.error(f"isian '{key}' harus tanggal", sheet=section, value=str(value)[:60],
+                   hint=f"tulis {key} = 2024-01-02 (tahun-bulan-tanggal, tanpa tanda kutip)")
+    return None
 
 
 def _entries(data: dict, key: str, problems: Problems) -> list[dict]:
@@ -190,12 +205,19 @@ def _profile_from_dict(data: dict, problems: Problems) -> Profile:
         provinsi=_text(satker, "provinsi", "[satker]", problems),
         penandatangan=_signers(data, problems),
         penandatangan_laporan=_text(laporan, "penandatangan", "[laporan]", problems) or "ketua",
+        tanggal_pk=_date(laporan, "tanggal_pk", "[laporan]", problems),
         sub_bagian=_units(data, problems),
         sumber_dana=_funds(data, problems),
     )
 
 
 _PLACEHOLDER = re.compile(r"^(nama\b|\.{3}|x+$|-+$)|\bnama (ketua|sekretaris|kepala|pejabat)\b", re.IGNORECASE)
+
+
+def is_placeholder(name: str) -> bool:
+    """A name or NIP the profile holds only as a place to fill ('NAMA KETUA', '19xxxxxxxx', '...')."""
+    text = (name or "").strip()
+    return bool(text) and (bool(_PLACEHOLDER.search(text)) or "xxx" in text.casefold())
 
 
 def signer_problems(profile: Profile, file: str) -> list[Problem]:

@@ -17,6 +17,7 @@ from tasks.reporting.context import (
     _text,
     budget_rows,
     indicator_contexts,
+    notes_text,
     satker_context,
     signer_context,
 )
@@ -63,12 +64,22 @@ def bulanan_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images:
                        "keterangan": r.keterangan} for r in row_tuples(m.terlambat)],
         "sumber_indikator": indicator_source(m),
         "indikator": indicators, "anggaran": anggaran, "anggaran_total": total,
-        "kendala": [{"indikator": f"{i['kode']} {i['nama']}", "kendala": i["analisis"]["penyebab"],
-                     "upaya": i["analisis"]["upaya"]} for i in indicators
-                    if not i["analisis"]["penyebab"].startswith("Tidak ada")],
+        "kendala": _obstacles(view, indicators, m.period.upto_quarter),
         "per_pelaksana": _per_unit(m, activities),
         "grafik_anggaran": images["anggaran"], "grafik_jadwal": images["jadwal"], "dengan_grafik": charts,
     }
+
+
+def _obstacles(view: OfficeView, indicators: list[dict], upto: int) -> list[dict]:
+    """The indicators whose forms name an obstacle so far, with the obstacle and the remedy."""
+    rows = []
+    for i in indicators:
+        notes = view.notes.get(i["kode"], [])
+        kendala = notes_text(notes, "kendala", upto)
+        if kendala:
+            rows.append({"indikator": f"{i['no']}. {i['nama']}", "kendala": kendala,
+                         "upaya": notes_text(notes, "upaya", upto) or "-"})
+    return rows
 
 
 def indicator_source(m: Measures) -> str:

@@ -70,35 +70,42 @@ def _by_month(per_bulan: pd.DataFrame, column: str) -> dict[int, float | None]:
 
 
 def _band_spans(ax, settings: Settings, top: float) -> None:
-    """Shade the rating bands behind the bars, labelled, hatched for black-and-white print."""
+    """Shade the rating bands behind the bars (horizontal bands), labelled on the right, hatched for
+    black-and-white print."""
     bands = sorted(settings.kategori, key=lambda b: b.bawah)
     for i, band in enumerate(bands):
         low = max(band.bawah, 0)
         high = bands[i + 1].bawah if i + 1 < len(bands) else top
-        ax.axvspan(low, high, facecolor=BAND_GREYS[i % 5], hatch=BAND_HATCH[i % 5], edgecolor="#ffffff",
+        ax.axhspan(low, high, facecolor=BAND_GREYS[i % 5], hatch=BAND_HATCH[i % 5], edgecolor="#ffffff",
                    linewidth=0, zorder=0)
-        ax.text((low + high) / 2, 1.0, band.label, transform=ax.get_xaxis_transform(), ha="center", va="bottom",
+        ax.text(1.005, (low + high) / 2, band.label, transform=ax.get_yaxis_transform(), ha="left", va="center",
                 fontsize=6.5)
 
 
 def chart_capaian(capaian: pd.DataFrame, settings: Settings, path: Path) -> Path:
-    """Horizontal bars: capped capaian per indicator against the rating bands."""
-    data = capaian.iloc[::-1]
-    top = max(110.0, float(data[CapaianIndikator.capaian_dicap].max() or 0) + 10)
-    height = max(3.0, 0.19 * len(data) + 1)
-    fig, ax = _figure(7.5, height)
-    # fixed margins in inches (codes on the left, band labels above, axis title below): a tight
-    # layout would draw the whole chart twice
-    fig.subplots_adjust(left=0.7 / 7.5, right=0.97, bottom=0.5 / height, top=1 - 0.3 / height)
+    """Vertical bars: the printed capaian of every indicator, numbered as in the report's tables
+    (1, 2, … in RAK order), against the rating bands; a figure below 100 is written on its bar, an
+    indicator that cannot be measured is marked "-"."""
+    top = max(110.0, float(capaian[CapaianIndikator.capaian_dicap].max() or 0) + 10)
+    numbers = list(range(1, len(capaian) + 1))
+    fig, ax = _figure(7.5, 3.6)
+    fig.subplots_adjust(left=0.08, right=0.87, bottom=0.14, top=0.97)  # fixed: a tight layout draws twice
     _band_spans(ax, settings, top)
-    values = data[CapaianIndikator.capaian_dicap].fillna(0)
-    ax.barh(data["kode"], values, color="#404040", height=0.6, zorder=2)
-    for y, (value, status) in enumerate(zip(data["capaian_dicap"], data["status"])):
-        label = format_percent(value) if pd.notna(value) else status
-        ax.text((value if pd.notna(value) else 0) + 1, y, label, va="center", fontsize=6, zorder=3)
-    ax.set_xlim(0, top)
-    ax.set_xlabel("Capaian (%)")
-    ax.tick_params(axis="y", labelsize=6)
+    values = capaian[CapaianIndikator.capaian_dicap]
+    ax.bar(numbers, values.fillna(0), color="#404040", width=0.7, zorder=2)
+    for x, value in zip(numbers, values):
+        if pd.isna(value):
+            ax.text(x, 2, "-", ha="center", va="bottom", fontsize=6, zorder=3)
+        elif value < 100:
+            ax.text(x, value + 1.5, format_number(round(float(value))), ha="center", va="bottom", fontsize=5.5,
+                    rotation=90, zorder=3)
+    ax.set_xlim(0.3, len(numbers) + 0.7)
+    ax.set_ylim(0, top)
+    ax.set_xticks(numbers)
+    ax.tick_params(axis="x", labelsize=5.5, length=2)
+    ax.tick_params(axis="y", labelsize=6.5)
+    ax.set_xlabel("Nomor indikator (Tabel 3.1)", fontsize=7)
+    ax.set_ylabel("Capaian (%)", fontsize=7)
     return _save(fig, path)
 
 

@@ -1,5 +1,6 @@
-"""What the reports print alike: the office, the signer, every indicator with its analysis, the
-budget rows and the summary, turned into plain, already-formatted values (contracts/context.py).
+"""What the reports print alike: the office, the signer, every indicator as its tables print it,
+the kendala/upaya staff wrote, the budget rows, turned into plain, already-formatted values
+(contracts/context.py).
 tasks.reporting.lkip and tasks.reporting.bulanan assemble them into each report's context.
 
 Python computes and formats; the Word templates only print, loop and branch. Nothing here prints
@@ -8,25 +9,24 @@ Python computes and formats; the Word templates only print, loop and branch. Not
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
 from pandera.typing import DataFrame
 
-from contracts.capaian import AnggaranKegiatan, CapaianIndikator, JadwalBulan
-from contracts.context import Gambar, IndikatorLkip, Penandatangan, Satker
+from contracts.capaian import AnggaranKegiatan
+from contracts.context import Gambar, Indikator, Penandatangan, Satker, Triwulan
 from contracts.rak import Aktivitas, AktivitasBulan, Kegiatan
 from contracts.realisasi import ProgresAktivitas, RealisasiIndikator
-from tasks.frames import columns, row_dicts, row_tuples
+from tasks.frames import columns, row_tuples
 from tasks.measuring.figures import Measures, OfficeFigures, concat_tables
 from tasks.reading.office import OfficeInputs
-from tasks.reading.parse import MONTHS_ID
-from tasks.reading.profile import Profile
-from tasks.reading.rak import Rak
+from tasks.reading.profile import Profile, is_placeholder
 from tasks.reporting.fmt import format_money, format_number, format_percent, roman
+from tasks.reporting.words import distinct, sentence
 
 NOT_REPORTED = "belum dilaporkan"
-_EMPTY_NOTES = {"", "-", "tidak ada", "nihil", "tidak ada kendala"}
 
 
 def _text(value) -> str:
@@ -39,13 +39,19 @@ def satker_context(profile: Profile) -> Satker:
             "provinsi": profile.provinsi}
 
 
-def signer_context(profile: Profile) -> Penandatangan:
-    """The signer named in the profile ([laporan] penandatangan = "ketua" or "sekretaris")."""
-    signer = profile.penandatangan.get(profile.penandatangan_laporan)
+def person(signer) -> Penandatangan:
+    """A signer as printed: a placeholder name or NIP in the profile ('NAMA KETUA', '19xxxx') is never
+    printed, a blank line is left to sign on."""
     if signer is None:
         return {"jabatan": "", "jabatan_upper": "", "nama": "", "nip": ""}
-    return {"jabatan": signer.jabatan, "jabatan_upper": signer.jabatan.upper(), "nama": signer.nama,
-            "nip": f"NIP. {signer.nip}" if signer.nip else ""}
+    name = "" if is_placeholder(signer.nama) else signer.nama
+    nip = "" if not signer.nip or is_placeholder(signer.nip) else f"NIP. {signer.nip}"
+    return {"jabatan": signer.jabatan, "jabatan_upper": signer.jabatan.upper(), "nama": name, "nip": nip}
+
+
+def signer_context(profile: Profile) -> Penandatangan:
+    """The signer named in the profile ([laporan] penandatangan = "ketua" or "sekretaris")."""
+    return person(profile.penandatangan.get(profile.penandatangan_laporan))
 
 
 def gambar(path, keterangan: str, lebar_cm: float = 15.5) -> Gambar:
@@ -54,99 +60,75 @@ def gambar(path, keterangan: str, lebar_cm: float = 15.5) -> Gambar:
 
 # --- indicators ---------------------------------------------------------------------------------
 
-def _value(rec) -> str:
-    if pd.isna(rec.realisasi):
+COMPARATORS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def amount(value, satuan: str) -> str:
+    """A figure with its unit: '85,50%', '2 laporan'; missing: '-'."""
+    if _missing(value):
+        return "-"
+    if satuan == "%":
+        return format_percent(value)
+    return f"{format_number(value)} {satuan}".strip()
+
+
+def target_text(rec) -> str:
+    """An indicator's target as the reports state it: a range, a threshold, a label or a figure."""
+    if not _missing(rec.target_min) and not _missing(rec.target_max):
+        if rec.satuan == "%":
+            return f"{format_percent(rec.target_min)}–{format_percent(rec.target_max)}"
+        return f"{format_number(rec.target_min)}–{format_number(rec.target_max)} {rec.satuan}".strip()
+    if isinstance(rec.skala, str) and rec.skala:
+        return rec.target_teks
+    if isinstance(rec.target_arah, str) and rec.target_arah and not _missing(rec.target):
+        return f"{COMPARATORS[rec.target_arah]} {amount(rec.target, rec.satuan)}"
+    if rec.jenis_target != "target tahunan" or not rec.target_teks:
+        return amount(rec.target, rec.satuan)
+    return amount(rec.target, rec.satuan) if not _missing(rec.target) else rec.target_teks
+
+
+def realisation_text(rec) -> str:
+    """The realisation to date with its unit, a qualitative one by its label, or 'belum dilaporkan'."""
+    if _missing(rec.realisasi):
         return NOT_REPORTED
-    return rec.realisasi_teks or format_number(rec.realisasi)  # a qualitative one by its label
+    return rec.realisasi_teks or amount(rec.realisasi, rec.satuan)
 
 
-def notes_by_indicator(realisasi: pd.DataFrame) -> dict[str, list[tuple[int, str, str]]]:
-    """Per indicator: (quarter, kendala, upaya) of every reported quarter, in quarter order."""
-    notes: dict[str, list[tuple[int, str, str]]] = {}
+def notes_by_indicator(realisasi: pd.DataFrame) -> dict[str, list[tuple[int, str, str, str]]]:
+    """Per indicator: (quarter, kendala, upaya, bukti) of every reported quarter, in quarter order."""
+    notes: dict[str, list[tuple[int, str, str, str]]] = {}
     if realisasi.empty:
         return notes
     r = RealisasiIndikator
-    for kode, tw, kendala, upaya in columns(realisasi, r.indikator_kode, r.triwulan, r.kendala, r.upaya):
-        notes.setdefault(kode, []).append((int(tw), _text(kendala), _text(upaya)))
+    for kode, tw, kendala, upaya, bukti in columns(realisasi, r.indikator_kode, r.triwulan, r.kendala, r.upaya,
+                                                   r.bukti):
+        notes.setdefault(kode, []).append((int(tw), _text(kendala), _text(upaya), _text(bukti)))
     return {k: sorted(v, key=lambda n: n[0]) for k, v in notes.items()}
 
 
-def _notes(notes: list[tuple[int, str, str]], column: str, upto: int) -> str:
-    """Kendala or upaya text of the quarters up to `upto`, each once, with its quarter."""
+def notes_text(notes: list[tuple], column: str, upto: int) -> str:
+    """The kendala or upaya staff wrote up to quarter `upto`, each once, joined as one sentence."""
     index = 1 if column == "kendala" else 2
-    seen, parts = set(), []
-    for note in notes:
-        text = note[index].strip()
-        if note[0] <= upto and text.casefold() not in _EMPTY_NOTES and text not in seen:
-            seen.add(text)
-            parts.append(f"TW {roman(note[0])}: {text}")
-    return " ".join(parts)
-
-
-def _target_sentence(rec, target_text: str) -> str:
-    if pd.isna(rec.capaian):
-        return (f"Target {target_text}; realisasi {_value(rec)}. Capaian belum dapat dihitung ({rec.status}).")
-    return (f"Target {target_text}, realisasi {_value(rec)} {rec.satuan}".rstrip() +
-            f", capaian {format_percent(rec.capaian_dicap)} (kategori {rec.kategori}; {rec.status}).")
-
-
-def _history_sentence(perbandingan: dict) -> str:
-    years = perbandingan.get("tahun_sebelumnya", [])
-    if not years:
-        return "Data realisasi tahun-tahun sebelumnya tidak tersedia, sehingga perbandingan belum dapat disajikan."
-    parts = [f"tahun {y['tahun']}: realisasi {format_number(y['realisasi'])}, capaian {format_percent(y['capaian'])}"
-             for y in years]
-    return "Perbandingan dengan tahun sebelumnya — " + "; ".join(parts) + "."
-
-
-def _renstra_sentence(perbandingan: dict) -> str:
-    renstra = perbandingan.get("renstra", {})
-    if renstra.get("target") is None:
-        return "Target jangka menengah (Renstra) untuk indikator ini tidak tersedia."
-    return (f"Target Renstra {format_number(renstra['target'])}; capaian terhadap target Renstra "
-            f"{format_percent(renstra['capaian'])}.")
-
-
-def _efficiency_sentence(efisiensi: dict[str, dict], kegiatan_kode: str) -> str:
-    """`efisiensi`: the efficiency table's records by kegiatan code."""
-    row = efisiensi.get(kegiatan_kode)
-    if row is None or pd.isna(row["serapan"]) or pd.isna(row["capaian_kinerja"]):
-        return "Data anggaran kegiatan ini tidak tersedia, sehingga efisiensi belum dapat dinilai."
-    verdict = "efisien" if row["efisien"] else "belum efisien"
-    return (f"Rata-rata capaian kinerja kegiatan {format_percent(row['capaian_kinerja'])} dengan serapan anggaran "
-            f"{format_percent(row['serapan'])}: {verdict}.")
-
-
-def activity_lines(rak: Rak) -> dict[str, list[str]]:
-    """Per indicator: its activities with their planned months and sub-unit, as printed in point 7."""
-    months = rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan].apply(sorted).to_dict()
-    lines: dict[str, list[str]] = {}
-    for a in row_tuples(rak.aktivitas):
-        planned = ", ".join(MONTHS_ID[m - 1] for m in months.get(a.kode, [])) or "tanpa bulan"
-        lines.setdefault(a.indikator_kode, []).append(f"{a.nama} ({planned}; {a.pelaksana})")
-    return lines
-
-
-def _target_text(rec) -> str:
-    if not pd.isna(rec.target_min) and not pd.isna(rec.target_max):
-        return f"{format_number(rec.target_min)}–{format_number(rec.target_max)} {rec.satuan}".strip()
-    if rec.jenis_target != "target tahunan" or rec.target_teks == "":
-        return f"{format_number(rec.target)} {rec.satuan}".strip()
-    return rec.target_teks
+    texts = distinct(n[index] for n in notes if n[0] <= upto)
+    return sentence("; ".join(texts)) if texts else ""
 
 
 @dataclass(frozen=True)
 class OfficeView:
     """What every document of one office-year prints the same way, whatever its period: kegiatan
-    names, kendala/upaya per indicator, each month's planned activities and their reported status,
-    and the indicators as printed for each capaian table the documents use (Period.capaian_key; the
-    months of one quarter share one). Built once per office-year by office_view."""
+    names, kendala/upaya/bukti per indicator, each month's planned activities and their reported
+    status, and the indicators as printed for each capaian table the documents use
+    (Period.capaian_key; the months of one quarter share one). Built once by office_view."""
 
     names: dict[str, str]
-    notes: dict[str, list[tuple[int, str, str]]]
+    notes: dict[str, list[tuple[int, str, str, str]]]
     planned: dict[int, list[tuple]]  # month -> (kode, nama, pelaksana) of activities planned then, RAK order
     status: dict[int, dict[str, tuple]]  # month -> activity code -> (status, keterangan) reported
-    indicators: dict[tuple[int, bool], list[tuple[str, dict]]]  # capaian key -> (kegiatan, context) per indicator
+    indicators: dict[tuple[int, bool], list[tuple[str, Indikator]]]  # capaian key -> (kegiatan, row)
 
 
 def office_view(inputs: OfficeInputs, figures: OfficeFigures) -> OfficeView:
@@ -167,66 +149,43 @@ def office_view(inputs: OfficeInputs, figures: OfficeFigures) -> OfficeView:
         for kode, month, state, note in columns(progres, p.aktivitas_kode, p.bulan, p.status, p.keterangan):
             status.setdefault(int(month), {})[kode] = (state, note)
     names = dict(columns(rak.kegiatan, Kegiatan.kode, Kegiatan.nama))
-    notes, activities = notes_by_indicator(realisasi), activity_lines(rak)
-    return OfficeView(names=names, notes=notes, planned=planned, status=status,
-                      indicators={key: _indicator_bases(m, names, notes, activities)
-                                  for key, m in figures.capaian_tables().items()})
+    return OfficeView(names=names, notes=notes_by_indicator(realisasi), planned=planned, status=status,
+                      indicators={key: _indicator_rows(m, names) for key, m in figures.capaian_tables().items()})
 
 
-def indicator_contexts(m: Measures, view: OfficeView) -> list[IndikatorLkip]:
-    """Every indicator as the reports print it, in RAK order: the view's indicators for the period's
-    capaian table, with the efficiency sentence of the period's own budget."""
-    efisiensi = {} if m.efisiensi.empty else {r["kegiatan_kode"]: r for r in row_dicts(m.efisiensi)}
-    return [{**item, "analisis": {**item["analisis"], "efisiensi": _efficiency_sentence(efisiensi, kegiatan)}}
-            for kegiatan, item in view.indicators[m.period.capaian_key]]
+def indicator_contexts(m: Measures, view: OfficeView) -> list[Indikator]:
+    """Every indicator as the reports print it in their tables, in RAK order."""
+    return [item for _, item in view.indicators[m.period.capaian_key]]
 
 
-def _indicator_bases(m: Measures, names: dict[str, str], notes: dict, activities: dict[str, list[str]]
-                     ) -> list[tuple[str, dict]]:
-    """(kegiatan code, indicator context without its efficiency sentence) per indicator."""
+def _indicator_rows(m: Measures, names: dict[str, str]) -> list[tuple[str, Indikator]]:
+    """(kegiatan code, indicator row) per indicator, numbered in RAK order."""
     upto = m.period.upto_quarter
     quarters: dict[str, list] = {}
     for q in row_tuples(m.triwulan):
         if q.triwulan <= upto:
             quarters.setdefault(q.kode, []).append(q)
-    out = []
-    for no, rec in enumerate(row_tuples(m.capaian), start=1):
-        target_text = _target_text(rec)
-        comparison = m.perbandingan.get(rec.kode, {})
-        out.append((rec.kegiatan_kode, {
-            "no": str(no), "kode": rec.kode, "kegiatan": names.get(rec.kegiatan_kode, ""), "nama": rec.indikator,
-            "satuan": rec.satuan, "target": target_text, "realisasi": _value(rec),
-            "capaian": format_percent(rec.capaian_dicap), "kategori": _text(rec.kategori) or "-",
-            "status": rec.status,
-            "analisis": {
-                "target_vs_realisasi": _target_sentence(rec, target_text),
-                "vs_tahun_lalu": _history_sentence(comparison),
-                "vs_renstra": _renstra_sentence(comparison),
-                "vs_standar_nasional": "Belum ada standar nasional yang ditetapkan untuk indikator ini.",
-                "penyebab": _notes(notes.get(rec.kode, []), "kendala", upto) or "Tidak ada kendala yang dilaporkan.",
-                "upaya": _notes(notes.get(rec.kode, []), "upaya", upto) or "Tidak ada upaya khusus yang dilaporkan.",
-                "aktivitas": activities.get(rec.kode, ["Tidak ada aktivitas tercatat di RAK."]),
-            },
-            "per_triwulan": [_quarter(q, rec) for q in quarters.get(rec.kode, [])],
-            "sumber": "; ".join(rec.sumber),
-        }))
-    return out
+    return [(rec.kegiatan_kode, {
+        "no": str(no), "kode": rec.kode, "kegiatan": names.get(rec.kegiatan_kode, ""), "nama": rec.indikator,
+        "satuan": rec.satuan, "target": target_text(rec), "realisasi": realisation_text(rec),
+        "capaian": format_percent(rec.capaian_dicap), "kategori": _text(rec.kategori) or "-", "status": rec.status,
+        "per_triwulan": [_quarter(q, rec) for q in quarters.get(rec.kode, [])],
+    }) for no, rec in enumerate(row_tuples(m.capaian), start=1)]
 
 
-def _quarter(q, rec) -> dict:
+def _quarter(q, rec) -> Triwulan:
     """One quarter of an indicator (`rec`: its capaian record); a qualitative one by its labels."""
     qualitative = isinstance(rec.skala, str) and bool(rec.skala)
-    realisasi = "-" if pd.isna(q.realisasi_sd) else (q.realisasi_teks or format_number(q.realisasi_sd))
-    target = rec.target_teks if qualitative else format_number(q.target)
+    realisasi = "-" if pd.isna(q.realisasi_sd) else (q.realisasi_teks or amount(q.realisasi_sd, rec.satuan))
+    target = rec.target_teks if qualitative else amount(q.target, rec.satuan)
     return {"tw": roman(q.triwulan), "realisasi": realisasi, "target": target,
             "capaian": format_percent(q.capaian_dicap), "status": q.status}
 
 
-
-# --- budget and summary -------------------------------------------------------------------------
+# --- budget -------------------------------------------------------------------------
 
 def budget_rows(anggaran: DataFrame[AnggaranKegiatan]) -> tuple[list[dict], dict]:
-    rows = [{"kegiatan": f"{r.kegiatan_kode} {r.kegiatan}", "sumber_dana": r.sumber_dana,
+    rows = [{"kegiatan": r.kegiatan, "sumber_dana": r.sumber_dana,
              "pagu": format_money(r.pagu), "realisasi": format_money(r.realisasi), "rpd": format_money(r.rpd),
              "serapan": format_percent(r.serapan), "deviasi": format_money(r.deviasi)}
             for r in row_tuples(anggaran)] if not anggaran.empty else []
@@ -238,20 +197,3 @@ def budget_rows(anggaran: DataFrame[AnggaranKegiatan]) -> tuple[list[dict], dict
              "rpd": format_money(rpd), "serapan": format_percent(real / pagu * 100 if pagu else None),
              "deviasi": format_money(None if real is None else real - rpd)}
     return rows, total
-
-
-def summary(m: Measures, settings) -> dict:
-    cap = m.capaian
-    c, a = CapaianIndikator, AnggaranKegiatan
-    counts = cap[c.kategori].value_counts()
-    adherence = m.jadwal[JadwalBulan.kepatuhan].iloc[-1] if not m.jadwal.empty else None
-    pagu = m.anggaran[a.pagu].sum() if not m.anggaran.empty else 0
-    serapan = m.anggaran[a.realisasi].sum() / pagu * 100 if pagu else None
-    status, printed, raw = cap[c.status], cap[c.capaian_dicap], cap[c.capaian]
-    return {"jumlah_indikator": str(len(cap)), "tercapai": str(int((status == "tercapai").sum())),
-            "belum_tercapai": str(int((status == "belum tercapai").sum())),
-            "belum_dilaporkan": str(int((status == NOT_REPORTED).sum())),
-            "rata_capaian": format_percent(printed.mean() if printed.notna().any() else None),
-            "serapan": format_percent(serapan), "kepatuhan": format_percent(adherence),
-            "kategori": [{"label": b.label, "jumlah": str(int(counts.get(b.label, 0)))} for b in settings.kategori]
-            + ([{"label": "Belum dapat dinilai", "jumlah": str(int(raw.isna().sum()))}] if raw.isna().any() else [])}

@@ -21,6 +21,7 @@ from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
 from tasks.reporting.context import OfficeView, gambar, office_view
 from tasks.reporting.docx_package import DOCX_WRITER
 from tasks.reporting.lkip import lkip_context
+from tasks.reporting.pagination import can_paginate, document_outline, paginate, toc_entries
 from tasks.reporting.pdf import to_pdfs
 from tasks.reporting.render import render_docx
 from tasks.reporting.templates import TemplateSet, bundled_templates
@@ -33,6 +34,7 @@ class Document:
     local: Path
     kind: str  # "lkip" or "bulanan"
     bulan: int | None = None
+    catatan: tuple[str, ...] = ()  # what a reader of the run should know about it (in Indonesian)
 
 
 def months_reported(inputs: OfficeInputs) -> list[int]:
@@ -81,6 +83,7 @@ class RenderChoices:
     pdf: bool = False
     templates: TemplateSet = bundled_templates()
     writer: str = DOCX_WRITER
+    paginate: bool = True  # the LKIP's Daftar Isi with page numbers (LibreOffice lays the report out once)
 
 
 def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Path,
@@ -89,8 +92,23 @@ def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Pa
     tahun = m.period.tahun
     images = draw_charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}") if choices.charts else _no_images()
     context = lkip_context(inputs, m, view, images, lkip_signing_date(tahun), choices.charts)
-    out = render_docx(choices.templates.lkip, context, staging / f"LKIP-{tahun}.docx", choices.writer)
-    return Document(out, "lkip")
+    out = staging / f"LKIP-{tahun}.docx"
+    outline: list = []
+    render_docx(choices.templates.lkip, context, out, choices.writer, inspect=lambda d: outline.append(
+        document_outline(d)))  # the headings the template gives, to list in the Daftar Isi
+    headings, numbering = outline[0]
+    notes: tuple[str, ...] = ()
+    if choices.paginate and can_paginate():
+        context["daftar_isi"] = toc_entries(headings)  # placeholder pages: laid out as the final entries
+        render_docx(choices.templates.lkip, context, out, choices.writer)
+        context["daftar_isi"] = toc_entries(headings, paginate(out, (headings, numbering)))
+    else:
+        context["daftar_isi"] = toc_entries(headings, [""] * len(headings))
+        why = "LibreOffice tidak terpasang" if choices.paginate else "penomoran halaman dimatikan"
+        notes = (f"Daftar Isi LKIP tanpa nomor halaman ({why}); di Word: klik kanan pada Daftar Isi lalu "
+                 "Update Field.",)
+    render_docx(choices.templates.lkip, context, out, choices.writer)
+    return Document(out, "lkip", catatan=notes)
 
 
 def render_bulanan(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Path,

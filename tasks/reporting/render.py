@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -21,6 +22,7 @@ from tasks.files import atomic_save
 from tasks.problems import UserError
 from tasks.reporting.docx_package import DOCX_WRITER, save_document
 from tasks.reporting.docx_template import FastTemplate
+from tasks.reporting.layout import keep_rows_together
 from tasks.reporting.sandbox import CACHED_TEMPLATES, MAX_ITERATIONS, CountedList, LoopBudget, render_env
 
 
@@ -168,8 +170,10 @@ def check_variables(tpl: DocxTemplate, context: dict, env: jinja2.Environment, n
                           "Lihat contracts/context.py untuk daftar variabel", tag)
 
 
-def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRITER) -> Path:
-    """Render `template` with `context` into `out` (written only when rendering succeeded)."""
+def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRITER,
+                inspect: Callable[[object], None] | None = None) -> Path:
+    """Render `template` with `context` into `out` (written only when rendering succeeded);
+    `inspect` is called with the rendered python-docx Document before it is saved."""
     template, out = Path(template), Path(out)
     env = render_env()
     try:
@@ -186,4 +190,7 @@ def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRI
     except jinja2.TemplateError as exc:
         tag = culprit_tag(tpl, exc, env)
         raise RenderError(f"template {template.name} gagal dirender{_where(tag)}: {explain(exc)}", tag) from exc
+    keep_rows_together(tpl.docx.element.body)
+    if inspect is not None:
+        inspect(tpl.docx)
     return atomic_save(out, lambda tmp: save_document(tpl, tmp, writer), durable=False)

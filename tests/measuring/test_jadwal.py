@@ -12,6 +12,7 @@ from tasks.measuring.jadwal import (
     PROSES,
     SELESAI,
     _cells_by_month,
+    activity_outcomes,
     late_activities,
     schedule_by_month,
     schedule_by_pelaksana,
@@ -42,6 +43,21 @@ def test_adherence_and_late_activities():
     assert late.iloc[0]["bulan_rencana"] == [2] and late.iloc[0]["keterangan"] == "hujan"
     by_unit = schedule_by_pelaksana(AKTIVITAS, BULAN, prog, 2).set_index("pelaksana")
     assert by_unit.loc["Sub Bagian A", "kepatuhan"] == 50 and by_unit.loc["Sub Bagian B", "kepatuhan"] == 0
+
+
+def test_activity_outcomes_say_on_time_late_not_done_and_excused():
+    aktivitas = AKTIVITAS.assign(indikator_kode="K01.I01")
+    prog = progres({("K01.I01.A01", 1): "Selesai", ("K01.I01.A01", 2): "Dalam Proses",
+                    ("K01.I01.A01", 3): "Selesai", ("K01.I01.A02", 2): "Ditunda"})
+    out = activity_outcomes(aktivitas, BULAN, prog, 3).set_index("aktivitas_kode")
+    a01, a02 = out.loc["K01.I01.A01"], out.loc["K01.I01.A02"]
+    assert a01["bulan_rencana"] == [1, 2] and a01["bulan_selesai"] == [1, 3]
+    assert (a01["tepat_waktu"], a01["terlambat_selesai"], a01["belum_selesai"]) == (1, 1, 0)
+    assert (a02["dikecualikan"], a02["belum_selesai"], a02["status_akhir"]) == (1, 0, "Ditunda")
+    assert a02["keterangan"] == "hujan"
+    early = activity_outcomes(aktivitas, BULAN, prog, 2).set_index("aktivitas_kode")
+    assert early.loc["K01.I01.A01", "belum_selesai"] == 1 and early.loc["K01.I01.A01", "bulan_selesai"] == [1, None]
+    assert list(activity_outcomes(aktivitas, BULAN, prog, 0)["aktivitas_kode"]) == []  # nothing planned yet
 
 
 def test_unreported_status_counts_as_not_done_and_is_named():

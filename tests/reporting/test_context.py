@@ -60,12 +60,14 @@ def test_lkip_context(inputs, charts):
     m, view = alone(inputs, Period(2024))
     context = lkip_context(inputs, m, view, charts, datetime.date(2025, 1, 31))
     assert set(context) == set(get_type_hints(LkipContext))
-    assert len(context["indikator"]) == 46 and len(context["rak"]) == 76
+    assert len(context["indikator"]) == 46 and len(context["rak"]) == 13
+    assert sum(len(i["aktivitas"]) for k in context["rak"] for i in k["indikator"]) == 76
     assert context["kota_tanggal"] == "Simpang Empat, 31 Januari 2025"
-    assert context["penandatangan"]["nama"] == "NAMA KETUA"
+    assert context["penandatangan"]["nama"] == ""  # "NAMA KETUA" is a placeholder: never printed
     first = context["indikator"][0]
     assert first["capaian"] == "100,00%" and first["kategori"] == "Sangat Baik"
-    assert all(all(i["analisis"][k] for k in i["analisis"]) for i in context["indikator"])
+    assert all(b["teks"] for i in context["indikator"] for b in i["analisis"])
+    assert [b["label"] for b in first["analisis"]][0] == "Capaian"
     not_reported = next(i for i in context["indikator"] if i["kode"] == "K01.I17")
     assert not_reported["realisasi"] == "belum dilaporkan" and not_reported["capaian"] == "-"
     assert "Pasaman Barat" in context["narasi"]["kata_pengantar"][0] and "{satker}" not in str(context["narasi"])
@@ -137,8 +139,8 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
 
 
 def test_contexts_sharing_one_office_view_equal_contexts_built_alone(inputs, charts):
-    """The months of one quarter share their indicator contexts through the office view (only the
-    efficiency sentence is per month): every month's context is the one it gets built on its own."""
+    """The months of one quarter share their indicator contexts through the office view: every
+    month's context is the one it gets built on its own."""
     periods = [Period(2024, bulan=b) for b in range(1, 13)]
     figures = compute_figures(inputs, periods)
     view = office_view(inputs, figures)
@@ -146,5 +148,3 @@ def test_contexts_sharing_one_office_view_equal_contexts_built_alone(inputs, cha
     for period in periods:
         assert shared[period.bulan] == bulanan_context(inputs, *alone(inputs, period), charts)
     assert len(view.indicators) == 4  # one per quarter's capaian table
-    efficiency = {b: [i["analisis"]["efisiensi"] for i in c["indikator"]] for b, c in shared.items()}
-    assert efficiency[1] != efficiency[2]  # same quarter, own month's budget

@@ -17,7 +17,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -48,6 +48,7 @@ class Cell:
     span: int = 1
     bold: bool = False
     align: int | None = None
+    style: str | None = None  # a paragraph style of its own ("Grup Tabel")
 
 
 # --- document and styles -------------------------------------------------------------------------
@@ -129,16 +130,26 @@ def setup_styles(doc, chapters: bool) -> None:
         style.font.italic = False
         style.paragraph_format.space_before = Pt(12)
         style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True  # a heading never ends a page
     h1 = doc.styles["Heading 1"].paragraph_format
     h1.alignment = CENTER if chapters else LEFT
     h1.page_break_before = chapters  # every chapter starts a page; no manual page breaks needed
     for name in ("Title", "TOC Heading", "Caption"):
         style_font(doc.styles[name], 14 if name != "Caption" else 11, bold=name != "Caption")
+    doc.styles["Caption"].paragraph_format.keep_with_next = True  # a table's title stays with the table
     title_ppr = doc.styles["Title"].element.pPr
     for border in title_ppr.findall(qn("w:pBdr")) if title_ppr is not None else []:
         title_ppr.remove(border)  # the default Title has a blue rule under it
     add_paragraph_style(doc, "Isi Tabel", size=10, spacing=1.0, after=0)
     add_paragraph_style(doc, "Isi Tabel Kecil", size=8, spacing=1.0, after=0)
+    # A table's group row (a kegiatan over its indicators) stays on the page of the rows it heads.
+    add_paragraph_style(doc, "Grup Tabel", size=10, bold=True, spacing=1.0, after=0, keep_next=True)
+    add_paragraph_style(doc, "Grup Tabel Kecil", size=8, bold=True, spacing=1.0, after=0, keep_next=True)
+    add_paragraph_style(doc, "Gambar", size=12, spacing=1.0, after=0, keep_next=True, align=CENTER)
+    for level, left in ((1, 0.0), (2, 0.6), (3, 1.2)):
+        add_paragraph_style(doc, f"toc {level}", size=12, spacing=1.15, after=2, left=left, bold=level == 1)
+        doc.styles[f"toc {level}"].paragraph_format.tab_stops.add_tab_stop(
+            Cm(15.5), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     add_paragraph_style(doc, "Judul Indikator", size=12, bold=True, before=12, keep_next=True)
     add_paragraph_style(doc, "Butir Analisis", size=12, left=0.75, hanging=0.75)
     add_paragraph_style(doc, "Butir Aktivitas", size=12, left=1.5, hanging=0.5, after=0)
@@ -164,21 +175,48 @@ def add_paragraph_style(doc, name: str, *, size: float, bold: bool = False, spac
 
 # --- fields and settings -------------------------------------------------------------------------
 
-def add_field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A complex field (begin, instruction, separate, shown result, end) that Word updates."""
-    def fld_char(kind: str):
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        return el
+def fld_char(kind: str):
+    """A field character: "begin", "separate" or "end"."""
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    return el
 
+
+def begin_field(paragraph, instruction: str) -> None:
+    """A complex field's begin, instruction and separator; its shown result follows, then fld_char("end")."""
     paragraph.add_run()._r.append(fld_char("begin"))
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
     paragraph.add_run()._r.append(instr)
     paragraph.add_run()._r.append(fld_char("separate"))
+
+
+def add_field(paragraph, instruction: str, placeholder: str = "") -> None:
+    """A complex field (begin, instruction, separate, shown result, end) that Word updates."""
+    begin_field(paragraph, instruction)
     paragraph.add_run(placeholder)
     paragraph.add_run()._r.append(fld_char("end"))
+
+
+def number_pages(section, fmt: str = "decimal", start: int | None = None) -> None:
+    """The section's page number format ("lowerRoman" for the front matter, "decimal") and, with
+    `start`, the number its first page gets; without it numbering continues."""
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:pgNumType")):
+        sect_pr.remove(old)
+    el = OxmlElement("w:pgNumType")
+    el.set(qn("w:fmt"), fmt)
+    if start is not None:
+        el.set(qn("w:start"), str(start))
+    # CT_SectPr order: footnotePr, endnotePr, type, pgSz, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols…
+    later = [sect_pr.find(qn(f"w:{t}")) for t in ("cols", "formProt", "vAlign", "noEndnote", "titlePg",
+                                                   "textDirection", "bidi", "rtlGutter", "docGrid")]
+    later = [e for e in later if e is not None]
+    if later:
+        min(later, key=sect_pr.index).addprevious(el)
+    else:
+        sect_pr.append(el)
 
 
 def add_page_number(section) -> None:
@@ -186,27 +224,6 @@ def add_page_number(section) -> None:
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = CENTER
     add_field(paragraph, "PAGE", "1")
-
-
-# Children of w:settings that must follow w:updateFields (ECMA-376 order); it goes before the first.
-_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
-                        "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
-                        "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
-                        "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
-                        "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
-
-
-def enable_update_fields(doc) -> None:
-    """w:updateFields so Word refreshes the TOC and page numbers when the report is opened."""
-    settings = doc.settings.element
-    flag = OxmlElement("w:updateFields")
-    flag.set(qn("w:val"), "true")
-    later = [settings.find(qn(f"w:{tag}")) for tag in _AFTER_UPDATE_FIELDS]
-    later = [el for el in later if el is not None]
-    if later:
-        min(later, key=settings.index).addprevious(flag)
-    else:
-        settings.append(flag)
 
 
 # --- paragraphs ----------------------------------------------------------------------------------
@@ -248,9 +265,10 @@ def loop_paragraphs(doc, items: str, style: str | None = None) -> None:
 
 
 def figure(doc, image: str, caption: str) -> None:
-    """A chart (the renderer turns the Gambar into an InlineImage) and its fixed caption."""
-    para(doc, f"{{{{ {image} }}}}", align=CENTER)
-    para(doc, caption, style="Caption", align=CENTER)
+    """A chart (the renderer turns the Gambar into an InlineImage) kept with its fixed caption."""
+    para(doc, f"{{{{ {image} }}}}", style="Gambar")
+    caption_para = para(doc, caption, style="Caption", align=CENTER)
+    caption_para.paragraph_format.keep_with_next = False
 
 
 def table_title(doc, text: str) -> None:
@@ -293,8 +311,19 @@ def add_table(doc, cols: list[Col], rows: list, *, header: list[list] | None = N
     for col in merge_down:
         table.cell(0, col).merge(table.cell(len(header) - 1, col))
     for spec in rows:
-        fill_row(table, cols, [spec] if isinstance(spec, str) else spec, style)
+        row = fill_row(table, cols, [spec] if isinstance(spec, str) else spec, style)
+        if not isinstance(spec, str):
+            cant_split(row)
     return table
+
+
+def cant_split(row) -> None:
+    """A row never breaks across pages (the loop rows docxtpl repeats keep the property)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        el = OxmlElement("w:cantSplit")
+        el.set(qn("w:val"), "true")
+        tr_pr.append(el)
 
 
 def fill_row(table, cols: list[Col], spec: list, style: str, bold: bool = False, align=None):
@@ -309,7 +338,7 @@ def fill_row(table, cols: list[Col], spec: list, style: str, bold: bool = False,
         if item.span > 1:
             cell = cell.merge(row.cells[index + item.span - 1])
         paragraph = cell.paragraphs[0]
-        paragraph.style = table.part.document.styles[style]
+        paragraph.style = table.part.document.styles[item.style or style]
         paragraph.alignment = item.align if item.align is not None else (align or cols[index].align)
         if item.text:
             paragraph.add_run(item.text).bold = (bold or item.bold) or None
@@ -319,11 +348,10 @@ def fill_row(table, cols: list[Col], spec: list, style: str, bold: bool = False,
 
 def mark_header(row) -> None:
     """Repeat the row at the top of every page, shade it, never split it."""
-    tr_pr = row._tr.get_or_add_trPr()
-    for name in ("w:cantSplit", "w:tblHeader"):
-        el = OxmlElement(name)
-        el.set(qn("w:val"), "true")
-        tr_pr.append(el)
+    cant_split(row)
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
     for cell in row.cells:
         shade(cell, HEADER_FILL)
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
@@ -335,3 +363,4 @@ def shade(cell, fill: str) -> None:
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
     cell._tc.get_or_add_tcPr().append(shd)
+

@@ -1,10 +1,17 @@
-"""The LKIP template (LkipContext): cover, Kata Pengantar, Ikhtisar, Daftar Isi, Bab I-IV, landscape Lampiran 1-3."""
+"""The LKIP template (LkipContext), in the outline of PermenPAN-RB 53/2014: cover, Kata Pengantar,
+Ikhtisar Eksekutif and Daftar Isi (roman page numbers), Bab I-IV (arabic from 1), Lampiran 1 the
+Perjanjian Kinerja, Lampiran 2-3 the RAK and the quarterly measurement (landscape).
+
+Tables group their rows under a kegiatan row that stays with them; rows never split across pages;
+headings, table titles and charts stay with what follows them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
 from tasks.files import save_stable
@@ -12,22 +19,28 @@ from tasks.reporting.template_builder.docx_kit import (
     CENTER,
     FIXED_TIME,
     JUSTIFY,
+    LEFT,
     RIGHT,
     Cell,
     Col,
-    add_field,
     add_table,
-    enable_update_fields,
     figure,
     labelled,
     loop_paragraphs,
     new_document,
+    number_pages,
     para,
     set_page,
     signature,
     table_title,
     tag,
 )
+from tasks.reporting.template_builder.docx_parts import signature_pair, toc_field
+
+
+def group_row(text: str, span: int, small: bool = False) -> list:
+    """A row holding a kegiatan's title over all columns; it keeps with the rows it heads."""
+    return [Cell(text, span=span, style="Grup Tabel Kecil" if small else "Grup Tabel", align=LEFT)]
 
 
 def lkip_cover(doc) -> None:
@@ -47,31 +60,21 @@ def lkip_kata_pengantar(doc) -> None:
 
 
 def lkip_ikhtisar(doc) -> None:
-    """The summary sentence, the count per rating band, the capaian chart."""
+    """The year in a few computed paragraphs and the count of indicators per rating band."""
     doc.add_heading("IKHTISAR EKSEKUTIF", level=1)
-    para(doc, "Pada tahun {{ tahun }}, {{ satker.nama }} menetapkan {{ ringkasan.jumlah_indikator }} indikator "
-              "kinerja dalam Perjanjian Kinerja. Sebanyak {{ ringkasan.tercapai }} indikator tercapai, "
-              "{{ ringkasan.belum_tercapai }} indikator belum tercapai, dan {{ ringkasan.belum_dilaporkan }} "
-              "indikator belum dilaporkan, dengan rata-rata capaian {{ ringkasan.rata_capaian }}.", align=JUSTIFY)
-    para(doc, "Serapan anggaran mencapai {{ ringkasan.serapan }} dari pagu, dan kepatuhan pelaksanaan jadwal "
-              "Rencana Aksi Kinerja sebesar {{ ringkasan.kepatuhan }}.", align=JUSTIFY)
-    table_title(doc, "Tabel 1. Jumlah indikator per kategori capaian")
-    add_table(doc, [Col("Kategori", 9), Col("Jumlah Indikator", 4, CENTER)], [
-        "{%tr for k in ringkasan.kategori %}",
+    loop_paragraphs(doc, "ikhtisar.paragraf")
+    table_title(doc, "Ringkasan capaian indikator menurut kategori")
+    add_table(doc, [Col("Kategori Capaian", 9), Col("Jumlah Indikator", 4, CENTER)], [
+        "{%tr for k in ikhtisar.kategori %}",
         ["{{ k.label }}", "{{ k.jumlah }}"],
         "{%tr endfor %}",
-        [Cell("Jumlah", bold=True), Cell("{{ ringkasan.jumlah_indikator }}", bold=True)],
+        [Cell("Jumlah", bold=True), Cell("{{ ikhtisar.jumlah_indikator }}", bold=True)],
     ])
-    tag(doc, "{%p if dengan_grafik %}")
-    figure(doc, "grafik_capaian", "Grafik 1. Capaian kinerja per indikator")
-    tag(doc, "{%p endif %}")
 
 
 def lkip_daftar_isi(doc) -> None:
-    """A real TOC field over Heading 1-3; settings.xml asks Word to refresh it on opening."""
     para(doc, "DAFTAR ISI", style="TOC Heading", align=CENTER).paragraph_format.page_break_before = True
-    add_field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u',
-              "Daftar isi diperbarui saat dokumen dibuka di Word (atau klik kanan > Update Field).")
+    toc_field(doc, "daftar_isi")
 
 
 def lkip_bab_1(doc) -> None:
@@ -82,18 +85,18 @@ def lkip_bab_1(doc) -> None:
         loop_paragraphs(doc, items)
 
 
-def pk_table(doc, small: bool = False) -> None:
-    """The Perjanjian Kinerja: one row per indicator, No and Kegiatan merged down per kegiatan ({% vm %})."""
-    widths = (1.0, 5.0, 6.5, 3.0) if not small else (1.2, 8.0, 12.0, 4.5)
-    cols = [Col("No", widths[0], CENTER), Col("Sasaran/Kegiatan", widths[1]),
-            Col("Indikator Kinerja", widths[2]), Col("Target", widths[3], CENTER)]
+def pk_table(doc, items: str, small: bool = False) -> None:
+    """Sasaran/kegiatan rows over their indicators and targets."""
+    widths = (1.0, 11.5, 3.0) if not small else (1.0, 11.0, 3.5)
+    cols = [Col("No", widths[0], CENTER), Col("Indikator Kinerja", widths[1]), Col("Target", widths[2], CENTER)]
     add_table(doc, cols, [
-        "{%tr for k in kegiatan %}",
+        f"{{%tr for k in {items} %}}",
+        group_row("{{ k.no }}. {{ k.nama }}", 3),
         "{%tr for i in k.indikator %}",
-        ["{% vm %}{{ k.no }}", "{% vm %}{{ k.nama }}", "{{ i.nama }}", "{{ i.target }}"],
+        ["{{ loop.index }}", "{{ i.nama }}", "{{ i.target }}"],
         "{%tr endfor %}",
         "{%tr endfor %}",
-    ], small=small)
+    ], header=[["No", "Sasaran / Indikator Kinerja", "Target"]])
 
 
 def lkip_bab_2(doc) -> None:
@@ -101,134 +104,214 @@ def lkip_bab_2(doc) -> None:
     doc.add_heading("A. Rencana Strategis", level=2)
     loop_paragraphs(doc, "narasi.renstra")
     doc.add_heading("B. Perjanjian Kinerja", level=2)
-    para(doc, "Perjanjian Kinerja {{ satker.nama }} Tahun {{ tahun }} memuat indikator kinerja dan target "
-              "sebagai berikut.", align=JUSTIFY)
-    table_title(doc, "Tabel 2. Perjanjian Kinerja Tahun {{ tahun }}")
-    pk_table(doc)
+    loop_paragraphs(doc, "pk_pengantar")
+    table_title(doc, "Tabel 2.1 Perjanjian Kinerja Tahun {{ tahun }}")
+    pk_table(doc, "pk_kegiatan")
 
 
 def capaian_table(doc) -> None:
-    cols = [Col("No", 1.0, CENTER), Col("Indikator Kinerja", 6.0), Col("Target", 2.2, CENTER),
-            Col("Realisasi", 2.2, CENTER), Col("Capaian", 2.0, CENTER), Col("Kategori", 2.1, CENTER)]
+    cols = [Col("No", 0.9, CENTER), Col("Indikator Kinerja", 6.0), Col("Target", 2.1, CENTER),
+            Col("Realisasi", 2.1, CENTER), Col("Capaian", 1.9, CENTER), Col("Kategori", 2.5, CENTER)]
     add_table(doc, cols, [
-        "{%tr for i in indikator %}",
+        "{%tr for k in kegiatan %}",
+        group_row("{{ k.judul }}", 6),
+        "{%tr for i in k.indikator %}",
         ["{{ i.no }}", "{{ i.nama }}", "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.kategori }}"],
+        "{%tr endfor %}",
         "{%tr endfor %}",
     ])
 
 
 def indicator_analysis(doc) -> None:
-    """Per indicator, the seven points of PermenPAN-RB 53/2014, then where the figures came from."""
-    tag(doc, "{%p for i in indikator %}")
-    para(doc, "{{ i.no }}. {{ i.nama }}", style="Judul Indikator")
-    points = [
-        ("1)\tPerbandingan target dan realisasi: ", "{{ i.analisis.target_vs_realisasi }}"),
-        ("2)\tPerbandingan dengan tahun lalu dan tahun-tahun sebelumnya: ", "{{ i.analisis.vs_tahun_lalu }}"),
-        ("3)\tPerbandingan dengan target jangka menengah (Renstra): ", "{{ i.analisis.vs_renstra }}"),
-        ("4)\tPerbandingan dengan standar nasional: ", "{{ i.analisis.vs_standar_nasional }}"),
-        ("5)\tPenyebab keberhasilan/kegagalan: ",
-         "{{ i.analisis.penyebab }} Upaya yang dilakukan: {{ i.analisis.upaya }}"),
-        ("6)\tEfisiensi penggunaan sumber daya: ", "{{ i.analisis.efisiensi }}"),
-        ("7)\tKegiatan yang menunjang pencapaian: ", ""),
-    ]
-    for label, text in points:
-        labelled(doc, label, text, "Butir Analisis")
-    tag(doc, "{%p for a in i.analisis.aktivitas %}")
-    para(doc, "–\t{{ a }}", style="Butir Aktivitas")
+    """Per kegiatan its paragraph, then per indicator the points its data supports."""
+    tag(doc, "{%p for k in kegiatan %}")
+    para(doc, "{{ k.judul }}", style="Heading 3")
+    tag(doc, "{%p for p in k.paragraf %}")
+    para(doc, "{{ p }}", align=JUSTIFY)
     tag(doc, "{%p endfor %}")
-    para(doc, "Sumber data: {{ i.sumber }}", style="Catatan Sumber")
+    tag(doc, "{%p for i in k.indikator %}")
+    para(doc, "{{ i.no }}. {{ i.nama }}", style="Judul Indikator")
+    tag(doc, "{%p for b in i.analisis %}")
+    labelled(doc, "{{ b.label }}: ", "{{ b.teks }}", "Butir Analisis")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
 
 
 def anggaran_table(doc) -> None:
     # Money columns wide enough for "Rp30.050.000.000,00" on one line at 10 pt.
-    cols = [Col("Kegiatan", 4.3), Col("Sumber Dana", 1.6, CENTER), Col("Pagu", 3.9, RIGHT),
-            Col("Realisasi", 3.9, RIGHT), Col("Serapan", 1.8, CENTER)]
+    cols = [Col("Kegiatan", 5.2), Col("Pagu", 4.2, RIGHT), Col("Realisasi", 4.2, RIGHT), Col("Serapan", 1.9, CENTER)]
     add_table(doc, cols, [
-        "{%tr for a in anggaran %}",
-        ["{{ a.kegiatan }}", "{{ a.sumber_dana }}", "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}"],
+        "{%tr for s in anggaran.sumber %}",
+        group_row("{{ s.nama }}", 4),
+        "{%tr for a in s.baris %}",
+        ["{{ a.kegiatan }}", "{{ a.pagu }}", "{{ a.realisasi }}", "{{ a.serapan }}"],
         "{%tr endfor %}",
-        [Cell("Jumlah", span=2, bold=True, align=CENTER), Cell("{{ anggaran_total.pagu }}", bold=True),
-         Cell("{{ anggaran_total.realisasi }}", bold=True), Cell("{{ anggaran_total.serapan }}", bold=True)],
+        [Cell("{{ s.subtotal.kegiatan }}", bold=True), Cell("{{ s.subtotal.pagu }}", bold=True),
+         Cell("{{ s.subtotal.realisasi }}", bold=True), Cell("{{ s.subtotal.serapan }}", bold=True)],
+        "{%tr endfor %}",
+        [Cell("{{ anggaran.total.kegiatan }}", bold=True), Cell("{{ anggaran.total.pagu }}", bold=True),
+         Cell("{{ anggaran.total.realisasi }}", bold=True), Cell("{{ anggaran.total.serapan }}", bold=True)],
+    ])
+
+
+def efisiensi_table(doc) -> None:
+    cols = [Col("No", 0.9, CENTER), Col("Kegiatan", 5.5), Col("Capaian Kinerja", 2.2, CENTER),
+            Col("Serapan Anggaran", 2.2, CENTER), Col("Indeks Efisiensi", 2.2, CENTER), Col("Penilaian", 2.5, CENTER)]
+    add_table(doc, cols, [
+        "{%tr for e in anggaran.efisiensi %}",
+        ["{{ e.no }}", "{{ e.kegiatan }}", "{{ e.capaian }}", "{{ e.serapan }}", "{{ e.indeks }}", "{{ e.penilaian }}"],
+        "{%tr endfor %}",
     ])
 
 
 def lkip_bab_3(doc) -> None:
     doc.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
     doc.add_heading("A. Capaian Kinerja Organisasi", level=2)
-    para(doc, "Capaian indikator kinerja {{ satker.nama }} Tahun {{ tahun }} disajikan pada tabel berikut, "
-              "kemudian diuraikan per indikator.", align=JUSTIFY)
-    table_title(doc, "Tabel 3. Capaian indikator kinerja Tahun {{ tahun }}")
+    loop_paragraphs(doc, "bab3.pengantar")
+    table_title(doc, "Tabel 3.1 Capaian indikator kinerja Tahun {{ tahun }}")
     capaian_table(doc)
+    tag(doc, "{%p if dengan_grafik %}")
+    figure(doc, "grafik_capaian", "Grafik 3.1 Capaian kinerja per indikator (nomor sesuai Tabel 3.1)")
+    tag(doc, "{%p endif %}")
+    loop_paragraphs(doc, "bab3.grafik")
+    loop_paragraphs(doc, "bab3.ketersediaan")
     indicator_analysis(doc)
     doc.add_heading("B. Realisasi Anggaran", level=2)
-    table_title(doc, "Tabel 4. Realisasi anggaran per kegiatan Tahun {{ tahun }}")
+    loop_paragraphs(doc, "anggaran.paragraf")
+    table_title(doc, "Tabel 3.2 Realisasi anggaran per sumber dana dan kegiatan Tahun {{ tahun }}")
     anggaran_table(doc)
     tag(doc, "{%p if dengan_grafik %}")
-    figure(doc, "grafik_anggaran", "Grafik 2. Realisasi anggaran terhadap RPD (kumulatif per bulan)")
-    figure(doc, "grafik_jadwal", "Grafik 3. Kepatuhan pelaksanaan jadwal Rencana Aksi per bulan")
+    figure(doc, "grafik_anggaran", "Grafik 3.2 Realisasi anggaran terhadap RPD (kumulatif per bulan)")
     tag(doc, "{%p endif %}")
+    loop_paragraphs(doc, "anggaran.grafik_anggaran")
+    tag(doc, "{%p if dengan_grafik %}")
+    figure(doc, "grafik_jadwal", "Grafik 3.3 Kepatuhan pelaksanaan jadwal Rencana Aksi per bulan")
+    tag(doc, "{%p endif %}")
+    loop_paragraphs(doc, "anggaran.grafik_jadwal")
+    para(doc, "Efisiensi Penggunaan Sumber Daya", style="Heading 3")
+    loop_paragraphs(doc, "anggaran.efisiensi_paragraf")
+    table_title(doc, "Tabel 3.3 Efisiensi penggunaan anggaran per kegiatan Tahun {{ tahun }}")
+    efisiensi_table(doc)
+
+
+def rekomendasi_table(doc) -> None:
+    cols = [Col("Indikator", 4.0), Col("Rekomendasi", 6.3), Col("Penanggung Jawab", 2.8), Col("Waktu", 2.4, CENTER)]
+    add_table(doc, cols, [
+        "{%tr for r in bab4.rekomendasi %}",
+        ["{{ r.indikator }}", "{{ r.rekomendasi }}", "{{ r.penanggung_jawab }}", "{{ r.waktu }}"],
+        "{%tr endfor %}",
+    ])
 
 
 def lkip_bab_4(doc) -> None:
     doc.add_heading("BAB IV PENUTUP", level=1)
     doc.add_heading("A. Kesimpulan", level=2)
+    loop_paragraphs(doc, "bab4.kesimpulan")
     loop_paragraphs(doc, "narasi.kesimpulan")
-    doc.add_heading("B. Langkah ke Depan", level=2)
+    doc.add_heading("B. Rekomendasi dan Langkah ke Depan", level=2)
+    tag(doc, "{%p if bab4.rekomendasi %}")
+    para(doc, "Untuk indikator yang belum mencapai target, rekomendasi perbaikan Tahun {{ tahun_berikut }} "
+              "ditetapkan sebagai berikut.", align=JUSTIFY)
+    table_title(doc, "Tabel 4.1 Rekomendasi perbaikan kinerja")
+    rekomendasi_table(doc)
+    tag(doc, "{%p endif %}")
     loop_paragraphs(doc, "narasi.langkah")
 
 
+def perjanjian(doc) -> None:
+    """Each Perjanjian Kinerja on its own pages: the agreement, its signatures, its table and budget."""
+    tag(doc, "{%p for pk in perjanjian %}")
+    tag(doc, "{%p if not loop.first %}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ pk.judul }}", align=CENTER, bold=True, size=14)
+    para(doc, "{{ pk.subjudul }}", align=CENTER, bold=True)
+    tag(doc, "{%p for p in pk.pembuka %}")
+    para(doc, "{{ p }}", align=JUSTIFY)
+    tag(doc, "{%p endfor %}")
+    para(doc, "{{ pk.kota_tanggal }}", align=RIGHT).paragraph_format.keep_with_next = True
+    signature_pair(doc, "pk.pihak_kedua", "pk.pihak_pertama")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    para(doc, "LAMPIRAN {{ pk.judul }}", align=CENTER, bold=True)
+    para(doc, "{{ pk.subjudul }}", align=CENTER, bold=True)
+    para(doc, "Sasaran, indikator kinerja dan target", bold=True).paragraph_format.keep_with_next = True
+    pk_table(doc, "pk.kegiatan", small=True)
+    para(doc, "Anggaran", bold=True).paragraph_format.keep_with_next = True
+    add_table(doc, [Col("No", 1.0, CENTER), Col("Kegiatan", 10.5), Col("Pagu", 4.0, RIGHT)], [
+        "{%tr for a in pk.anggaran %}",
+        ["{{ a.no }}", "{{ a.kegiatan }}", "{{ a.pagu }}"],
+        "{%tr endfor %}",
+        [Cell("Jumlah", span=2, bold=True, align=CENTER), Cell("{{ pk.anggaran_total }}", bold=True)],
+    ])
+    para(doc).paragraph_format.keep_with_next = True
+    para(doc, "{{ pk.kota_tanggal }}", align=RIGHT).paragraph_format.keep_with_next = True
+    signature_pair(doc, "pk.pihak_kedua", "pk.pihak_pertama")
+    tag(doc, "{%p endfor %}")
+
+
 def rak_table(doc) -> None:
-    """The RAK as printed: two header rows, "Rencana Pelaksanaan" over the twelve months."""
+    """The RAK: kegiatan rows over their indicators, each indicator over its activities."""
     month = 0.95  # "Jan".."Des" on one line at 8 pt, cell margins included
-    cols = ([Col("Kegiatan", 2.8), Col("Indikator Kinerja", 3.7), Col("Target", 1.5, CENTER),
-             Col("Kegiatan yang dilaksanakan", 4.2)]
+    cols = ([Col("Indikator Kinerja", 4.8), Col("Target", 1.5, CENTER), Col("Kegiatan yang dilaksanakan", 5.2)]
             + [Col(f"{{{{ bulan_singkat[{m}] }}}}", month, CENTER) for m in range(12)]
-            + [Col("Pelaksana", 2.1)])
-    first = ["Kegiatan", "Indikator Kinerja", "Target", "Kegiatan yang dilaksanakan",
-             Cell("Rencana Pelaksanaan", span=12), "Pelaksana"]
-    second = [""] * 4 + [c.title for c in cols[4:16]] + [""]
+            + [Col("Pelaksana", 2.8)])
+    first = ["Indikator Kinerja", "Target", "Kegiatan yang dilaksanakan", Cell("Rencana Pelaksanaan", span=12),
+             "Pelaksana"]
+    second = [""] * 3 + [c.title for c in cols[3:15]] + [""]
     add_table(doc, cols, [
-        "{%tr for r in rak %}",
-        ["{{ r.kegiatan }}", "{{ r.indikator }}", "{{ r.target }}", "{{ r.aktivitas }}"]
+        "{%tr for k in rak %}",
+        group_row("{{ k.judul }}", 16, small=True),
+        "{%tr for i in k.indikator %}",
+        "{%tr for r in i.aktivitas %}",
+        ["{% vm %}{{ i.nama }}", "{% vm %}{{ i.target }}", "{{ r.aktivitas }}"]
         + [f"{{{{ r.bulan[{m}] }}}}" for m in range(12)] + ["{{ r.pelaksana }}"],
         "{%tr endfor %}",
-    ], header=[first, second], merge_down=(0, 1, 2, 3, 16), small=True)
+        "{%tr endfor %}",
+        "{%tr endfor %}",
+    ], header=[first, second], merge_down=(0, 1, 2, 15), small=True)
 
 
 def triwulan_table(doc) -> None:
-    """Capaian per quarter: one row per indicator and quarter, the indicator merged down ({% vm %})."""
-    cols = [Col("No", 1.0, CENTER), Col("Indikator Kinerja", 10.7), Col("Triwulan", 2.0, CENTER),
-            Col("Target", 2.8, CENTER), Col("Realisasi s.d. Triwulan", 3.0, CENTER),
-            Col("Capaian", 2.4, CENTER), Col("Status", 3.8, CENTER)]
-    add_table(doc, cols, [
-        "{%tr for i in indikator %}",
-        "{%tr for t in i.per_triwulan %}",
-        ["{% vm %}{{ i.no }}", "{% vm %}{{ i.nama }}", "TW {{ t.tw }}", "{{ t.target }}", "{{ t.realisasi }}",
-         "{{ t.capaian }}", "{{ t.status }}"],
-        "{%tr endfor %}",
-        "{%tr endfor %}",
-    ], small=True)
+    """The quarterly measurement: one row per indicator, the four quarters side by side."""
+    quarter = [Col("Realisasi", 1.7, CENTER), Col("Capaian", 1.7, CENTER)]
+    cols = ([Col("No", 0.9, CENTER), Col("Indikator Kinerja", 5.6), Col("Target", 1.7, CENTER)] + quarter * 4
+            + [Col("Capaian Tahun", 1.7, CENTER), Col("Status", 2.2, CENTER)])
+    first = (["No", "Indikator Kinerja", "Target"] + [Cell(f"Triwulan {tw}", span=2) for tw in ("I", "II", "III", "IV")]
+             + ["Capaian Tahun", "Status"])
+    second = [""] * 3 + ["Realisasi", "Capaian"] * 4 + ["", ""]
+    body = ["{{ t.no }}", "{{ t.nama }}", "{{ t.target }}"]
+    for q in range(4):
+        body += [f"{{{{ t.tw[{q}].realisasi }}}}", f"{{{{ t.tw[{q}].capaian }}}}"]
+    add_table(doc, cols, ["{%tr for t in triwulan %}", body + ["{{ t.capaian }}", "{{ t.status }}"],
+                          "{%tr endfor %}"], header=[first, second], merge_down=(0, 1, 2, 11, 12), small=True)
 
 
 def lkip_lampiran(doc) -> None:
-    """A landscape section: PK, RAK, capaian per quarter, each starting a page."""
+    """Lampiran 1 (portrait): the agreements; Lampiran 2-3 (landscape): the RAK and the quarters."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
-    set_page(section, landscape=True)
+    number_pages(section)
     section.different_first_page_header_footer = False  # the copied cover setting would hide page numbers
     doc.add_heading("LAMPIRAN 1 PERJANJIAN KINERJA TAHUN {{ tahun }}", level=1)
-    pk_table(doc, small=True)
+    perjanjian(doc)
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    set_page(section, landscape=True)
+    number_pages(section)
     doc.add_heading("LAMPIRAN 2 RENCANA AKSI KINERJA TAHUN {{ tahun }}", level=1)
     rak_table(doc)
-    doc.add_heading("LAMPIRAN 3 CAPAIAN KINERJA PER TRIWULAN TAHUN {{ tahun }}", level=1)
+    doc.add_heading("LAMPIRAN 3 PENGUKURAN KINERJA PER TRIWULAN TAHUN {{ tahun }}", level=1)
     triwulan_table(doc)
 
 
 def build_lkip(path: Path) -> Path:
     """The annual report template (LkipContext)."""
     doc = new_document(chapters=True)
-    for part in (lkip_cover, lkip_kata_pengantar, lkip_ikhtisar, lkip_daftar_isi, lkip_bab_1, lkip_bab_2,
-                 lkip_bab_3, lkip_bab_4, lkip_lampiran):
+    number_pages(doc.sections[0], "lowerRoman", start=1)
+    for part in (lkip_cover, lkip_kata_pengantar, lkip_ikhtisar, lkip_daftar_isi):
         part(doc)
-    enable_update_fields(doc)
+    body = doc.add_section(WD_SECTION.NEW_PAGE)
+    body.different_first_page_header_footer = False
+    number_pages(body, "decimal", start=1)
+    for part in (lkip_bab_1, lkip_bab_2, lkip_bab_3, lkip_bab_4, lkip_lampiran):
+        part(doc)
     return save_stable(path, doc.save, date=FIXED_TIME.timetuple()[:6])
