@@ -3,10 +3,21 @@
 The forms are written by the same code as `lkip template` (tasks.forms.writer.build_form) and then
 filled the way staff would: realisation per indicator and quarter with kendala/upaya/bukti, monthly
 activity status (a few activities late), and budget per kegiatan and funding source (pagu, RPD,
-realisation per month). Values are deterministic (a fixed seed) and illustrative: the published
-RAK has no realisation. Run after data/build_sample.py:
+realisation per month). Values are deterministic (a fixed seed, fixed zip timestamps: a rerun gives
+byte-identical files) and illustrative: the published RAK has no realisation. Run after
+data/build_sample.py:
 
     .venv/bin/python data/build_realisasi.py
+
+How the figures are chosen (data/README.md says the same):
+- a count target ("1 laporan", "1 layanan", "2 Lap") is realised as whole counts: a report the
+  indicator promises is 0 until the quarter of its last planned activity and 1 from then on (LAST,
+  cumulative); a "Jumlah …" count is reported in that quarter (SUM, per period), or per the quarter
+  targets of atribut-indikator.csv;
+- K02.I02 (budget absorption) is computed from the Anggaran sheets themselves: cumulative realisation
+  over pagu, all kegiatan and both funding sources, to the quarter's end, rounded to two decimals;
+- a few indicators end the year under target (UNDER_TARGET), each with its cause and remedy in
+  data/realisasi_teks.py; every indicator is reported in every quarter.
 """
 
 from __future__ import annotations
@@ -19,125 +30,194 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "data"))
 
-from tasks.files import atomic_save  # noqa: E402
+from realisasi_teks import BUKTI, KENDALA, LAPORAN, TERLAMBAT  # noqa: E402
+
+from tasks.files import save_stable  # noqa: E402
 from tasks.forms.writer import build_form, form_name  # noqa: E402
 from tasks.reading import form_layout as form  # noqa: E402
-from tasks.reading.atribut import read_atribut  # noqa: E402
-from tasks.reading.parse import ROMAN  # noqa: E402
+from tasks.reading.atribut import infer_attribute, read_atribut  # noqa: E402
+from tasks.reading.parse import MONTHS_ID, ROMAN  # noqa: E402
 from tasks.reading.profile import load_profile  # noqa: E402
 from tasks.reading.rak import Rak, read_rak  # noqa: E402
 
 FOLDER = ROOT / "data" / "pasaman-barat-2024"
 YEAR = 2024
 SEED = 2024
+BUDGET = "K02.I02"  # its realisation is the budget absorption of the Anggaran sheets
 
-# Indicators that end the year under target, and one activity per quarter that runs late:
-# the sample must show the "Kurang"/"Cukup" bands and late activities, not only success.
-UNDER_TARGET = {"K01.I08": 0.7, "K01.I14": 0.85, "K05.I01": 0.6, "K09.I03": 0.8, "K02.I02": 0.9}
-NOT_REPORTED_TW4 = {"K01.I17"}  # left empty in TW IV: "belum dilaporkan"
+# Indicators that end the year under target: code -> the count realised instead of the target (the
+# budget indicator's shortfall comes from the budget itself). Causes in realisasi_teks.KENDALA.
+UNDER_TARGET = {"K01.I04": 1, "K01.I09": 0, "K09.I03": 0}
 LATE = {"K01.I05.A01": 2, "K07.I02.A01": 1, "K09.I02.A01": 1, "K13.I02.A01": 1}  # months of delay
 
-KENDALA = [
-    "Jadwal tahapan Pilkada beririsan dengan penyelesaian tahapan Pemilu sehingga beban kerja meningkat.",
-    "Keterlambatan pencairan dana hibah Pilkada tahap pertama.",
-    "Jaringan internet di beberapa kecamatan tidak stabil sehingga input data terhambat.",
-    "Sebagian dokumen pendukung dari PPK terlambat disampaikan.",
-    "Jumlah personel sekretariat terbatas dibandingkan volume pekerjaan.",
-]
-UPAYA = [
-    "Menyusun jadwal kerja bersama antar sub bagian dan menambah jam kerja pada masa puncak tahapan.",
-    "Berkoordinasi dengan BPKD Kabupaten Pasaman Barat untuk percepatan pencairan.",
-    "Menyiapkan titik input data cadangan di kantor KPU Kabupaten.",
-    "Menyampaikan surat pengingat dan melakukan supervisi langsung ke PPK.",
-    "Melibatkan staf pendukung dari sub bagian lain secara bergiliran.",
-]
-
-# Pagu per kegiatan (Rp) and funding source: DIPA for office kegiatan, the Pilkada grant for the
-# election kegiatan. The grant total stays under the NPHD value of Rp30.050.000.000.
+# Pagu per kegiatan (Rp) and funding source: DIPA for the office's own kegiatan, the Pilkada grant for
+# the election kegiatan. The grant adds up to the NPHD, Rp30.050.000.000 (profil.toml pagu_total).
 PAGU = {
-    "K01": {"HIBAH": 9_850_000_000}, "K02": {"DIPA": 145_000_000, "HIBAH": 210_000_000},
+    "K01": {"HIBAH": 10_150_000_000}, "K02": {"DIPA": 145_000_000, "HIBAH": 210_000_000},
     "K03": {"HIBAH": 1_240_000_000}, "K04": {"HIBAH": 1_560_000_000}, "K05": {"HIBAH": 420_000_000},
-    "K06": {"HIBAH": 365_000_000}, "K07": {"HIBAH": 8_960_000_000}, "K08": {"HIBAH": 980_000_000},
-    "K09": {"HIBAH": 3_150_000_000}, "K10": {"HIBAH": 1_820_000_000}, "K11": {"HIBAH": 640_000_000},
+    "K06": {"HIBAH": 365_000_000}, "K07": {"HIBAH": 9_360_000_000}, "K08": {"HIBAH": 980_000_000},
+    "K09": {"HIBAH": 3_305_000_000}, "K10": {"HIBAH": 1_820_000_000}, "K11": {"HIBAH": 640_000_000},
     "K12": {"DIPA": 2_836_000_000}, "K13": {"DIPA": 1_544_000_000},
 }
+# Year-end absorption per kegiatan and source. The grant is under-spent where the Pilkada cost less
+# than planned: fewer TPS than in the Pemilu (fewer KPPS honoraria, K07), logistics bought through the
+# e-catalogue (K09); the remainder is returned to the regency after the grant's accountability report.
+SERAPAN = {("K01", "HIBAH"): 0.86, ("K02", "HIBAH"): 0.91, ("K03", "HIBAH"): 0.88, ("K04", "HIBAH"): 0.9,
+           ("K05", "HIBAH"): 0.83, ("K06", "HIBAH"): 0.87, ("K07", "HIBAH"): 0.79, ("K08", "HIBAH"): 0.84,
+           ("K09", "HIBAH"): 0.77, ("K10", "HIBAH"): 0.85, ("K11", "HIBAH"): 0.89, ("K02", "DIPA"): 0.965,
+           ("K12", "DIPA"): 0.985, ("K13", "DIPA"): 0.962}
 
 
-def quarter_values(kode: str, target: float, attr: dict, planned_quarters: set[int], rng) -> dict[int, float]:
-    """Realisation per quarter as the form should hold it (per period or cumulative)."""
-    factor = UNDER_TARGET.get(kode, 1.0)
-    quarters = sorted(planned_quarters or {4})
-    if attr["polaritas"] == "-":
-        return {q: float(rng.choice([0, 0, 1])) if q in quarters else 0.0 for q in range(1, 5)}
-    if attr["jenis_nilai"] == "kumulatif":
-        return {q: round(min(q / quarters[-1], 1.0) * target * factor, 2) for q in range(1, 5)}
+# --- the budget ------------------------------------------------------------------------------
+
+def monthly_plan(pagu: float, busy: list[int], rng) -> list[float]:
+    """RPD per month, heavier in the months the kegiatan's activities are planned, summing to the pagu."""
+    weights = [(0.3 + busy[m]) * rng.uniform(0.8, 1.2) for m in range(12)]
+    plan = [round(pagu * w / sum(weights), -3) for w in weights]
+    plan[plan.index(max(plan))] += pagu - sum(plan)
+    return plan
+
+
+def monthly_spending(rpd: list[float], total: float, rng) -> list[float]:
+    """Realisation per month: each month 70-100% of its RPD, scaled to `total` (whole thousands)."""
+    raw = [v * rng.uniform(0.7, 1.0) for v in rpd]
+    real = [round(v * total / sum(raw), -3) for v in raw]
+    real[real.index(max(real))] += round(total, -3) - sum(real)
+    return real
+
+
+def budget_plans(rak: Rak, planned: dict, rng) -> dict:
+    """(kegiatan, source) -> (pagu, RPD per month, realisation per month)."""
+    busy = {}
+    for act in rak.aktivitas.itertuples():
+        months = busy.setdefault(act.indikator_kode.split(".")[0], [0] * 12)
+        for m in planned.get(act.kode, ()):
+            months[m - 1] += 1
+    plans = {}
+    for kode, sources in PAGU.items():
+        for sumber, pagu in sources.items():
+            rpd = monthly_plan(pagu, busy[kode], rng)
+            plans[(kode, sumber)] = (pagu, rpd, monthly_spending(rpd, pagu * SERAPAN[(kode, sumber)], rng))
+    return plans
+
+
+def absorption(plans: dict) -> dict[int, float]:
+    """Budget absorption to each quarter's end: cumulative realisation / pagu x 100, every kegiatan and source."""
+    pagu = sum(p for p, _, _ in plans.values())
+    return {q: round(sum(sum(real[:3 * q]) for _, _, real in plans.values()) / pagu * 100, 2) for q in range(1, 5)}
+
+
+# --- the indicators --------------------------------------------------------------------------
+
+def attributes_in_force(rak: Rak, folder: Path) -> dict[str, dict]:
+    """Each indicator's attributes: the office's file, else what the pipeline infers."""
+    frame, _ = read_atribut(folder / "atribut-indikator.csv")
+    given = {r["kode"]: r for r in frame.to_dict("records")}
+    out = {}
+    for ind in rak.indikator.itertuples():
+        if ind.kode in given:
+            out[ind.kode] = given[ind.kode]
+        else:
+            polaritas, agregasi, jenis, _ = infer_attribute(ind.nama, ind.target_satuan)
+            out[ind.kode] = {"polaritas": polaritas, "agregasi": agregasi, "jenis_nilai": jenis}
+    return out
+
+
+def quarter_values(kode: str, target: float, attr: dict, done: int) -> dict[int, float]:
+    """Whole counts per quarter, as the form holds them (per period or cumulative); `done`: the quarter
+    of the indicator's last planned activity, when its output is finished."""
+    reached = UNDER_TARGET.get(kode, target)
     per_quarter = [attr.get(f"target_tw{q}") for q in range(1, 5)]
-    if any(t == t and t is not None for t in per_quarter):  # per-quarter targets given (NaN-safe)
-        return {q: round((per_quarter[q - 1] or 0) * factor, 2) for q in range(1, 5)}
-    if attr.get("agregasi") in ("AVG", "MAX"):  # measured each quarter it is active
-        return {q: round(target * factor, 2) if q in quarters else 0.0 for q in range(1, 5)}
-    total = round(target * factor, 2)  # a count: reported whole in the last quarter it is planned
-    return {q: total if q == quarters[-1] else 0.0 for q in range(1, 5)}
+    if any(t is not None and t == t for t in per_quarter):  # quarter targets given (NaN-safe)
+        values = {q: float(per_quarter[q - 1] or 0) for q in range(1, 5)}
+        if kode in UNDER_TARGET:  # the last quarter's output is missing
+            values[4] = values[4] - (target - reached)
+        return values
+    if attr["jenis_nilai"] == "kumulatif":
+        return {q: float(reached) if q >= done else 0.0 for q in range(1, 5)}
+    return {q: float(reached) if q == done else 0.0 for q in range(1, 5)}
 
 
-def default_attr(unit: str) -> dict:
-    """Attributes of an indicator the attribute file leaves out, as the form's default suggests."""
-    kumulatif = unit == "%"
-    return {"polaritas": "+", "jenis_nilai": "kumulatif" if kumulatif else "periode",
-            "agregasi": "LAST" if kumulatif else "SUM"}
+def months_text(months: list[int]) -> str:
+    """'Januari–Maret 2024', 'Januari dan Maret 2024', 'Februari 2024'."""
+    names = [MONTHS_ID[m - 1] for m in sorted(months)]
+    if len(names) > 2 and sorted(months) == list(range(min(months), max(months) + 1)):
+        return f"{names[0]}–{names[-1]} {YEAR}"
+    return (", ".join(names[:-1]) + " dan " + names[-1] if len(names) > 1 else names[0]) + f" {YEAR}"
 
+
+def evidence(aktivitas: str) -> str:
+    lowered = aktivitas.casefold()
+    return next((what for words, what in BUKTI if any(w in lowered for w in words)), "dokumentasi kegiatan")
+
+
+def bukti(kode: str, tw: int, activities: list, planned: dict, output: bool) -> str:
+    """The evidence of this indicator in this quarter: its report when it was finished this quarter
+    (`output`), and the documents of the activities planned in the quarter."""
+    parts = [LAPORAN[kode]] if output else []
+    for act in activities:
+        months = [m for m in planned.get(act.kode, ()) if (m - 1) // 3 + 1 == tw]
+        if months:
+            parts.append(f"{evidence(act.nama)}: {act.nama} ({months_text(months)})")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def budget_kendala(tw: int, value: float, plan: float) -> tuple[str, str] | None:
+    """The budget indicator's obstacle, in words from its own figures, when absorption is under plan."""
+    if value >= plan:
+        return None
+    gap = f"{value:.2f}".replace(".", ",")
+    if tw < 4:
+        return (f"Serapan anggaran s.d. Triwulan {ROMAN[tw]} {gap}% di bawah rencana penyerapan {plan:g}%: "
+                "pembayaran honorarium badan ad hoc dan kontrak logistik Pilkada dibayarkan setelah pekerjaan "
+                "selesai, pada triwulan berikutnya.",
+                "Rencana penarikan dana (RPD) dimutakhirkan setiap bulan dan pembayaran honorarium diajukan "
+                "serentak per kecamatan segera setelah daftar hadir diterima.")
+    return (f"Serapan anggaran tahun {YEAR} {gap}%, di bawah target {plan:g}%: sisa dana hibah Pilkada berasal "
+            "dari honorarium KPPS dan logistik untuk jumlah TPS Pilkada yang lebih sedikit dari perencanaan "
+            "(penggabungan TPS) serta harga pengadaan melalui e-katalog di bawah pagu.",
+            "Sisa dana hibah dikembalikan ke kas daerah setelah laporan pertanggungjawaban hibah; penyusunan "
+            "pagu pemilihan berikutnya memakai jumlah TPS dan harga satuan hasil pengadaan tahun ini.")
+
+
+# --- the forms -------------------------------------------------------------------------------
 
 def statuses(kode: str, planned: set[int], month: int) -> str:
     """Status of an activity at the end of a month: planned months done, late ones delayed."""
     delay = LATE.get(kode, 0)
     if not planned or month < min(planned):
         return "Belum Mulai"
-    done_until = max(m for m in planned if m <= month) if any(m <= month for m in planned) else 0
     if delay and any(month - delay < m <= month for m in planned):
         return "Dalam Proses"
-    return "Selesai" if done_until else "Belum Mulai"
+    return "Selesai"
 
 
-def fill_indikator(ws, rak: Rak, attrs: dict, tw: int, values: dict) -> None:
+def fill_indikator(ws, rak: Rak, attrs: dict, tw: int, values: dict, notes: dict) -> None:
     cols = {spec.key: i for i, spec in enumerate(form.indikator_columns(), start=1)}
     for offset, ind in enumerate(rak.indikator.itertuples()):
         row = form.HEADER_ROW + 1 + offset
-        attr = attrs.get(ind.kode, default_attr(ind.target_satuan))
-        value = values[ind.kode][tw]
-        if not (tw == 4 and ind.kode in NOT_REPORTED_TW4):
-            ws.cell(row=row, column=cols["realisasi"], value=value)
-        ws.cell(row=row, column=cols["jenis_nilai"],
-                value="Kumulatif s.d. triwulan ini" if attr["jenis_nilai"] == "kumulatif" else "Triwulan ini")
-        pick = (offset + tw) % len(KENDALA)
-        under = ind.kode in UNDER_TARGET and tw >= 3
-        kendala = KENDALA[pick] if under or (offset + tw) % 4 == 0 else "Tidak ada"
-        ws.cell(row=row, column=cols["kendala"], value=kendala)
-        ws.cell(row=row, column=cols["upaya"], value=UPAYA[pick] if under or (offset + tw) % 4 == 0 else "-")
-        ws.cell(row=row, column=cols["bukti"], value=f"Laporan {ind.kode} TW {ROMAN[tw]} {YEAR} (arsip Subbag)")
+        ws.cell(row=row, column=cols["realisasi"], value=values[ind.kode][tw])
+        ws.cell(row=row, column=cols["jenis_nilai"], value="Kumulatif s.d. triwulan ini"
+                if attrs[ind.kode]["jenis_nilai"] == "kumulatif" else "Triwulan ini")
+        kendala, upaya, bukti_text = notes[(ind.kode, tw)]
+        for key, text in (("kendala", kendala), ("upaya", upaya), ("bukti", bukti_text)):
+            ws.cell(row=row, column=cols[key], value=text or None)  # nothing to say: an empty cell
 
 
 def fill_aktivitas(ws, rak: Rak, tw: int, planned: dict) -> None:
-    specs = form.aktivitas_columns(tw)
-    cols = {spec.key: i for i, spec in enumerate(specs, start=1)}
+    cols = {spec.key: i for i, spec in enumerate(form.aktivitas_columns(tw), start=1)}
     for offset, act in enumerate(rak.aktivitas.itertuples()):
         row = form.HEADER_ROW + 1 + offset
         months = planned.get(act.kode, set())
         for month in form.quarter_months(tw):
             ws.cell(row=row, column=cols[f"status_{month}"], value=statuses(act.kode, months, month))
-        if act.kode in LATE and any(m in months for m in form.quarter_months(tw)):
-            ws.cell(row=row, column=cols["keterangan"], value="Terlambat dari jadwal RAK; lihat kendala indikator.")
+        ws.cell(row=row, column=cols["keterangan"], value=TERLAMBAT.get((act.kode, tw)))
 
 
-def monthly_plan(pagu: float, rng) -> list[float]:
-    """RPD per month: a front-loaded plan for election kegiatan, summing exactly to the pagu."""
-    weights = [rng.uniform(0.5, 1.5) for _ in range(12)]
-    plan = [round(pagu * w / sum(weights), -3) for w in weights]
-    plan[-1] += pagu - sum(plan)
-    return plan
-
-
-def fill_anggaran(ws, rak: Rak, tw: int, plans: dict) -> None:
+def fill_anggaran(ws, tw: int, plans: dict) -> None:
     cols = {spec.key: i for i, spec in enumerate(form.anggaran_columns(tw), start=1)}
     for row in range(form.HEADER_ROW + 1, ws.max_row + 1):
         kode, sumber = ws.cell(row=row, column=1).value, ws.cell(row=row, column=3).value
@@ -150,42 +230,54 @@ def fill_anggaran(ws, rak: Rak, tw: int, plans: dict) -> None:
             ws.cell(row=row, column=cols[f"realisasi_{month}"], value=real[month - 1])
 
 
-def budget_plans(rng) -> dict:
-    plans = {}
-    for kode, sources in PAGU.items():
-        for sumber, pagu in sources.items():
-            rpd = monthly_plan(pagu, rng)
-            real = [round(v * rng.uniform(0.75, 1.02), -3) for v in rpd]
-            scale = min(1.0, 0.97 * pagu / sum(real))
-            plans[(kode, sumber)] = (pagu, rpd, [round(v * scale, -3) for v in real])
-    return plans
+def indicator_notes(rak: Rak, planned: dict, values: dict, attrs: dict) -> dict:
+    """(kode, tw) -> (kendala, upaya, bukti) for every indicator and quarter."""
+    by_indicator: dict[str, list] = {}
+    for act in rak.aktivitas.itertuples():
+        by_indicator.setdefault(act.indikator_kode, []).append(act)
+    notes = {}
+    for ind in rak.indikator.itertuples():
+        for tw in range(1, 5):
+            value = values[ind.kode][tw]
+            if ind.kode == BUDGET:
+                plan = attrs[BUDGET][f"target_tw{tw}"]
+                kendala, upaya = budget_kendala(tw, value, plan) or ("", "")
+                text = (f"Laporan realisasi anggaran (SAKTI) dan sheet Anggaran formulir ini: serapan s.d. Triwulan "
+                        f"{ROMAN[tw]} " + f"{value:.2f}".replace(".", ",") + "%")
+            else:
+                kendala, upaya = KENDALA.get((ind.kode, tw), ("", ""))
+                before = values[ind.kode].get(tw - 1, 0.0) if attrs[ind.kode]["jenis_nilai"] == "kumulatif" else 0.0
+                text = bukti(ind.kode, tw, by_indicator.get(ind.kode, []), planned, value > before)
+            notes[(ind.kode, tw)] = (kendala, upaya, text)
+    return notes
 
 
 def build(folder: Path = FOLDER) -> list[Path]:
     rng = random.Random(SEED)
     profile = load_profile(folder / "profil.toml")
     rak = read_rak(folder / "RAK-2024.xlsx", profile.sub_bagian)
-    attrs_frame, _ = read_atribut(folder / "atribut-indikator.csv")
-    attrs = {r["kode"]: r for r in attrs_frame.to_dict("records")}
+    attrs = attributes_in_force(rak, folder)
     planned = rak.bulan.groupby("aktivitas_kode")["bulan"].apply(set).to_dict()
-    quarters = {}
+    done = {}
     for act in rak.aktivitas.itertuples():
-        quarters.setdefault(act.indikator_kode, set()).update((m - 1) // 3 + 1 for m in planned.get(act.kode, ()))
-    values = {ind.kode: quarter_values(ind.kode, ind.target_nilai if ind.target_nilai == ind.target_nilai else 100,
-                                       attrs.get(ind.kode, default_attr(ind.target_satuan)),
-                                       quarters.get(ind.kode, set()), rng)
+        last = max((m - 1) // 3 + 1 for m in planned.get(act.kode, {12}))
+        done[act.indikator_kode] = max(done.get(act.indikator_kode, 1), last)
+    plans = budget_plans(rak, planned, rng)
+    values = {ind.kode: quarter_values(ind.kode, ind.target_nilai, attrs[ind.kode], done[ind.kode])
               for ind in rak.indikator.itertuples()}
-    plans = budget_plans(rng)
+    values[BUDGET] = absorption(plans)
+    notes = indicator_notes(rak, planned, values, attrs)
     written = []
     for tw in range(1, 5):
         book = build_form(rak, profile, YEAR, tw)
-        book[form.SHEET_IDENTITAS]["B7"] = datetime.date(YEAR, 3 * tw, 28) + datetime.timedelta(days=10)
+        filled = datetime.date(YEAR, 3 * tw, 28) + datetime.timedelta(days=10)
+        book[form.SHEET_IDENTITAS]["B7"] = filled
         book[form.SHEET_IDENTITAS]["B8"] = "Sub Bagian Perencanaan, Data dan Informasi"
-        fill_indikator(book[form.SHEET_INDIKATOR], rak, attrs, tw, values)
+        fill_indikator(book[form.SHEET_INDIKATOR], rak, attrs, tw, values, notes)
         fill_aktivitas(book[form.SHEET_AKTIVITAS], rak, tw, planned)
-        fill_anggaran(book[form.SHEET_ANGGARAN], rak, tw, plans)
+        fill_anggaran(book[form.SHEET_ANGGARAN], tw, plans)
         path = folder / form_name(YEAR, tw)
-        atomic_save(path, book.save)
+        save_stable(path, book.save, date=(filled.year, filled.month, filled.day, 16, 0, 0))
         written.append(path)
     return written
 

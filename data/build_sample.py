@@ -460,15 +460,23 @@ kota = "Simpang Empat"
 provinsi = "Sumatera Barat"
 
 # Penanda tangan. Nama dan NIP di bawah ini hanya tempat isian (ilustratif).
+# Ketua: penanda tangan laporan, pihak pertama Perjanjian Kinerja Ketua dan pihak kedua PK Sekretaris.
 [penandatangan.ketua]
 jabatan = "Ketua KPU Kabupaten Pasaman Barat"
 nama = "NAMA KETUA"
 nip = ""  # anggota KPU bukan PNS: biasanya tanpa NIP
 
+# Pihak pertama Perjanjian Kinerja Sekretaris (pihak keduanya: Ketua).
 [penandatangan.sekretaris]
 jabatan = "Sekretaris KPU Kabupaten Pasaman Barat"
 nama = "NAMA SEKRETARIS"
 nip = "19xxxxxxxxxxxxxxxx"  # 18 karakter; isi NIP yang sebenarnya
+
+# Pihak kedua Perjanjian Kinerja Ketua KPU Kabupaten (pihak pertamanya: Ketua).
+[penandatangan.ketua_provinsi]
+jabatan = "Ketua KPU Provinsi Sumatera Barat"
+nama = "NAMA KETUA KPU PROVINSI"
+nip = ""  # anggota KPU bukan PNS: biasanya tanpa NIP
 
 [laporan]
 # Siapa yang menandatangani Kata Pengantar dan laporan: "ketua" atau "sekretaris".
@@ -512,6 +520,8 @@ nama = "Semua Sub Bagian"
 alias = ["Semua Sub Bagian", "Seluruh Sub Bagian", "Semua Subbag"]
 
 # Sumber dana tahun 2024: APBN (DIPA) dan hibah Pilkada dari pemerintah kabupaten.
+# pagu_total (boleh tidak diisi): jumlah pagu sumber dana itu; bila diisi, jumlah pagu seluruh kegiatan
+# pada formulir triwulan terakhir dibandingkan dengan angka ini.
 [[sumber_dana]]
 kode = "DIPA"
 nama = "DIPA APBN (BA 076)"
@@ -532,56 +542,61 @@ def write_profil(path: Path) -> None:
 
 ATRIBUT_COLUMNS = ["kode", "indikator", "polaritas", "agregasi", "jenis_nilai", "target_tw1", "target_tw2",
                    "target_tw3", "target_tw4", "catatan"]
-STATUS = "status s.d. triwulan: nilai terakhir tahun berjalan"
+# How the sample reads an indicator whose RAK target is a count ("1 laporan", "1 layanan", "2 Lap"),
+# whatever its name says ("Persentase …", "Rasio …", "Tingkat …"): the realisation is the count of
+# that output, whole. A report the indicator promises is 0 until it is done and 1 from then on (LAST,
+# cumulative); a "Jumlah …" count is reported in the quarter the output is finished (SUM, per period).
+REPORT = "target '1 laporan': jumlah laporan s.d. triwulan (0 sampai laporannya selesai, lalu 1); nilai terakhir"
+COUNT = "jumlah: dihitung pada triwulan keluarannya selesai, dijumlahkan per triwulan"
+SERVICE = "1 layanan/laporan setahun: dihitung utuh (1) pada Triwulan IV, saat layanan setahun selesai; bukan 0,25 " \
+          "per triwulan"
 # kode: (polaritas, agregasi, jenis_nilai, (target_tw1..4) or (), catatan). Ten indicators are left out on
 # purpose (K01.I08, K01.I11, K01.I14, K01.I17, K01.I20, K03.I01, K05.I01, K08.I01, K10.I03, K13.I02).
 ATRIBUT = {
-    "K01.I01": ("+", "LAST", "kumulatif", (), STATUS),
-    "K01.I02": ("+", "LAST", "kumulatif", (), STATUS),
-    "K01.I03": ("+", "LAST", "kumulatif", (), "persentase: nilai s.d. triwulan, yang terakhir dipakai"),
+    "K01.I01": ("+", "LAST", "kumulatif", (), REPORT),
+    "K01.I02": ("+", "LAST", "kumulatif", (), REPORT),
+    "K01.I03": ("+", "LAST", "kumulatif", (), REPORT),
     "K01.I04": ("+", "SUM", "periode", ("1", "0", "0", "1"),
                 "target '2 Lap' ilustratif (kosong di RAK); target triwulan ilustratif: laporan Pemilu (TW I) "
                 "dan laporan Pilkada (TW IV)"),
-    "K01.I05": ("+", "LAST", "kumulatif", (), "persentase: nilai s.d. triwulan, yang terakhir dipakai"),
-    "K01.I06": ("+", "LAST", "kumulatif", (), "diukur saat penetapan DPT; nilai terakhir dipakai"),
+    "K01.I05": ("+", "LAST", "kumulatif", (), REPORT),
+    "K01.I06": ("+", "LAST", "kumulatif", (), REPORT + "; laporan disusun setelah penetapan DPT Pilkada"),
     "K01.I07": ("+", "LAST", "kumulatif", ("0", "0", "1", "1"),
                 "pasangan calon ditetapkan 22 September 2024: target TW I dan II nol, bukan kosong (ilustratif)"),
-    "K01.I09": ("+", "LAST", "kumulatif", (), "rasio: nilai s.d. triwulan"),
-    "K01.I10": ("+", "LAST", "kumulatif", (), "persentase tepat waktu: nilai terakhir dipakai"),
-    "K01.I12": ("+", "LAST", "kumulatif", (), STATUS),
-    "K01.I13": ("+", "SUM", "periode", (), "jumlah: dijumlahkan per triwulan"),
-    "K01.I15": ("+", "AVG", "periode", (), "rasio dihitung tiap triwulan lalu dirata-rata"),
-    "K01.I16": ("+", "AVG", "periode", (), "tingkat diukur tiap triwulan (pemeriksaan sarpras) lalu dirata-rata"),
-    "K01.I18": ("+", "AVG", "periode", (), "indeks layanan diukur tiap triwulan lalu dirata-rata"),
-    "K01.I19": ("+", "LAST", "kumulatif", (), "rasio realisasi s.d. triwulan"),
-    "K01.I21": ("+", "LAST", "kumulatif", (), "persentase tepat waktu: nilai terakhir dipakai"),
-    "K02.I01": ("+", "LAST", "kumulatif", (), "persentase tepat waktu: nilai terakhir dipakai"),
+    "K01.I09": ("+", "LAST", "kumulatif", (), REPORT),
+    "K01.I10": ("+", "LAST", "kumulatif", (), REPORT),
+    "K01.I12": ("+", "LAST", "kumulatif", (), REPORT),
+    "K01.I13": ("+", "SUM", "periode", (), COUNT),
+    "K01.I15": ("+", "LAST", "kumulatif", (), REPORT + "; rekap perjalanan dinas setahun"),
+    "K01.I16": ("+", "LAST", "kumulatif", (), REPORT + "; rekap pemeliharaan sarpras setahun"),
+    "K01.I18": ("+", "LAST", "kumulatif", (), REPORT + "; rekap layanan administrasi setahun"),
+    "K01.I19": ("+", "LAST", "kumulatif", (), REPORT),
+    "K01.I21": ("+", "LAST", "kumulatif", (), REPORT),
+    "K02.I01": ("+", "LAST", "kumulatif", (), "target '1 layanan': dokumen perencanaan s.d. triwulan (0 sampai "
+                "selesai, lalu 1); nilai terakhir"),
     "K02.I02": ("+", "LAST", "kumulatif", ("15", "45", "70", "95"),
-                "target 95% ilustratif (kosong di RAK); target triwulan = rencana penyerapan kumulatif (ilustratif)"),
-    "K04.I01": ("+", "SUM", "periode", (), "jumlah: dijumlahkan per triwulan"),
-    "K06.I01": ("+", "MAX", "periode", (), "puncak pemanfaatan pada masa pemungutan dan rekapitulasi: nilai "
-                "tertinggi dalam setahun"),
-    "K07.I01": ("+", "LAST", "kumulatif", (), "persentase tepat waktu: nilai terakhir dipakai"),
-    "K07.I02": ("+", "LAST", "kumulatif", (), "persentase: nilai s.d. triwulan"),
-    "K08.I02": ("-", "SUM", "periode", (),
-                "ilustratif: RAK tidak memuat indikator 'makin rendah makin baik'; ini yang paling dekat, "
-                "dibaca sebagai jumlah pelanggaran kampanye yang belum tertangani (makin sedikit makin baik); "
-                "menguji rumus capaian terbalik"),
-    "K09.I01": ("+", "LAST", "kumulatif", (), "persentase tepat waktu: nilai terakhir dipakai"),
-    "K09.I02": ("+", "SUM", "periode", (), "jumlah: dijumlahkan per triwulan"),
-    "K09.I03": ("+", "LAST", "kumulatif", (), "persentase: nilai s.d. triwulan"),
-    "K10.I01": ("+", "LAST", "kumulatif", (), "persentase: nilai s.d. triwulan"),
-    "K10.I02": ("+", "LAST", "kumulatif", (), STATUS),
-    "K11.I01": ("+", "LAST", "kumulatif", (), "persentase sesuai jadwal: nilai terakhir dipakai"),
-    "K11.I02": ("-", "SUM", "periode", (),
-                "ilustratif: dibaca sebagai jumlah perkara sengketa hasil terhadap keputusan KPU Kabupaten "
-                "(makin sedikit makin baik); indikator 'makin rendah makin baik' kedua"),
-    "K12.I01": ("+", "SUM", "periode", (), "1 layanan setahun: tiap triwulan diisi bagiannya (mis. 0,25)"),
-    "K12.I02": ("+", "SUM", "periode", (), "jumlah laporan: dijumlahkan per triwulan"),
-    "K12.I03": ("+", "SUM", "periode", (), "jumlah laporan: dijumlahkan per triwulan"),
-    "K13.I01": ("+", "SUM", "periode", (), "jumlah layanan: dijumlahkan per triwulan"),
-    "K13.I03": ("+", "SUM", "periode", (), "jumlah layanan: dijumlahkan per triwulan"),
-    "K13.I04": ("+", "SUM", "periode", (), "jumlah layanan: dijumlahkan per triwulan"),
+                "target 95% ilustratif (kosong di RAK); realisasi = serapan kumulatif seluruh kegiatan dan kedua "
+                "sumber dana menurut sheet Anggaran; target triwulan = rencana penyerapan kumulatif (ilustratif)"),
+    "K04.I01": ("+", "SUM", "periode", (), COUNT),
+    "K06.I01": ("+", "LAST", "kumulatif", (), REPORT + "; laporan pemanfaatan sarana IT setelah rekapitulasi "
+                "Pilkada"),
+    "K07.I01": ("+", "LAST", "kumulatif", (), REPORT),
+    "K07.I02": ("+", "LAST", "kumulatif", (), REPORT),
+    "K08.I02": ("+", "LAST", "kumulatif", (), REPORT + "; menghitung pelanggaran yang diselesaikan, jadi makin "
+                "tinggi makin baik"),
+    "K09.I01": ("+", "LAST", "kumulatif", (), REPORT),
+    "K09.I02": ("+", "SUM", "periode", (), COUNT),
+    "K09.I03": ("+", "LAST", "kumulatif", (), REPORT),
+    "K10.I01": ("+", "LAST", "kumulatif", (), REPORT),
+    "K10.I02": ("+", "LAST", "kumulatif", (), REPORT),
+    "K11.I01": ("+", "LAST", "kumulatif", (), REPORT),
+    "K11.I02": ("+", "SUM", "periode", (), COUNT + "; menghitung sengketa yang selesai, jadi makin tinggi makin baik"),
+    "K12.I01": ("+", "SUM", "periode", (), SERVICE),
+    "K12.I02": ("+", "SUM", "periode", (), SERVICE),
+    "K12.I03": ("+", "SUM", "periode", (), SERVICE),
+    "K13.I01": ("+", "SUM", "periode", (), SERVICE),
+    "K13.I03": ("+", "SUM", "periode", (), SERVICE),
+    "K13.I04": ("+", "SUM", "periode", (), SERVICE),
 }
 
 

@@ -124,10 +124,11 @@ _LOWER_IS_BETTER = re.compile(
     r"\b(pelanggaran|kesalahan|kekeliruan|keterlambatan|terlambat|tidak masuk daftar|tidak terdaftar|aduan|"
     r"pengaduan|keluhan|temuan|kerugian|kecurangan|sengketa|gugatan|permohonan keberatan|keberatan|kasus|"
     r"pemungutan suara ulang|psu|tidak valid|ganda|tidak memenuhi syarat|tms|golput)\b", re.IGNORECASE)
-# ... unless the indicator counts what was done about them: resolved, followed up, on time.
-_HANDLED = re.compile(r"\b(selesai|diselesaikan|terselesaikan|ditindaklanjuti|tindak lanjut|ditangani|"
-                      r"tertangani|direspons|direspon|dijawab|tepat waktu|diperbaiki|dimutakhirkan|dicoret)\b",
-                      re.IGNORECASE)
+# ... unless the indicator counts what was done about them: resolved, facilitated, handled, followed
+# up, on time ("Rasio penyelesaian sengketa ... yang difasilitasi" is higher-is-better).
+_HANDLED = re.compile(r"\b(selesai|penyelesaian|diselesaikan|terselesaikan|ditindaklanjuti|tindak lanjut|"
+                      r"penanganan|ditangani|tertangani|difasilitasi|terfasilitasi|fasilitasi|dimediasi|direspons|"
+                      r"direspon|dijawab|tepat waktu|diperbaiki|dimutakhirkan|dicoret)\b", re.IGNORECASE)
 
 
 def infer_attribute(nama: str, satuan: str, arah: str | None = None, kualitatif: str | None = None

@@ -1,7 +1,7 @@
 """The checks across the files of one office-year: each quarter's office and year, quarters missing
 or given twice, cumulative counts that fall, and the attributes in force against the RAK's targets
-(inferred ones said, thresholds against polarity, qualitative targets against their scale). Pure
-functions of what was read."""
+(inferred ones said, thresholds against polarity, qualitative targets against their scale), and the
+pagu of each funding source against its total in profil.toml. Pure functions of what was read."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from pathlib import Path
 import pandas as pd
 
 from contracts.atribut import AtributTerpakai
-from contracts.realisasi import RealisasiIndikator
+from contracts.realisasi import AnggaranBulan, RealisasiIndikator
 from tasks.frames import row_tuples
 from tasks.problems import Problem, Problems, Severity
+from tasks.reading.form_layout import SHEET_ANGGARAN
 from tasks.reading.identify import quarter_in_name
 from tasks.reading.rak import Rak
 from tasks.reading.realisasi import Realisasi
@@ -21,7 +22,8 @@ from tasks.reading.scales import parse_scale
 
 def cross_checks(inputs, tahun: int | None) -> list[Problem]:
     """Checks across files (`inputs`: an OfficeInputs): office and year of each quarter, duplicate
-    quarters, falling cumulatives, the attributes in force against the RAK's targets."""
+    quarters, falling cumulatives, the attributes in force against the RAK's targets, each funding
+    source's pagu against its total in the profile."""
     problems: list[Problem] = []
     expected_year = tahun or (inputs.rak.tahun if inputs.rak else None)
     if tahun and inputs.rak is not None and inputs.rak.tahun and inputs.rak.tahun != tahun:
@@ -50,7 +52,49 @@ def cross_checks(inputs, tahun: int | None) -> list[Problem]:
         problems += p.items
     named = {quarter_in_name(Path(r.file)): r.file for r in inputs.realisasi if r.triwulan}
     return (problems + missing_quarters(seen, named) + falling_cumulatives(inputs.realisasi, inputs.attributes)
-            + attribute_checks(inputs.rak, inputs.attributes, inputs.atribut_file))
+            + attribute_checks(inputs.rak, inputs.attributes, inputs.atribut_file)
+            + pagu_total_checks(inputs.realisasi, inputs.profile.sumber_dana if inputs.profile else ()))
+
+
+def pagu_total_checks(realisasi: list[Realisasi], sumber_dana) -> list[Problem]:
+    """A funding source's total ceiling (profil.toml `pagu_total`: the DIPA, the NPHD) against the pagu
+    of its kegiatan in the latest quarter's form: a difference is a warning naming both amounts."""
+    forms = [r for r in realisasi if r.triwulan and not r.anggaran.empty]
+    if not forms:
+        return []
+    latest = max(forms, key=lambda r: r.triwulan)
+    a = AnggaranBulan
+    rows = latest.anggaran[latest.anggaran[a.pagu].notna()]
+    rows = rows.drop_duplicates([a.kegiatan_kode, a.sumber_dana])
+    problems = []
+    for fund in (f for f in sumber_dana if f.pagu_total is not None):
+        own = rows[rows[a.sumber_dana] == fund.kode]
+        total = float(own[a.pagu].sum())
+        if abs(total - fund.pagu_total) >= 0.5:  # rupiah: a difference below one rupiah is rounding
+            problems.append(Problem(
+                file=latest.file, severity=Severity.WARNING, sheet=SHEET_ANGGARAN, header="Pagu (Rp)",
+                cell=_span(own[a.sel_pagu].tolist()), value=rupiah(total),
+                message=f"jumlah pagu sumber dana {fund.kode}, {fund.nama}, seluruh kegiatan {rupiah(total)} "
+                        f"tidak sama dengan pagu_total di profil.toml {rupiah(fund.pagu_total)} (selisih "
+                        f"{rupiah(abs(total - fund.pagu_total))})",
+                hint=f"periksa pagu setiap kegiatan sumber dana {fund.kode} di sheet {SHEET_ANGGARAN}, atau perbaiki "
+                     "pagu_total di profil.toml bila pagunya direvisi"))
+    return problems
+
+
+def _span(cells: list[str]) -> str:
+    """The range of a column's cells ('D5', 'D9', 'D27' -> 'D5:D27')."""
+    if not cells:
+        return ""
+    rows = sorted(cells, key=lambda c: int("".join(ch for ch in c if ch.isdigit()) or 0))
+    return rows[0] if len(rows) == 1 else f"{rows[0]}:{rows[-1]}"
+
+
+def rupiah(amount: float) -> str:
+    """Rp29.195.000.000, or Rp1.234,50 with its sen (the report's format, without the reporting stage)."""
+    whole, sen = divmod(round(abs(amount) * 100), 100)
+    text = f"{whole:,}".replace(",", ".") + (f",{sen:02d}" if sen else "")
+    return ("-" if amount < 0 else "") + "Rp" + text
 
 
 def missing_quarters(seen: dict[int, str], named: dict[int | None, str] | None = None) -> list[Problem]:

@@ -16,6 +16,7 @@ from tasks.reading.atribut import ATRIBUT_NAME
 from tasks.reading.form_check import META_SHEET
 from tasks.reading.narasi import NARASI_NAME
 from tasks.reading.parse import normalize_key
+from tasks.reading.pembanding import PEMBANDING_NAME
 from tasks.reading.profile import PROFILE_NAME
 from tasks.reading.rak_layout import RakSheet, find_layout
 from tasks.reading.riwayat import RIWAYAT_NAME
@@ -23,7 +24,7 @@ from tasks.reading.settings import SETTINGS_NAME
 from tasks.reading.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, Grid, Workbook, is_ignored
 
 FIXED_NAMES = {PROFILE_NAME: "profil", ATRIBUT_NAME: "atribut", RIWAYAT_NAME: "riwayat", SETTINGS_NAME: "pengaturan",
-               NARASI_NAME: "narasi"}
+               NARASI_NAME: "narasi", PEMBANDING_NAME: "pembanding"}
 KIND_LABELS = {"rak": "RAK", "realisasi": "formulir realisasi"}
 _NAME_QUARTER = re.compile(r"(?:^|[^a-z])(?:tw|triwulan)\s*-?\s*([1-4]|iv|i{1,3})(?![a-z0-9])", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -34,7 +35,8 @@ class Identified:
     """One input file: what it is, what was opened to tell (for its reader), and its problems."""
 
     path: Path
-    kind: str  # profil, atribut, riwayat, pengaturan, narasi, rak, realisasi, diabaikan, tidak dikenal, rusak
+    kind: str  # profil, atribut, riwayat, pembanding, pengaturan, narasi, rak, realisasi, diabaikan, tidak dikenal,
+    #           rusak
     opened: Workbook | Grid | None = None
     problems: list[Problem] = field(default_factory=list)
 

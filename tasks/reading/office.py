@@ -13,13 +13,16 @@ import pandas as pd
 from pandera.typing import DataFrame
 
 from contracts.atribut import AtributIndikator, AtributTerpakai
+from contracts.pembanding import PembandingIndikator
+from contracts.rak import Indikator
 from contracts.riwayat import RiwayatIndikator
-from tasks.frames import row_tuples
+from tasks.frames import columns, row_tuples
 from tasks.problems import InputError, Problem, Severity, unique
 from tasks.reading.atribut import ATRIBUT_NAME, attributes, read_atribut
 from tasks.reading.checks import cross_checks
 from tasks.reading.identify import FIXED_NAMES, Identified, identify, name_suggests
 from tasks.reading.narasi import load_narasi, read_narasi
+from tasks.reading.pembanding import read_pembanding
 from tasks.reading.profile import Profile, load_profile, signer_problems
 from tasks.reading.rak import Rak, read_rak
 from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
@@ -43,6 +46,7 @@ class OfficeInputs:
     attributes: DataFrame[AtributTerpakai] | None = None  # the attributes in force: the file's, or inferred
     realisasi: list[Realisasi] = field(default_factory=list)
     riwayat: DataFrame[RiwayatIndikator] | None = None
+    pembanding: DataFrame[PembandingIndikator] | None = None  # national / provincial / peer benchmarks
     narasi: dict[str, list[str]] = field(default_factory=lambda: load_narasi(None))
     settings: Settings = field(default_factory=Settings)
     problems: list[Problem] = field(default_factory=list)
@@ -60,8 +64,8 @@ class OfficeInputs:
 
 def classify(path: Path) -> str:
     """What an input file is, from its name alone (for listing files without opening them): profil,
-    atribut, riwayat, pengaturan, narasi, a workbook or document, diabaikan or tidak dikenal. What a
-    workbook is, a RAK or a form, is told by its content (tasks.reading.identify)."""
+    atribut, riwayat, pembanding, pengaturan, narasi, a workbook or document, diabaikan or tidak dikenal.
+    What a workbook is, a RAK or a form, is told by its content (tasks.reading.identify)."""
     if is_ignored(path):
         return "diabaikan"
     if path.name.casefold() in FIXED_NAMES:
@@ -148,7 +152,10 @@ def _read_atribut(files: list[Path], inputs: OfficeInputs) -> None:
 
 
 def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
-    """The optional settings, narrative and history files."""
+    """The optional settings, narrative, history and benchmark files; benchmark codes are checked
+    against the RAK when it was read (like the attribute file's)."""
+    rak = inputs.rak if inputs.rak is not None and inputs.rak.ok else None
+    units = None if rak is None else dict(columns(rak.indikator, Indikator.kode, Indikator.target_satuan))
     for f in files:
         if kinds[f] == "pengaturan":
             inputs.settings, problems = read_settings(f)
@@ -158,6 +165,9 @@ def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
             inputs.problems += problems
         elif kinds[f] == "riwayat":
             inputs.riwayat, problems = read_riwayat(f)
+            inputs.problems += problems
+        elif kinds[f] == "pembanding":
+            inputs.pembanding, problems = read_pembanding(f, units)
             inputs.problems += problems
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tasks.problems import InputError, Problem, Problems, Severity
-from tasks.reading.parse import normalize_key, normalize_text
+from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
 from tasks.reading.text_files import load_toml
 
 PROFILE_NAME = "profil.toml"
@@ -74,10 +74,12 @@ class Penandatangan:
 
 @dataclass(frozen=True)
 class SumberDana:
-    """A funding source (DIPA, Pilkada grant) as the budget sheet names it."""
+    """A funding source (DIPA, Pilkada grant) as the budget sheet names it, and optionally its total
+    ceiling (the DIPA's pagu, the NPHD's amount) that the kegiatan's pagu must add up to."""
 
     kode: str
     nama: str
+    pagu_total: float | None = None
 
 
 @dataclass(frozen=True)
@@ -177,8 +179,26 @@ def _funds(data: dict, problems: Problems) -> tuple[SumberDana, ...]:
     for n, entry in enumerate(_entries(data, "sumber_dana", problems), start=1):
         section = f"[[sumber_dana]] ke-{n}"
         funds.append(SumberDana(_text(entry, "kode", section, problems, True),
-                                _text(entry, "nama", section, problems, True)))
+                                _text(entry, "nama", section, problems, True),
+                                _amount(entry, "pagu_total", section, problems)))
     return tuple(funds) or (SumberDana("DIPA", "DIPA APBN"),)
+
+
+def _amount(table: dict, key: str, section: str, problems: Problems) -> float | None:
+    """An optional amount in rupiah: a number, or text such as "Rp30.050.000.000" read leniently."""
+    value = table.get(key)
+    if value is None:
+        return None
+    hint = f"tulis {key} sebagai angka rupiah penuh tanpa tanda kutip, misalnya {key} = 30050000000"
+    try:
+        number = None if isinstance(value, (bool, dict, list)) else parse_number(value)
+    except ParseError:
+        number = None
+    amount = None if number is None or number.percent else number.value
+    if amount is None or amount < 0:
+        problems.error(f"isian '{key}' bukan jumlah rupiah", sheet=section, value=str(value)[:60], hint=hint)
+        return None
+    return float(amount)
 
 
 def _signers(data: dict, problems: Problems) -> dict[str, Penandatangan]:

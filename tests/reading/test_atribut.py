@@ -42,6 +42,12 @@ def test_attribute_inference(nama, satuan, agregasi):
     ("Jumlah temuan BPK", "-"), ("Jumlah sengketa proses pemilihan", "-"),
     ("Jumlah sengketa yang selesai tepat waktu", "+"), ("Persentase temuan yang ditindaklanjuti", "+"),
     ("Persentase aduan yang diselesaikan", "+"), ("Persentase partisipasi pemilih", "+"),
+    # what was done about the bad thing keeps it higher-is-better (issue 14): the sample's K01.I11, K08.I02, K11.I02
+    ("Rasio penyelesaian sengketa hukum pemilu yang difasilitasi", "+"),
+    ("Tingkat penyelesaian pelanggaran kampanye yang ditangani", "+"),
+    ("Jumlah sengketa hasil pemilu yang selesai tepat waktu", "+"), ("Persentase pengaduan yang tertangani", "+"),
+    ("Jumlah sengketa yang difasilitasi", "+"), ("Persentase penanganan pelanggaran", "+"),
+    ("Jumlah sengketa hukum pemilu", "-"), ("Jumlah pelanggaran kampanye", "-"), ("Persentase kasus sengketa", "-"),
 ])
 def test_lower_is_better_is_recognised_from_the_words(nama, polaritas):
     assert infer_attribute(nama, "%")[0] == polaritas

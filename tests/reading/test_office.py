@@ -120,6 +120,10 @@ def test_rak_of_another_year_is_an_error(folder):
     ("profil.toml", '[satker]\nkode = "1312"\nnama = "x"\n[penandatangan]\nketua = "A"\n',
      "[penandatangan.ketua] harus berupa bagian"),
     ("profil.toml", 'sub_bagian = "PDI"\n[satker]\nkode = "1312"\nnama = "x"\n', "[[sub_bagian]] harus"),
+    ("profil.toml", '[satker]\nkode = "1312"\nnama = "x"\n[[sumber_dana]]\nkode = "HIBAH"\nnama = "Hibah"\n'
+                    'pagu_total = "banyak"\n', "isian 'pagu_total' bukan jumlah rupiah"),
+    ("pembanding-indikator.csv", "kode;tingkat;wilayah;tahun;nilai;sumber\nK02.I02;nasional;Indonesia;2023;96,88;\n",
+     "sumber kosong"),
 ])
 def test_broken_side_files_are_reported_not_crashed(folder, name, content, word):
     path = folder / name
@@ -173,6 +177,16 @@ def test_report_signer_missing_is_an_error_and_placeholder_a_warning(folder):
     path.write_text(text.replace('penandatangan = "ketua"', 'penandatangan = "sekretaris"'), encoding="utf-8")
     warned = [p.message for p in load_inputs([folder]).problems if p.file == "profil.toml"]
     assert any("NAMA SEKRETARIS" in m for m in warned) and any("NIP" in m for m in warned)
+
+
+def test_grant_pagu_adds_up_to_the_nphd_and_a_difference_is_warned(folder):
+    assert not [p for p in load_inputs([folder]).problems if "pagu_total" in p.message]
+    edit(folder / "realisasi-2024-TW4.xlsx", form.SHEET_ANGGARAN, "D5", 9_000_000_000)  # K01 HIBAH, revised down
+    inputs = load_inputs([folder])
+    (warning,) = [p for p in inputs.problems if "pagu_total" in p.message]
+    assert inputs.ok and warning.severity is Severity.WARNING
+    assert (warning.file, warning.sheet) == ("realisasi-2024-TW4.xlsx", form.SHEET_ANGGARAN)
+    assert "HIBAH" in warning.message and "Rp30.050.000.000" in warning.message
 
 
 def test_profile_without_unit_code_is_reported(folder):

@@ -1,6 +1,6 @@
 """The office's own text files never crash a run (issue 12, item 8): whatever a person types into
-profil.toml, narasi.toml, pengaturan.toml, atribut-indikator.csv or riwayat-indikator.csv, the
-reader answers with located problems, never with a traceback."""
+profil.toml, narasi.toml, pengaturan.toml, atribut-indikator.csv, riwayat-indikator.csv or
+pembanding-indikator.csv, the reader answers with located problems, never with a traceback."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tasks.problems import InputError, Problem
 from tasks.reading.atribut import read_atribut
 from tasks.reading.narasi import read_narasi
+from tasks.reading.pembanding import read_pembanding
 from tasks.reading.profile import load_profile, signer_problems
 from tasks.reading.riwayat import read_riwayat
 from tasks.reading.settings import read_settings
@@ -54,7 +55,9 @@ def toml_text(pool: tuple[list[str], list[str]], first: tuple[str, list[str]] | 
 CSV_LINES = st.sampled_from([
     "kode;satuan;arah;target_tw1", "kode,tahun,target,realisasi", "kode\ttahun\trealisasi", "K01.I01;Persen;naik;25",
     "K01.I01;;turun;x", "K01.I01,2023,100,98", "K01.I01,,1,1", "K01.I01,2023,abc,1", ";;;", "\"", "K99.I99;Dokumen",
-    "kode;skala", "K01.I01;A/B/C", "K01.I01;", "",
+    "kode;skala", "K01.I01;A/B/C", "K01.I01;", "", "kode;tingkat;wilayah;tahun;nilai;sumber",
+    "K01.I01;nasional;Indonesia;2024;81.78;KPU RI", "K01.I01;Provinsi;Sumbar;2023;81,78%;x", "K01.I01;kota;;24;1.234;",
+    "K01.I01;sejawat;KPU Kabupaten Pasaman;2024,5;97,69;\"a;b\"", "K99.I99;nasional;Indonesia;;;",
 ])
 
 
@@ -108,8 +111,14 @@ def test_any_narasi_file_is_read_with_located_problems(tmp_path, text, encoding)
 
 @SETTINGS
 @given(lines=st.lists(CSV_LINES, max_size=8), encoding=ENCODINGS)
-def test_any_attribute_or_history_file_is_read_with_located_problems(tmp_path, lines, encoding):
+def test_any_attribute_history_or_benchmark_file_is_read_with_located_problems(tmp_path, lines, encoding):
     _, problems = read_atribut(_write(tmp_path, "\n".join(lines), "atribut-indikator.csv", encoding), {"K01.I01"})
     _problems_are_located(problems, "atribut-indikator.csv")
     _, problems = read_riwayat(_write(tmp_path, "\n".join(lines), "riwayat-indikator.csv", encoding))
     _problems_are_located(problems, "riwayat-indikator.csv")
+    for units in (None, {"K01.I01": "laporan"}):
+        frame, problems = read_pembanding(_write(tmp_path, "\n".join(lines), "pembanding-indikator.csv", encoding),
+                                          units)
+        _problems_are_located(problems, "pembanding-indikator.csv")
+        assert all(p.row is not None for p in problems), problems  # every mistake at its line
+        assert frame["sumber"].str.len().gt(0).all()  # a benchmark without its source never gets through

@@ -62,3 +62,32 @@ def test_sample_folder_is_valid():
     assert inputs.counts() == {"kegiatan": 13, "indikator": 46, "aktivitas": 76}
     assert sorted(r.triwulan for r in inputs.realisasi) == [1, 2, 3, 4]
     assert len(inputs.atribut) == 36
+
+
+def test_sample_figures_mean_what_they_say(sample_inputs):
+    """Issue 14: counts are whole, every indicator is reported in every quarter, and the budget
+    indicator K02.I02 is the absorption the Anggaran sheets give (one truth in the document)."""
+    import pandas as pd
+
+    real = pd.concat([r.indikator for r in sample_inputs.realisasi])
+    assert real.groupby("triwulan")["realisasi"].count().tolist() == [46] * 4
+    counts = real[real["satuan"] != "%"]
+    assert (counts["realisasi"] % 1 == 0).all()
+    assert not real["kendala"].isin(["Tidak ada", "-", "tidak ada"]).any()
+    budget = pd.concat([r.anggaran for r in sample_inputs.realisasi])
+    pagu = budget.drop_duplicates(["kegiatan_kode", "sumber_dana"]).dropna(subset=["pagu"])["pagu"].sum()
+    for q in range(1, 5):
+        spent = budget.loc[budget["bulan"] <= 3 * q, "realisasi"].sum()
+        (value,) = real.loc[(real["indikator_kode"] == "K02.I02") & (real["triwulan"] == q), "realisasi"]
+        assert value == round(spent / pagu * 100, 2), q
+    grant = budget[(budget["sumber_dana"] == "HIBAH") & (budget["triwulan"] == 4)]
+    assert grant.drop_duplicates("kegiatan_kode")["pagu"].sum() == 30_050_000_000
+
+
+def test_sample_history_and_benchmarks(sample_inputs):
+    riwayat, codes = sample_inputs.riwayat, set(sample_inputs.rak.indikator["kode"])
+    per_code = riwayat.groupby("kode")["tahun"].nunique()
+    assert set(per_code.index) == codes and per_code.between(2, 3).all()
+    assert (riwayat["tahun"] < 2024).all() and riwayat["target_renstra"].isna().all()
+    assert (riwayat["realisasi"] < riwayat["target"]).sum() >= 5  # some years under target: a trend
+    assert set(sample_inputs.pembanding["kode"]) == {"K02.I02"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from pathlib import Path
@@ -56,7 +57,20 @@ def alone(inputs, period: Period):
     return figures[period], office_view(inputs, figures)
 
 
+def left_empty_in_tw4(inputs, kode: str):
+    """The sample with one indicator's TW IV realisation left empty (the sample reports every one)."""
+    forms = []
+    for real in inputs.realisasi:
+        if real.triwulan == 4:
+            table = real.indikator.copy()
+            table.loc[table["indikator_kode"] == kode, "realisasi"] = float("nan")
+            real = dataclasses.replace(real, indikator=table)
+        forms.append(real)
+    return dataclasses.replace(inputs, realisasi=forms)
+
+
 def test_lkip_context(inputs, charts):
+    inputs = left_empty_in_tw4(inputs, "K01.I17")
     m, view = alone(inputs, Period(2024))
     context = lkip_context(inputs, m, view, charts, datetime.date(2025, 1, 31))
     assert set(context) == set(get_type_hints(LkipContext))
