@@ -164,7 +164,7 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
         key: efficiency_records(capaian[key[:2]], budget[key[2]], settings)
         for key in dict.fromkeys(map(_efficiency_key, periods))}, EFISIENSI_DTYPES) if has_budget else {}
     comparisons = {key: compare_history(capaian[key], inputs.riwayat, periods[0].tahun,
-                                        getattr(inputs, "pembanding", None)) for key in keys}
+                                        inputs.pembanding) for key in keys}
     outcomes = {m: activity_outcomes(rak.aktivitas, rak.bulan, progres, m)
                 for m in dict.fromkeys(p.upto_month for p in periods)}
     initial = budget_by_kegiatan(anggaran, rak.kegiatan, _first_pagu_month(anggaran)) if has_budget else pd.DataFrame()
