@@ -1,10 +1,12 @@
 """The checks across the files of one office-year: each quarter's office and year, quarters missing
 or given twice, cumulative counts that fall, and the attributes in force against the RAK's targets
 (inferred ones said, thresholds against polarity, qualitative targets against their scale), and the
-pagu of each funding source against its total in profil.toml. Pure functions of what was read."""
+pagu of each funding source against its total in profil.toml, an absorption indicator against the
+Anggaran sheets. Pure functions of what was read."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -53,7 +55,61 @@ def cross_checks(inputs, tahun: int | None) -> list[Problem]:
     named = {quarter_in_name(Path(r.file)): r.file for r in inputs.realisasi if r.triwulan}
     return (problems + missing_quarters(seen, named) + falling_cumulatives(inputs.realisasi, inputs.attributes)
             + attribute_checks(inputs.rak, inputs.attributes, inputs.atribut_file)
-            + pagu_total_checks(inputs.realisasi, inputs.profile.sumber_dana if inputs.profile else ()))
+            + pagu_total_checks(inputs.realisasi, inputs.profile.sumber_dana if inputs.profile else ())
+            + absorption_checks(inputs.realisasi, inputs.rak))
+
+
+# An indicator that reports the budget's absorption in percent ("Persentase anggaran yang terserap …",
+# "Tingkat penyerapan anggaran"): its realisation must be the absorption the Anggaran sheets give.
+_ABSORPTION = re.compile(r"\banggaran\b.*\b(terserap|serapan|penyerapan|realisasi)\b"
+                         r"|\b(serapan|penyerapan)\s+anggaran\b", re.IGNORECASE)
+ABSORPTION_TOLERANCE = 0.5  # percentage points: a figure rounded by hand is not a second truth
+
+
+def absorption_checks(realisasi: list[Realisasi], rak: Rak | None) -> list[Problem]:
+    """An absorption indicator whose reported realisation differs from the absorption computed from
+    the forms' Anggaran sheets to the same quarter (latest pagu, realisation to date) is warned: one
+    document must not print two figures for one thing."""
+    if rak is None or rak.indikator.empty:
+        return []
+    codes = {i.kode for i in row_tuples(rak.indikator) if _ABSORPTION.search(i.nama) and i.target_satuan == "%"}
+    frames = [r.anggaran for r in realisasi if not r.anggaran.empty]
+    if not codes or not frames:
+        return []
+    budget = pd.concat(frames, ignore_index=True)
+    problems = []
+    for real in realisasi:
+        rows = [r for r in row_tuples(real.indikator) if r.indikator_kode in codes and not pd.isna(r.realisasi)]
+        if not rows or not real.triwulan:
+            continue
+        computed = _absorption(budget, 3 * real.triwulan)
+        if computed is None:
+            continue
+        for r in rows:
+            if abs(float(r.realisasi) - computed) > ABSORPTION_TOLERANCE:
+                problems.append(Problem(
+                    file=real.file, sheet=r.sumber_sheet, cell=r.sumber_sel, severity=Severity.WARNING,
+                    value=f"{float(r.realisasi):g}", header="Realisasi",
+                    message=f"realisasi {r.indikator_kode} {_percent(float(r.realisasi))} berbeda dari serapan "
+                            f"anggaran menurut sheet {SHEET_ANGGARAN} s.d. Triwulan {real.triwulan}: "
+                            f"{_percent(computed)}",
+                    hint="isi realisasi indikator ini dengan serapan dari sheet Anggaran (realisasi s.d. triwulan "
+                         "dibagi pagu revisi terakhir), atau perbaiki sheet Anggaran"))
+    return problems
+
+
+def _percent(value: float) -> str:
+    """84.967 -> '84,97%' (the reports' format; reading does not import them)."""
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") + "%"
+
+
+def _absorption(budget: pd.DataFrame, month: int) -> float | None:
+    """Realisation to `month` over the latest pagu up to it, all kegiatan and sources together."""
+    a = AnggaranBulan
+    upto = budget[budget[a.bulan] <= month]
+    known = upto[upto[a.pagu].notna()].sort_values(a.bulan)
+    pagu = known.groupby([a.kegiatan_kode, a.sumber_dana])[a.pagu].last().sum()
+    return float(upto[a.realisasi].sum()) / float(pagu) * 100 if pagu else None
 
 
 def pagu_total_checks(realisasi: list[Realisasi], sumber_dana) -> list[Problem]:

@@ -11,6 +11,7 @@ the chapter (tasks.reporting.narrative).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -18,7 +19,7 @@ import pandas as pd
 from contracts.context import Butir, Rekomendasi
 from tasks.measuring.capaian import BELUM_DILAPORKAN, TERCAPAI
 from tasks.reporting.context import amount, realisation_text, target_text
-from tasks.reporting.fmt import format_percent, roman
+from tasks.reporting.fmt import format_number, format_percent, roman
 from tasks.reporting.words import clause, distinct, join_id, lower_first, month_name, pick, quarters_text, sentence
 
 LEVEL_NAMES = {"nasional": "nasional", "provinsi": "provinsi", "sejawat": "kantor sejawat"}
@@ -82,10 +83,9 @@ def capaian_paragraph(f: Facts) -> str:
         parts.append(f"Indikator {name} {verb} {real} dari target {target}, dengan capaian {capaian}" +
                      (f" ({grade})" if grade else ""))
     parts.append(_verdict(f))
-    evidence = distinct(n[3] for n in reversed(f.notes))  # the latest first: the year-end evidence
+    evidence = next((clause(n[3]) for n in reversed(f.notes) if not _blank(n[3])), "")  # the period's last
     if evidence:
-        more = f", serta {len(evidence) - 3} dokumen lainnya" if len(evidence) > 3 else ""
-        parts.append(f"Bukti dukung: {join_id(evidence[:3])}{more}")
+        parts.append(f"Bukti dukung: {evidence}")
     return " ".join(sentence(p) for p in parts if p)
 
 
@@ -111,28 +111,27 @@ def _verdict(f: Facts) -> str:
 # --- 2-4. comparisons -------------------------------------------------------------------------------
 
 def history_paragraph(f: Facts) -> str | None:
+    """The earlier years in short sentences of figures (the chapter says what the comparison rests on)."""
     years = f.comparison.get("tahun_sebelumnya", [])
     if not years:
         return None
-    rec = f.rec
-    listed = join_id([f"{amount(y['realisasi'], rec.satuan)} ({y['tahun']}, capaian {format_percent(y['capaian'])})"
-                      for y in reversed(years)])
-    text = [f"Realisasi tahun-tahun sebelumnya: {listed}"]
-    trend = f.comparison.get("tren")
-    last = years[0]
+    rec, ordered = f.rec, list(reversed(years))
+    span = f"{ordered[0]['tahun']}–{ordered[-1]['tahun']}" if len(ordered) > 1 else str(ordered[0]["tahun"])
+    values = [format_number(y["realisasi"]) if rec.satuan != "%" else format_percent(y["realisasi"]) for y in ordered]
+    unit = "" if rec.satuan == "%" else f" {rec.satuan}"
+    text = [f"Realisasi {span}: {join_id(values)}{unit}"]
+    trend, last = f.comparison.get("tren"), years[0]
     if trend == "naik":
         text.append(f"Capaian naik dari {format_percent(last['capaian'])} pada {last['tahun']}")
     elif trend == "turun":
         text.append(f"Capaian turun dari {format_percent(last['capaian'])} pada {last['tahun']}")
     elif trend == "stabil":
-        text.append(f"Capaian stabil sejak {years[-1]['tahun']}")
+        text.append(f"Capaian stabil sejak {ordered[0]['tahun']}")
     elif trend == "fluktuatif":
-        text.append("Capaiannya berfluktuasi dari tahun ke tahun")
-    if trend == "stabil" and not _missing(rec.capaian) and rec.capaian >= 100 and len(years) >= 2:
-        text.append("Target perlu dinaikkan agar lebih menantang")
-    below = [y for y in years if not _missing(y["target"]) and not _missing(rec.target) and rec.target < y["target"]]
-    if below:
-        text.append(f"Target {f.tahun} lebih rendah dari target {below[0]['tahun']}")
+        text.append(f"Capaian {span} berfluktuasi")
+    lower = [y for y in years if not _missing(y["target"]) and not _missing(rec.target) and rec.target < y["target"]]
+    if lower:
+        text.append(f"Target {f.tahun} lebih rendah dari target {lower[0]['tahun']}")
     return " ".join(sentence(t) for t in text)
 
 
@@ -147,6 +146,13 @@ def renstra_paragraph(f: Facts) -> str | None:
     return sentence(text) + " " + sentence(f"Kemajuan terhadapnya {format_percent(renstra['capaian'])}")
 
 
+def source_name(text: str) -> str:
+    """A benchmark's source as the prose names it: the publisher or document, before the details
+    (the full citation is in the lineage workbook)."""
+    head = re.split(r"[:;]|\s\(|, https?://", str(text), maxsplit=1)[0].strip()
+    return head if len(head.split()) <= 14 else " ".join(head.split()[:14]) + " …"
+
+
 def benchmark_paragraph(f: Facts) -> str | None:
     rows = f.comparison.get("pembanding", [])
     if not rows:
@@ -155,25 +161,30 @@ def benchmark_paragraph(f: Facts) -> str | None:
     for b in rows:
         level = LEVEL_NAMES.get(b["tingkat"], b["tingkat"])
         figure = amount(b["nilai"], rec.satuan)
-        text = f"Pembanding {level} ({b['wilayah']}, {b['tahun']}) {figure}, menurut {b['sumber']}"
-        if b["selisih"] is not None:
+        text = f"Pembanding {level} {b['wilayah']} {b['tahun']}: {figure} ({source_name(b['sumber'])})"
+        if b["selisih"] is not None and abs(b["selisih"]) > 1e-9:
             difference = amount(abs(b["selisih"]), "poin" if rec.satuan == "%" else rec.satuan)
-            side = "di atas" if b["selisih"] > 0 else "di bawah"
-            verdict = {True: "lebih baik", False: "lebih rendah", None: "setara"}[b["lebih_baik"]]
-            text += (f"; realisasi kantor {difference} {side} angka tersebut ({verdict})" if abs(b["selisih"]) > 1e-9
-                     else "; realisasi kantor setara dengan angka tersebut")
+            text += f"; realisasi kantor {difference} {'di atas' if b['selisih'] > 0 else 'di bawah'}nya"
+        elif b["selisih"] is not None:
+            text += "; realisasi kantor setara"
         parts.append(sentence(text))
+    better = [b for b in rows if b["lebih_baik"] is True]
+    worse = [b for b in rows if b["lebih_baik"] is False]
+    if worse and not better:
+        parts.append(sentence("Kinerja kantor masih di bawah seluruh pembanding"))
+    elif better and not worse:
+        parts.append(sentence("Kinerja kantor melampaui seluruh pembanding"))
     return " ".join(parts)
 
 
 # --- 5. causes and efforts ------------------------------------------------------------------------
 
 def causes_paragraph(f: Facts) -> str:
-    """Why the figure is what it is, from what staff wrote: an obstacle is never a cause of success."""
+    """Why the figure is what it is, from what staff wrote (each quarter's obstacle with its own
+    remedy, the latest first); an obstacle is never presented as a cause of success."""
     rec = f.rec
-    kendala = distinct(n[1] for n in f.notes)
-    upaya = distinct(n[2] for n in f.notes)
-    when = quarters_text([n[0] for n in f.notes if not _blank(n[1])])
+    noted = [(n[0], clause(n[1]), clause(n[2]) if not _blank(n[2]) else "") for n in reversed(f.notes)
+             if not _blank(n[1])]
     met = rec.status == TERCAPAI
     done = [a for a in f.activities if a.tepat_waktu + a.terlambat_selesai > 0]
     parts = []
@@ -181,23 +192,43 @@ def causes_paragraph(f: Facts) -> str:
         drivers = join_id([lower_first(a.aktivitas, name=True) for a in done[:3]])
         parts.append(f"Keberhasilan ditopang oleh {drivers}" if drivers else
                      f"Keberhasilan {subject(rec)} dicapai tanpa kegiatan pendukung yang tercatat di RAK")
-        if kendala:
-            parts.append(f"Kendala yang sempat dihadapi pada {when}, yaitu {join_id(kendala)}, dapat diatasi" +
-                         (f" dengan {join_id(upaya)}" if upaya else ""))
-        elif upaya:
-            parts.append(f"Upaya yang dilakukan: {join_id(upaya)}")
+        for tw, kendala, upaya in noted[:2]:
+            parts.append(f"Pada triwulan {roman(tw)} sempat terjadi kendala: {kendala}" +
+                         (f"; kendala tersebut diatasi dengan {upaya}" if upaya else ""))
     elif _missing(rec.capaian):
         parts.append(f"Pelaporan realisasi {subject(rec)} perlu dilengkapi pada formulir triwulan berikutnya")
     else:
-        if kendala:
-            parts.append(f"Target belum tercapai karena {join_id(kendala)} ({when})")
+        if noted:
+            tw, kendala, upaya = noted[0]
+            parts.append(f"Target belum tercapai karena {kendala} (triwulan {roman(tw)})")
+            if upaya:
+                parts.append(f"Upaya yang telah dilakukan: {upaya}")
+            earlier = [n for n in noted[1:] if n[1] != kendala]
+            if earlier:
+                parts.append(f"Sebelumnya, pada {quarters_text([n[0] for n in earlier])}, tercatat pula: "
+                             + "; ".join(n[1] for n in earlier[:2]))
         else:
             late = [lower_first(a.aktivitas, name=True) for a in f.activities if a.belum_selesai > 0]
             parts.append(f"Target belum tercapai; {join_id(late)} belum selesai" if late else
                          f"Penyebab belum tercapainya {subject(rec)} tidak dicatat pada formulir realisasi")
-        if upaya:
-            parts.append(f"Upaya yang telah dilakukan: {join_id(upaya)}")
     return " ".join(sentence(p) for p in parts)
+
+
+def forward_step(f: Facts) -> str:
+    """A step staff already set for the next year in their latest upaya ('untuk RAK 2025 …',
+    '… pemilihan berikutnya …'), as a clause; '' when there is none."""
+    latest = next((clause(n[2]) for n in reversed(f.notes) if not _blank(n[2])), "")
+    steps = [part.strip() for part in latest.split(";")
+             if str(f.tahun + 1) in part or re.search(r"\b(berikutnya|tahun depan|ke depan)\b", part)]
+    return steps[-1] if steps else ""
+
+
+def short_clause(text: str, words: int = 25) -> str:
+    """The heart of what staff wrote: after a leading 'figure: explanation' colon, before a ';'."""
+    head, _, rest = text.partition(":")
+    core = rest.strip() if rest and len(rest.split()) >= 5 else text
+    core = core.split(";")[0].strip()
+    return core if len(core.split()) <= words else " ".join(core.split()[:words]).rstrip(",") + " …"
 
 
 def main_cause(f: Facts) -> str:
@@ -247,23 +278,25 @@ def recommendation(f: Facts, no: str) -> Rekomendasi | None:
     if rec.status == TERCAPAI:
         return None
     unit = f.unit or "Sub Bagian Perencanaan, Data dan Informasi"
-    cause = main_cause(f)
+    cause = short_clause(main_cause(f)) if main_cause(f) else ""
     pending = [a for a in f.activities if a.belum_selesai > 0]
-    planned = sorted((min(a.bulan_rencana), a) for a in f.activities if a.bulan_rencana)
-    first_month, first = (planned[0][0], planned[0][1]) if planned else (1, None)
+    planned = sorted((min(a.bulan_rencana), a.aktivitas) for a in f.activities if a.bulan_rencana)
+    first_month = planned[0][0] if planned else 1
     when = f"Triwulan {roman((first_month - 1) // 3 + 1)} Tahun {f.tahun + 1}"
-    before = "" if first is None else (f", sebelum {lower_first(first.aktivitas, name=True)} dimulai pada "
-                                       f"{month_name(first_month)} {f.tahun + 1}")
-    upaya = distinct(n[2] for n in reversed(f.notes))
+    planned_step = forward_step(f)
     if _missing(rec.capaian):
         action = f"Melengkapi pengukuran dan pelaporan realisasi {subject(rec)} setiap triwulan"
+    elif planned_step:
+        action = (f"Menuntaskan langkah yang telah ditetapkan, yaitu {planned_step}, agar {subject(rec)} mencapai "
+                  f"target Tahun {f.tahun + 1}")
     elif cause:
-        action = (f"Mengantisipasi {cause}" + (f" dengan {upaya[0]} sejak awal tahun" if upaya else "") + before)
+        action = (f"Mengantisipasi penyebab yang sama ({cause}) sejak perencanaan kegiatan Tahun {f.tahun + 1}, "
+                  f"dengan tenggat antara yang dipantau setiap bulan, agar target {subject(rec)} tercapai")
     elif pending:
         names = join_id([lower_first(a.aktivitas, name=True) for a in pending[:2]])
         action = f"Menjadwalkan ulang dan menuntaskan {names}"
     else:
-        action = f"Mengevaluasi target dan cara pencapaian {subject(rec)}{before}"
+        action = f"Mengevaluasi target dan cara pencapaian {subject(rec)}"
     return {"indikator": f"{no}. {rec.indikator}", "rekomendasi": sentence(action), "penanggung_jawab": unit,
             "waktu": when}
 
@@ -280,6 +313,6 @@ def analyse(f: Facts, no: str) -> tuple[list[Butir], list[Rekomendasi]]:
     points.append({"label": "Kegiatan pendukung", "teks": activities_paragraph(f)})
     advice = recommendation(f, no)
     if advice:
-        points.append({"label": "Rekomendasi", "teks": sentence(
-            f"{advice['penanggung_jawab']} {clause(advice['rekomendasi'])} pada {advice['waktu']}")})
+        points.append({"label": "Rekomendasi", "teks": advice["rekomendasi"] + " " + sentence(
+            f"Penanggung jawab: {advice['penanggung_jawab']}, mulai {advice['waktu']}")})
     return points, [advice] if advice else []

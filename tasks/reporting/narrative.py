@@ -245,4 +245,27 @@ def conclusion(m: Measures, satker: str, settings: Settings, causes: dict[str, s
     tail = " ".join(s for s in (budget_sentence(m), schedule_sentence(m), efficiency_sentence(m)) if s)
     if tail:
         paragraphs.append(tail)
+    easy = easy_targets(m)
+    if easy:
+        paragraphs.append(sentence(f"Indikator nomor {_numbers(easy)} mencapai 100% setiap tahun sejak "
+                                   f"{_first_year(m, easy)} dengan target yang tidak berubah; target Tahun "
+                                   f"{m.period.tahun + 1} untuk indikator tersebut perlu ditetapkan lebih menantang"))
     return paragraphs
+
+
+def easy_targets(m: Measures) -> list[str]:
+    """Numbers of the indicators met every year of their history and this year, at the same target: the
+    LKE's 'target too easy' (1.b.7)."""
+    no, found = numbered(m), []
+    for r in row_tuples(m.capaian):
+        years = m.perbandingan.get(r.kode, {}).get("tahun_sebelumnya", [])
+        if (len(years) >= 2 and r.status == TERCAPAI and all(y["status"] == TERCAPAI for y in years)
+                and all(_known(y["target"]) and y["target"] == r.target for y in years)):
+            found.append(no[r.kode])
+    return found
+
+
+def _first_year(m: Measures, numbers: list[str]) -> int:
+    no = numbered(m)
+    codes = [k for k, n in no.items() if n in set(numbers)]
+    return min(y["tahun"] for k in codes for y in m.perbandingan[k]["tahun_sebelumnya"])

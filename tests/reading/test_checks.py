@@ -47,3 +47,21 @@ def test_a_source_without_a_total_or_without_forms_is_not_judged():
                                           (-5_000, "-Rp5.000")])
 def test_rupiah_is_written_the_indonesian_way(amount, text):
     assert rupiah(amount) == text
+
+
+def test_an_absorption_indicator_against_the_anggaran_sheets(sample_inputs):
+    """The sample's K02.I02 reports what its Anggaran sheets give; the same forms with the figure
+    typed as 85,5 in TW IV are one warning, at that cell."""
+    from dataclasses import replace
+
+    from tasks.reading.checks import absorption_checks
+
+    assert absorption_checks(sample_inputs.realisasi, sample_inputs.rak) == []
+    tw4 = next(r for r in sample_inputs.realisasi if r.triwulan == 4)
+    table = tw4.indikator.copy()
+    table.loc[table["indikator_kode"] == "K02.I02", "realisasi"] = 85.5
+    forms = [replace(r, indikator=table) if r is tw4 else r for r in sample_inputs.realisasi]
+    (problem,) = absorption_checks(forms, sample_inputs.rak)
+    cell = table.loc[table["indikator_kode"] == "K02.I02", "sumber_sel"].iloc[0]
+    assert problem.severity is Severity.WARNING and (problem.file, problem.cell) == (tw4.file, cell)
+    assert "85,50%" in problem.message and "84,97%" in problem.message and problem.hint
