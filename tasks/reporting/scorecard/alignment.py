@@ -23,18 +23,26 @@ from tasks.reporting.scorecard.text import MONTHS, has_figure, mentions, norm, p
 
 
 def pk_windows(lap: Laporan) -> list[range]:
-    """The stretches that may hold a Perjanjian Kinerja: from each short line naming it to the next one,
-    or to the next part of the outline."""
-    starts = [p.pos for p in lap.text_of(range(lap.end), tables=False)
+    """The stretches that may hold a Perjanjian Kinerja: from each short line naming it to the next such
+    line, the next heading of its level or above (any heading, after a line that is not one), or the
+    next part of the outline."""
+    starts = [p for p in lap.text_of(range(lap.end), tables=False)
               if p.words <= 12 and "perjanjian kinerja" in norm(p.text)]
-    bounds = sorted(set(starts) | set(lap.placed.values()) | {lap.end})
-    return [range(s, next(b for b in bounds if b > s)) for s in starts]
+    windows = []
+    for n, start in enumerate(starts):
+        own = start.level or 9
+        heading = next((q.pos for q in lap.paragraf[start.pos + 1:] if q.level is not None and q.level <= own
+                        and not q.toc), lap.end)
+        later = [q.pos for q in starts[n + 1:n + 2]] + [pos for pos in lap.placed.values() if pos > start.pos]
+        windows.append(range(start.pos, min(later + [heading])))
+    return windows
 
 
 def pk_alignment(lap: Laporan, facts: DocumentFacts) -> Verdict:
     """3.b.1: every PK indicator in the PK table(s) and in Bab III; each PK with both parties and signatures."""
     windows = pk_windows(lap)
-    tables = [t for w in windows for t in lap.tables_in(w) if "indikator" in norm(" ".join(_head(t)))]
+    tables = [t for w in windows for t in lap.tables_in(w)
+              if mentions(" ".join(_head(t)), ("indikator",)) and mentions(" ".join(_head(t)), ("target",))]
     problems = []
     pk_text = norm("\n".join(cell for t in tables for row in t.rows for cell in row))
     bab3 = norm("\n".join(p.text for p in lap.text_of(lap.span("bab3"))))
@@ -70,17 +78,17 @@ def _pk_problem(lap: Laporan, windows: list[range], pertama: str, kedua: str) ->
     best, best_missing = None, None
     for window in windows:
         text = norm("\n".join(p.text for p in lap.text_of(window)))
+        if norm(pertama) not in text or norm(kedua) not in text:
+            continue  # another agreement (the Sekretaris' names the Ketua too, as its pihak kedua)
         missing = [label for label, ok in (("PIHAK PERTAMA", "pihak pertama" in text),
-                                           ("PIHAK KEDUA", "pihak kedua" in text),
-                                           (f"jabatan «{pertama}»", norm(pertama) in text),
-                                           (f"jabatan «{kedua}»", norm(kedua) in text)) if not ok]
+                                           ("PIHAK KEDUA", "pihak kedua" in text)) if not ok]
         signers = lap.signers(window)
         if len(signers) < 2:
             missing.append(f"dua tanda tangan (ditemukan {len(signers)})")
         if best_missing is None or len(missing) < len(best_missing):
             best, best_missing = window, missing
     if best is None:
-        return f"Perjanjian Kinerja {pertama} - {kedua} tidak ditemukan."
+        return f"Perjanjian Kinerja {pertama} - {kedua} tidak ditemukan (tidak ada PK yang memuat kedua jabatan itu)."
     if not best_missing:
         return ""
     return (f"Perjanjian Kinerja {pertama} - {kedua} ({lap.where(best.start)}) tanpa "
@@ -220,12 +228,19 @@ FOLLOW_UP = ("tindak lanjut", "ditindaklanjuti", "menindaklanjuti", "tindaklanju
 EVALUATION = ("rekomendasi", "hasil evaluasi", "catatan evaluasi", "lhe", "evaluasi sakip", "evaluasi akuntabilitas")
 
 
+def _told(lap: Laporan, p) -> bool:
+    """A body sentence tells; a heading tells only with text under it."""
+    if p.level is None:
+        return True
+    return any(q.words >= 5 for q in lap.text_of(range(p.pos + 1, lap.block_after(p.pos).stop), tables=False))
+
+
 def follow_up(lap: Laporan, facts: DocumentFacts) -> Verdict:
     """3.c: the LKIP tells how last year's evaluation recommendations were followed up."""
     last = ("tahun lalu", "tahun sebelumnya", str(facts.tahun - 1))
     for p in lap.prose:
         for s in sentences(p.text):
-            if mentions(s, FOLLOW_UP) and mentions(s, EVALUATION) and mentions(s, last):
+            if mentions(s, FOLLOW_UP) and mentions(s, EVALUATION) and mentions(s, last) and _told(lap, p):
                 return passed(f"Tindak lanjut rekomendasi {facts.tahun - 1} diuraikan ({lap.where(p.pos)}).")
     return warned(f"Tidak ada uraian tindak lanjut rekomendasi hasil evaluasi tahun {facts.tahun - 1}.",
                   "Uraikan rekomendasi evaluasi tahun lalu dan tindak lanjutnya (bahan pemanfaatan LKIP, LKE 3.c).")

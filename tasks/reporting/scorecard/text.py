@@ -168,7 +168,7 @@ _PLACEHOLDERS = (
     (re.compile(r"\bnip\.?\s*:?\s*(?:[.…_-]{3,}|…)\s*$", re.IGNORECASE), "NIP belum diisi"),
     (re.compile(r"[\[<]\s*(nama|nip|jabatan|tanggal|tempat)\b[^\]>]{0,20}[\]>]", re.IGNORECASE),
      "isian dalam kurung belum diganti"),
-    (re.compile(r"^\s*(?:[.…]\s*){3,}$|:\s*(?:[.…]\s*){3,}$"), "titik-titik isian"),
+    (re.compile(r"(?:^|:)\s*(?:(?:…|\.{3,})\s*)+$"), "titik-titik isian"),
 )
 
 
