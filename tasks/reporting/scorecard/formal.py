@@ -9,7 +9,7 @@ from datetime import date
 
 from tasks.reporting.scorecard.facts import GAGAL, PERINGATAN, DocumentFacts, Verdict, failed, passed, shorten, warned
 from tasks.reporting.scorecard.outline import OUTLINE, SUBPARTS, Laporan, bab_number, matches
-from tasks.reporting.scorecard.text import MONTHS, mentions, norm, place_date, placeholder_hits
+from tasks.reporting.scorecard.text import MONTHS, mentions, norm, one_of, place_date, placeholder_hits
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -136,22 +136,20 @@ def periodic(lap: Laporan, facts: DocumentFacts) -> Verdict:
                   "Lampirkan tabel capaian indikator per triwulan (TW I-IV).")
 
 
-LEFTOVERS = (
-    (re.compile(r"\{\{|\}\}|\{%|%\}|\{#"), "tag template"),
-    (re.compile(r"(?<![\w-])(?:nan|NaN|None|NaT|null)(?![\w-])"), "nilai kosong dari program"),
-    (re.compile(r"#(?:N/A|REF!|DIV/0!|VALUE!|NAME\?|NUM!)"), "galat Excel"),
-    (re.compile(r"bagian ini belum diisi|lorem ipsum|\bTODO\b", re.IGNORECASE), "bagian belum diisi"),
-    (re.compile(r"\bklik\b|\bclick\b|update field|perbarui daftar isi|tekan f9|ketik di sini", re.IGNORECASE),
-     "petunjuk untuk pengguna"),
-    (re.compile(r"[\w-]+\.(?:xlsx|xlsm|xls|csv|docx|toml|ods|json)\b", re.IGNORECASE), "nama berkas"),
-    (re.compile(r"![A-Z]{1,3}\$?\d+\b|\b[A-Z]{1,3}\d+:[A-Z]{1,3}\d+\b"), "rujukan sel"),
-)
+LEFTOVERS = one_of((
+    (r"\{\{|\}\}|\{%|%\}|\{#", "tag template"),
+    (r"(?<![\w-])(?:nan|NaN|None|NaT|null)(?![\w-])", "nilai kosong dari program"),
+    (r"#(?:N/A|REF!|DIV/0!|VALUE!|NAME\?|NUM!)", "galat Excel"),
+    (r"(?i:bagian ini belum diisi|lorem ipsum)|\bTODO\b", "bagian belum diisi"),
+    (r"(?i:\bklik\b|\bclick\b|update field|perbarui daftar isi|tekan f9|ketik di sini)", "petunjuk untuk pengguna"),
+    (r"(?<![\w-])[\w-]+\.(?i:xlsx|xlsm|xls|csv|docx|toml|ods|json)\b", "nama berkas"),
+    (r"![A-Z]{1,3}\$?\d+\b|\b[A-Z]{1,3}\d+:[A-Z]{1,3}\d+\b", "rujukan sel"),
+))
 
 
 def no_leftovers(lap: Laporan, facts: DocumentFacts) -> Verdict:
     """D.2: no template tags, empty values, instructions, file names or cell references in the text."""
-    hits = [(kind, match.group(0), p.pos) for p in lap.prose for pattern, kind in LEFTOVERS
-            if (match := pattern.search(p.text))]
+    hits = [(kind, found, p.pos) for p in lap.prose for kind, found in LEFTOVERS(p.text)]
     if not hits:
         return passed("Tidak ada tag, nilai kosong, petunjuk, nama berkas atau rujukan sel dalam teks.")
     shown = "; ".join(f"{kind} «{shorten(found, 30)}» ({lap.where(pos)})" for kind, found, pos in hits[:5])

@@ -51,8 +51,9 @@ def percent_value(text: str) -> float | None:
     return float(match.group(0).rstrip("% ").replace(".", "").replace(",", "."))
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+@functools.lru_cache(maxsize=1 << 14)
+def sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _SENTENCE_END.split(text) if s and s.strip())
 
 
 def labelled(sentence: str) -> tuple[str, str]:
@@ -97,6 +98,20 @@ def _keywords(words_: tuple[str, ...]) -> re.Pattern:
 def mentions(text: str, keywords: tuple[str, ...]) -> bool:
     """Whether a normalised text holds one of the keywords (whole words or phrases)."""
     return _keywords(keywords).search(norm(text)) is not None
+
+
+def one_of(patterns: tuple[tuple[str, str], ...]):
+    """A function giving (kind, first text found) for each of the patterns found in a text, in the
+    patterns' order: one regex pass over the text for all of them (a document has thousands of paragraphs)."""
+    joined = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (pattern, _) in enumerate(patterns)))
+    kinds = [kind for _, kind in patterns]
+
+    def found(text: str) -> list[tuple[str, str]]:
+        hits: dict[int, str] = {}
+        for match in joined.finditer(text):
+            hits.setdefault(int(match.lastgroup[1:]), match.group(0))
+        return [(kinds[n], hits[n]) for n in sorted(hits)]
+    return found
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -161,20 +176,19 @@ def signature_names(lines: list[str]) -> list[str]:
 
 # --- placeholders --------------------------------------------------------------------------------
 
-_PLACEHOLDERS = (
-    (re.compile(r"\bnama\s+(ketua|sekretaris|pejabat|penandatangan|inspektur|kepala|reviewer|"
-                r"pihak\s+(pertama|kedua))\b", re.IGNORECASE), "nama penanda tangan belum diisi"),
-    (re.compile(r"\b\d{0,8}x{4,}\b", re.IGNORECASE), "NIP contoh ('19xxxx…')"),
-    (re.compile(r"\bnip\.?\s*:?\s*(?:[.…_-]{3,}|…)\s*$", re.IGNORECASE), "NIP belum diisi"),
-    (re.compile(r"[\[<]\s*(nama|nip|jabatan|tanggal|tempat)\b[^\]>]{0,20}[\]>]", re.IGNORECASE),
-     "isian dalam kurung belum diganti"),
-    (re.compile(r"(?:^|:)\s*(?:(?:…|\.{3,})\s*)+$"), "titik-titik isian"),
-)
+_PLACEHOLDERS = one_of((
+    (r"\b(?i:nama\s+(?:ketua|sekretaris|pejabat|penandatangan|inspektur|kepala|reviewer|pihak\s+(?:pertama|kedua)))\b",
+     "nama penanda tangan belum diisi"),
+    (r"\b\d{0,8}(?i:x{4,})\b", "NIP contoh ('19xxxx…')"),
+    (r"\b(?i:nip)\.?\s*:?\s*(?:[.…_-]{3,}|…)\s*$", "NIP belum diisi"),
+    (r"[\[<]\s*(?i:nama|nip|jabatan|tanggal|tempat)\b[^\]>]{0,20}[\]>]", "isian dalam kurung belum diganti"),
+    (r"(?:^|:)\s*(?:(?:…|\.{3,})\s*)+$", "titik-titik isian"),
+))
 
 
 def placeholder_hits(line: str) -> list[str]:
     """What in a line is a placeholder for a signer, a NIP or a date (kinds, in Indonesian)."""
-    return [kind for pattern, kind in _PLACEHOLDERS if pattern.search(line)]
+    return [kind for kind, _ in _PLACEHOLDERS(line)]
 
 
 def is_placeholder_name(line: str) -> bool:

@@ -3,6 +3,7 @@ minimal passing LKIP and change exactly one thing in it before writing it with p
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from docx import Document
@@ -183,6 +184,65 @@ def passing_spec() -> list:
         table([["Indikator Kinerja", "TW I", "TW II", "TW III", "TW IV"]]
               + [[i.nama, "-", "-", "-", i.capaian] for i in FACTS.indikator]),
     ]
+
+
+# --- a long LKIP ------------------------------------------------------------------------------------
+
+WHAT = ("sosialisasi tatap muka", "bimbingan teknis", "rapat koordinasi", "pendampingan lapangan",
+        "supervisi berjenjang", "uji petik dokumen", "pemantauan daring")
+WHO = ("Sub Bagian Perencanaan, Data dan Informasi", "Sub Bagian Teknis Penyelenggaraan dan Hukum",
+       "Sub Bagian Keuangan, Umum dan Logistik", "Sub Bagian SDM dan Parmas", "Sekretaris")
+WHERE = ("kecamatan", "nagari", "kantor", "gudang logistik", "sekolah", "pasar", "posko")
+
+
+def large(n: int) -> tuple[list, DocumentFacts]:
+    """An LKIP of n indicators (every third not met) that passes every criterion: each analysis says
+    the same things in its own words, as a real one must, and a long RAK table in the Lampiran."""
+    indicators = [IndikatorFakta(f"Indikator kinerja {WHAT[i % 7]} di {WHERE[i % 7 - 3]} ke-{i + 1}", "100%",
+                                 "80%" if i % 3 == 1 else "100%", "80,00%" if i % 3 == 1 else "100,00%",
+                                 i % 3 != 1, True, True, True) for i in range(n)]
+    facts = dataclasses.replace(FACTS, indikator=indicators)
+    met = sum(1 for i in indicators if i.tercapai)
+    spec = passing_spec()
+    spec = replaced(spec, "ditetapkan 4 indikator kinerja: 3 indikator tercapai dan 1 indikator belum",
+                    f"ditetapkan {n} indikator kinerja: {met} indikator tercapai dan {n - met} indikator belum")
+    first = spec.index(p(f"1. {I1.nama}"))
+    stop = spec.index(("h", 2, "B. Realisasi Anggaran"))
+    analyses = [part for i, fakta in enumerate(indicators) for part in _analysis(i, fakta)]
+    spec = spec[:first] + analyses + spec[stop:]
+    for old in (I1, I2, I3, I4):  # the tables list the new indicators instead
+        spec = [_retabled(x, indicators) if x[0] == "table" and old.nama in repr(x) else x for x in spec]
+    rak = [["Kegiatan", "Indikator Kinerja", "Aktivitas", "Pelaksana"]] + [
+        [f"Kegiatan {WHAT[r % 7]}", indicators[r % n].nama, f"Pelaksanaan {WHAT[(r + 2) % 7]} tahap {r + 1}",
+         WHO[r % 5]] for r in range(6 * n)]
+    return spec + [h(2, "Rencana Aksi Kinerja"), table(rak)], facts
+
+
+def _retabled(part: tuple, indicators: list[IndikatorFakta]) -> tuple:
+    head = part[1][0]
+    rows = [[{"No": str(n), "Indikator Kinerja": i.nama, "Target": i.target, "Realisasi": i.realisasi,
+              "Capaian": i.capaian, "TW I": "-", "TW II": "-", "TW III": "-", "TW IV": i.capaian}[c]
+             for c in head] for n, i in enumerate(indicators, 1)]
+    return ("table", [head] + rows, *part[2:])
+
+
+def _analysis(i: int, fakta: IndikatorFakta) -> list[tuple]:
+    what, where, who = WHAT[i % 7], WHERE[(i // 7) % 7], WHO[(i // 49) % 5]
+    parts = [
+        p(f"{i + 1}. {fakta.nama}"),
+        p(f"Target {fakta.target} dengan realisasi {fakta.realisasi}, capaian {fakta.capaian}."),
+        p(f"Capaian ini {'belum ' if not fakta.tercapai else ''}memenuhi target karena {what} di setiap {where} "
+          f"{'tertunda' if not fakta.tercapai else 'berjalan'} sesuai jadwal."),
+        p(f"Pada tahun 2023 sebesar 90% dan tahun 2022 sebesar 85% untuk {what} di {where}, tren meningkat."),
+        p(f"Target Renstra 2020-2024 untuk {what} di {where} sebesar 100% tercapai pada tahun terakhir."),
+        p(f"Rata-rata provinsi untuk {what} di {where} 95% (sumber: KPU Provinsi Sumatera Barat 2024)."),
+        p(f"Upaya yang dilakukan: {what} diperluas ke setiap {where} bersama {who}."),
+        p(f"Kendala: jarak tempuh ke {where} terjauh membatasi frekuensi {what}."),
+        p(f"Efisiensi: capaian {fakta.capaian} dengan serapan anggaran 90,00% pada kegiatan {what}."),
+    ]
+    if not fakta.tercapai:
+        parts.append(p(f"Rekomendasi: {who} menjadwalkan ulang {what} di {where} paling lambat Triwulan II 2025."))
+    return parts
 
 
 # --- changing a spec -----------------------------------------------------------------------------

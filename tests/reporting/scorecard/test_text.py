@@ -72,7 +72,7 @@ def test_labels_and_masking():
 
 
 def test_sentences_and_keywords():
-    assert sentences("Target 100%. Realisasi 70,5%! Tahun 2024 berakhir.\nBaris baru") == [
-        "Target 100%.", "Realisasi 70,5%!", "Tahun 2024 berakhir.", "Baris baru"]
+    assert sentences("Target 100%. Realisasi 70,5%! Tahun 2024 berakhir.\nBaris baru") == (
+        "Target 100%.", "Realisasi 70,5%!", "Tahun 2024 berakhir.", "Baris baru")
     assert mentions("Seluruh Kendala diatasi", ("kendala",))
     assert not mentions("Berkendala", ("kendala",))  # whole words only
