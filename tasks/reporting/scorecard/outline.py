@@ -102,7 +102,9 @@ class Laporan:
         out = {}
         for part in OUTLINE:
             if part.key not in self.placed:
-                candidates = [p.pos for p in self.titles if matches(part, p.text)]
+                # a chapter counts only as a heading or a "BAB …" line, not a cover's "LAPORAN AKUNTABILITAS KINERJA"
+                candidates = [p.pos for p in self.titles if matches(part, p.text)
+                              and (not part.bab or p.level is not None or bab_number(p.text))]
                 if candidates:
                     out[part.key] = candidates[0]
         return out

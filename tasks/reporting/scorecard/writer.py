@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -36,9 +37,11 @@ def write_scorecard(criteria: list[Kriteria], path: Path) -> Path:
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
         ws.column_dimensions[cell.column_letter].width = width
     for row, k in enumerate(criteria, 2):
-        for col, value in enumerate((k.nomor, k.judul, LABEL.get(k.hasil, k.hasil), k.temuan, k.saran), 1):
+        values = (k.nomor, k.judul, LABEL.get(k.hasil, k.hasil), k.temuan, k.saran)
+        for col, value in enumerate(values, 1):
             put_text_safe(ws, row, col, value).alignment = wrap
         ws.cell(row=row, column=3).fill = PatternFill("solid", fgColor=FILL.get(k.hasil, "FFFFFF"))
+        ws.row_dimensions[row].height = row_height(values)
     last = len(criteria) + 3
     put_text_safe(ws, last, 1, f"Ringkasan: {summary(criteria)}").font = Font(bold=True)
     ws.freeze_panes = "A2"
@@ -50,6 +53,14 @@ def write_scorecard(criteria: list[Kriteria], path: Path) -> Path:
     # Byte-stable (fixed zip and document dates): a rerun that judges alike writes the same bytes, so a
     # publisher comparing files leaves the shared copy alone; durable like every file of the shared folder.
     return atomic_save(Path(path), lambda tmp: save_stable(tmp, book.save))
+
+
+def row_height(values: tuple[str, ...]) -> float:
+    """Points for a row whose wrapped text fits its columns: neither Excel nor LibreOffice fits a row
+    height to wrapped text on opening a written workbook, so the longest cell's line count sets it."""
+    lines = max(sum(math.ceil(max(len(part), 1) / (width * 1.2)) for part in value.split("\n"))
+                for value, (_, width) in zip(values, COLUMNS))
+    return 15.0 * max(lines, 1)
 
 
 def scorecard_markdown(criteria: list[Kriteria]) -> str:

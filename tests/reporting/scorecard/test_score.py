@@ -105,6 +105,15 @@ def test_a_missing_file_is_one_gagal(tmp_path):
     assert result.hasil == "gagal"
 
 
+@pytest.mark.parametrize("spec", [[], [p("Hanya satu paragraf.")], [("table", [["a", "b"]], True, True)],
+                                  [("title", "LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH 2024")]])
+def test_a_document_without_the_expected_parts_is_judged_by_every_criterion(tmp_path, spec):
+    results = scored(spec, tmp_path)
+    assert len(results) == len(CRITERIA) and not [k for k in results.values() if "tidak dapat" in k.temuan]
+    assert results["D.1"].hasil == "gagal" and "Tidak ditemukan judul: Kata Pengantar" in results["D.1"].temuan
+    assert "urutannya" not in results["D.1"].temuan  # a LAKIP cover title is not a misplaced Bab III
+
+
 def test_the_lkip_the_pipeline_renders_is_judged_by_every_criterion(sample_inputs, tmp_path):
     """Whatever the template of the day prints, every criterion runs (no 'tidak dapat dijalankan')."""
     from tasks.measuring.figures import Period

@@ -28,6 +28,7 @@ def test_the_workbook_is_readable_and_never_holds_a_formula(tmp_path):
     assert ws.cell(row=3, column=5).data_type == "s" and ws.cell(row=4, column=5).value == "@reviu dulu"
     assert all(ws.cell(row=r, column=4).alignment.wrap_text for r in (2, 3, 4))
     assert ws.column_dimensions["D"].width >= 60
+    assert ws.row_dimensions[2].height == 15 and ws.row_dimensions[3].height >= 30  # two lines of text
     assert ws.cell(row=6, column=1).value == "Ringkasan: 1 lulus, 1 peringatan, 1 gagal dari 3 kriteria"
 
 
