@@ -19,7 +19,7 @@ from tasks.reporting.scorecard.facts import (
 )
 from tasks.reporting.scorecard.outline import Laporan
 from tasks.reporting.scorecard.reader import Tabel
-from tasks.reporting.scorecard.text import MONTHS, has_figure, mentions, norm, percents, sentences
+from tasks.reporting.scorecard.text import MONTHS, has_figure, mentions, norm, norm_figure, percents, sentences
 
 
 def pk_windows(lap: Laporan) -> list[range]:
@@ -107,7 +107,7 @@ def efficiency(lap: Laporan, facts: DocumentFacts) -> Verdict:
         problems.append((GAGAL, "Tidak ada perbandingan capaian kinerja dengan serapan anggaran.",
                          "Sajikan per kegiatan capaian kinerja (%) dan serapan anggaran (%) dengan simpulan "
                          "efisiensinya."))
-    wanted = norm(facts.serapan).replace(" ", "")
+    wanted = norm_figure(facts.serapan)
     summary = [s for p in lap.text_of(lap.span("ikhtisar"), tables=False) for s in sentences(p.text)
                if mentions(s, ("serapan",)) and percents(s)]
     for s in summary:
@@ -130,7 +130,10 @@ def _budget_total(lap: Laporan, facts: DocumentFacts) -> list[tuple[str, str, st
         head = [norm(c) for c in table.rows[0]] if table.rows else []
         col = next((n for n, c in enumerate(head) if "serapan" in c), None)
         total = next((r for r in table.rows[1:] if r and norm(r[0]).startswith(("jumlah", "total"))), None)
-        if col is not None and total is not None and col < len(total):
+        if col is None or total is None:
+            continue
+        col -= len(head) - len(total)  # "Jumlah" merged over the first columns: the figures align on the right
+        if 0 <= col < len(total):
             if has_figure(total[col], facts.serapan):
                 return []
             return [(GAGAL, f"Baris jumlah tabel anggaran mencetak serapan «{total[col]}», hasil perhitungan "

@@ -118,19 +118,21 @@ def _explains(sentence: str) -> bool:
 
 @dataclass(frozen=True)
 class Comparison:
+    """One of the LKE's comparisons of the realisation: what it is about and what it needs."""
+
     nomor: str
     judul: str
     has_data: str  # the IndikatorFakta flag
     topic: tuple[str, ...]
     lacking: str  # what the indicators without data lack, for the message
     add_data: str  # where the office adds it
+    by_year: bool = False  # naming an earlier year is the comparison; and 2-3 years or the trend are asked
+    sourced: bool = False  # the comparison names its source
 
     def compares(self, sentence: str, tahun: int) -> bool:
         if mentions(sentence, NOT_AVAILABLE) or not has_value(sentence):
             return False
-        if self.nomor == "3.b.5":
-            return bool(earlier_years(sentence, tahun)) or mentions(sentence, self.topic)
-        return mentions(sentence, self.topic)
+        return mentions(sentence, self.topic) or (self.by_year and bool(earlier_years(sentence, tahun)))
 
 
 RENSTRA = Comparison("3.b.4", "Realisasi dibanding target jangka menengah (Renstra)", "ada_renstra",
@@ -138,11 +140,13 @@ RENSTRA = Comparison("3.b.4", "Realisasi dibanding target jangka menengah (Renst
                      "Isi target_renstra di riwayat-indikator.csv.")
 HISTORY = Comparison("3.b.5", "Realisasi dibanding tahun-tahun sebelumnya", "ada_riwayat",
                      ("tahun lalu", "tahun sebelumnya", "tahun-tahun sebelumnya", "periode sebelumnya"),
-                     "realisasi tahun-tahun sebelumnya", "Isi realisasi 2-3 tahun terakhir di riwayat-indikator.csv.")
+                     "realisasi tahun-tahun sebelumnya", "Isi realisasi 2-3 tahun terakhir di riwayat-indikator.csv.",
+                     by_year=True)
 BENCHMARK = Comparison("3.b.6", "Realisasi dibanding pembanding nasional/provinsi, dengan sumber", "ada_pembanding",
                        ("nasional", "provinsi", "rata-rata", "standar", "kabupaten lain", "kabupaten/kota lain",
                         "pembanding", "kabupaten/kota"), "pembanding nasional/provinsi",
-                       "Tambahkan angka pembanding beserta sumbernya (mis. angka nasional yang diumumkan KPU).")
+                       "Tambahkan angka pembanding beserta sumbernya (mis. angka nasional yang diumumkan KPU).",
+                       sourced=True)
 SOURCE = ("sumber", "menurut", "berdasarkan", "diumumkan", "dirilis", "dipublikasikan", "data kpu", "laporan kpu")
 TREND = ("tren", "trend", "meningkat", "menurun", "naik", "turun", "stabil", "tetap")
 
@@ -157,9 +161,9 @@ def comparison(kind: Comparison, lap: Laporan, facts: DocumentFacts) -> Verdict:
         found = [s for s in lap.analysis_sentences(i) if kind.compares(s, facts.tahun)]
         if not found:
             missing.append(i)
-        elif kind is HISTORY and not _trend(found, facts.tahun):
+        elif kind.by_year and not _trend(found, facts.tahun):
             one_year.append(i)
-        elif kind is BENCHMARK and not any(mentions(s, SOURCE) for s in found):
+        elif kind.sourced and not any(mentions(s, SOURCE) for s in found):
             unsourced.append(i)
     if missing:
         problems.append((GAGAL, f"Data {kind.lacking} ada, tetapi tidak dibandingkan untuk "

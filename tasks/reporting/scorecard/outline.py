@@ -124,10 +124,8 @@ class Laporan:
         found = {}
         for parent, part in SUBPARTS:
             inside = self.span(parent)
-            if part.key == "anggaran" and "capaian" in found:
-                inside = range(found["capaian"] + 1, inside.stop)
-            pos = next((p.pos for p in self.titles if p.pos in inside and p.pos != inside.start
-                        and matches(part, p.text)), None)
+            after = found["capaian"] if part.key == "anggaran" and "capaian" in found else inside.start
+            pos = next((p.pos for p in self.titles if after < p.pos < inside.stop and matches(part, p.text)), None)
             if pos is not None:
                 found[part.key] = pos
         return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from docx.oxml import OxmlElement
 
 from tests.reporting.scorecard.docs import (
     FACTS,
@@ -88,6 +89,26 @@ def test_a_budget_total_that_contradicts_the_computed_one_fails(tmp_path):
     spec = [("table", [["Jumlah", "Rp100.000.000", "Rp91.070.000", "92,00%"] if r[0] == "Jumlah" else r
                        for r in x[1]], *x[2:]) if x[0] == "table" else x for x in passing_spec()]
     results = scored(spec, tmp_path)
+    assert not_passed(results) == {"3.b.8": "gagal"} and "«92,00%»" in results["3.b.8"].temuan
+
+
+def _budget_with_merged_total(total: str):
+    """The budget table as Word holds it when 'Jumlah' is merged over two columns (one cell, gridSpan 2)."""
+    def add(doc):
+        rows = [["Kegiatan", "Sumber", "Pagu", "Serapan"], ["Perencanaan", "APBN", "Rp1", "95,10%"],
+                ["Jumlah", "", "Rp1", total]]
+        t = doc.add_table(rows=3, cols=4)
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                t.cell(r, c).text = value
+            t.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        t.cell(2, 0).merge(t.cell(2, 1)).text = "Jumlah"
+    return [("raw", add) if x[0] == "table" and "'Pagu'" in repr(x) else x for x in passing_spec()]
+
+
+def test_a_total_row_merged_over_its_first_columns_is_read_from_the_right(tmp_path):
+    assert not_passed(scored(_budget_with_merged_total("91,07%"), tmp_path)) == {}
+    results = scored(_budget_with_merged_total("92,00%"), tmp_path)
     assert not_passed(results) == {"3.b.8": "gagal"} and "«92,00%»" in results["3.b.8"].temuan
 
 
