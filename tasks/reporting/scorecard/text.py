@@ -136,6 +136,7 @@ def place_date(line: str) -> date | None:
 ROLE_WORDS = ("ketua", "sekretaris", "kepala", "inspektur", "inspektorat", "pihak pertama", "pihak kedua",
               "anggota", "plt", "plh", "kasubbag", "kasubag", "mengetahui", "bupati", "pejabat", "auditor",
               "reviu", "reviewer", "peninjau", "direktur", "koordinator", "a.n", "penyusun", "apip")
+NOT_NAMES = ("ttd", "tertanda", "tanda tangan", "cap", "stempel", "materai", "meterai")  # marks where one signed
 INSTITUTION_WORDS = ("kpu", "kabupaten", "kota", "provinsi", "republik", "indonesia", "komisi", "pemilihan",
                      "sekretariat", "inspektorat", "umum")
 
@@ -151,7 +152,7 @@ def is_name_line(line: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 8 or any(ch.isdigit() for ch in text) or text[0].islower():
         return False
-    if text.endswith((",", ":")) or ":" in text or mentions(text, ROLE_WORDS + INSTITUTION_WORDS):
+    if text.endswith((",", ":")) or ":" in text or mentions(text, ROLE_WORDS + INSTITUTION_WORDS + NOT_NAMES):
         return False
     if text.endswith(".") and not re.search(r"\b\w{1,4}\.$", text):  # a sentence, not "…, S.H."
         return False

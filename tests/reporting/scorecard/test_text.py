@@ -35,6 +35,7 @@ def test_place_and_date():
     (["KETUA KPU KABUPATEN PASAMAN BARAT,", "", "NAMA KETUA"], []),  # a placeholder is no name
     (["KETUA KPU KABUPATEN PASAMAN BARAT,", "Laporan ini disusun bersama seluruh jajaran sekretariat."], []),
     (["Budi Santoso"], []),  # a name without a jabatan above it is not a signature block
+    (["KETUA,", "TTD", "(Tanda Tangan)", "Budi Santoso"], ["Budi Santoso"]),  # the marks of a signature
     (["Jabatan: Ketua KPU Kabupaten", "Nama: Budi Santoso"], []),  # the PK's identification, not a signature
 ])
 def test_signature_blocks(lines, names):
