@@ -39,7 +39,7 @@ def score_document(path: Path, facts: DocumentFacts) -> list[Kriteria]:
     """Every criterion for the LKIP at `path`; a file that cannot be read is one 'gagal' saying so."""
     try:
         naskah = read_docx(Path(path))
-    except Exception as exc:  # any damage python-docx or lxml meets: told once, never a traceback
+    except Exception as exc:  # any damage the zip or XML parser meets: told once, never a traceback
         return [judged("D.0", "Dokumen dapat dibuka", ([(
             GAGAL, f"{Path(path).name} tidak dapat dibaca sebagai dokumen Word: {_reason(exc)}.",
             "Buka di Word lalu simpan ulang sebagai .docx, atau buat ulang laporan.")], ""))]
