@@ -1,0 +1,79 @@
+"""The prose helpers of the scorecard (tasks/reporting/scorecard/text.py), each rule both ways."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tasks.reporting.scorecard.text import (
+    has_figure,
+    labelled,
+    masked,
+    mentions,
+    percent_value,
+    percents,
+    place_date,
+    placeholder_hits,
+    sentences,
+    signature_names,
+)
+
+
+def test_place_and_date():
+    assert place_date("Simpang Empat, 31 Januari 2025") == date(2025, 1, 31)
+    assert place_date("Padang,  5 mei 2025") == date(2025, 5, 5)
+    assert place_date("Simpang Empat,     Januari 2025") is None  # the day left for the pen
+    assert place_date("Simpang Empat, 31 Februari 2025") is None
+    assert place_date("Pada 31 Januari 2025 laporan disusun") is None
+
+
+@pytest.mark.parametrize("lines, names", [
+    (["KETUA KPU KABUPATEN PASAMAN BARAT,", "", "", "Budi Santoso, S.H."], ["Budi Santoso, S.H."]),
+    (["Sekretaris,", "ttd", "", "ANI LESTARI", "NIP. 198001012005012001"], ["ANI LESTARI"]),
+    (["KETUA", "KPU KABUPATEN PASAMAN BARAT", "", "Budi Santoso"], ["Budi Santoso"]),  # jabatan on two lines
+    (["KETUA KPU KABUPATEN PASAMAN BARAT,", "", "NAMA KETUA"], []),  # a placeholder is no name
+    (["KETUA KPU KABUPATEN PASAMAN BARAT,", "Laporan ini disusun bersama seluruh jajaran sekretariat."], []),
+    (["Budi Santoso"], []),  # a name without a jabatan above it is not a signature block
+    (["KETUA,", "TTD", "(Tanda Tangan)", "Budi Santoso"], ["Budi Santoso"]),  # the marks of a signature
+    (["Jabatan: Ketua KPU Kabupaten", "Nama: Budi Santoso"], []),  # the PK's identification, not a signature
+])
+def test_signature_blocks(lines, names):
+    assert signature_names(lines) == names
+
+
+@pytest.mark.parametrize("line, found", [
+    ("NAMA KETUA", True), ("Nama Sekretaris", True), ("NIP. 19xxxxxxxxxxxxxx", True), ("NIP. ..........", True),
+    ("[nama]", True), ("<NIP>", True), ("......", True), ("Nama: ……", True),
+    ("Budi Santoso, S.H.", False), ("NIP. 198001012005012001", False), ("Nama : Budi Santoso", False),
+    ("dan seterusnya…", False),
+])
+def test_placeholders(line, found):
+    assert bool(placeholder_hits(line)) is found
+
+
+def test_figures_are_found_whole():
+    assert has_figure("Target 1 laporan, realisasi 1 laporan.", "1 laporan")
+    assert has_figure("capaian 100,00 %", "100,00%")
+    assert has_figure("pagu Rp 30.050.000.000,00", "Rp30.050.000.000,00")
+    assert not has_figure("realisasi 10 laporan", "1")
+    assert not has_figure("capaian 100,005%", "100,00%")
+    assert not has_figure("capaian 91,07% dan 1,5", "1")
+    assert percents("serapan 91,07% dan 1.234,5 %") == ["91,07%", "1.234,5%"]
+    assert percent_value("106,19%") == 106.19 and percent_value("1 laporan") is None
+
+
+def test_labels_and_masking():
+    assert labelled("5)\tPenyebab keberhasilan/kegagalan: TW IV: Jumlah personel terbatas.") == (
+        "5) penyebab keberhasilan/kegagalan tw iv", "Jumlah personel terbatas.")
+    assert labelled("Pukul 10:30 rapat dimulai.") == ("", "Pukul 10:30 rapat dimulai.")
+    a = masked("Upaya peningkatan Indeks A dilakukan melalui 3 kali rapat.", ("Indeks A",))
+    b = masked("Upaya peningkatan Indeks B dilakukan melalui 12 kali rapat.", ("Indeks B",))
+    assert a == b == "upaya peningkatan § dilakukan melalui # kali rapat"
+
+
+def test_sentences_and_keywords():
+    assert sentences("Target 100%. Realisasi 70,5%! Tahun 2024 berakhir.\nBaris baru") == (
+        "Target 100%.", "Realisasi 70,5%!", "Tahun 2024 berakhir.", "Baris baru")
+    assert mentions("Seluruh Kendala diatasi", ("kendala",))
+    assert not mentions("Berkendala", ("kendala",))  # whole words only
