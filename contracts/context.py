@@ -205,6 +205,13 @@ class Kategori(TypedDict):
     jumlah: str
 
 
+class Reviu(TypedDict):
+    ada: bool
+    paragraf: list[str]
+    kota_tanggal: str
+    penandatangan: Penandatangan
+
+
 class Ikhtisar(TypedDict):
     paragraf: list[str]
     kategori: list[Kategori]
@@ -239,16 +246,19 @@ class Narasi(TypedDict):
     renstra: list[str]
     kesimpulan: list[str]
     langkah: list[str]
+    tindak_lanjut: list[str]  # last year's evaluation recommendations and their follow-up (may be empty)
 
 
 class LkipContext(TypedDict):
     satker: Satker
     tahun: str  # "2024"
     tahun_berikut: str  # "2025", the year the recommendations are for
+    tahun_lalu: str  # "2023", the year whose evaluation the follow-up answers
     judul: str  # "LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN 2024"
     kota_tanggal: str  # "Simpang Empat, 31 Januari 2025"
     penandatangan: Penandatangan
     narasi: Narasi
+    reviu: Reviu  # the APIP review statement, printed when the profile names the reviewer
     ikhtisar: Ikhtisar
     daftar_isi: list[EntriDaftarIsi]
     pk_pengantar: list[str]  # Bab II B's paragraphs before the PK table

@@ -459,28 +459,40 @@ alamat = "Jl. Soekarno-Hatta, Simpang Empat, Kabupaten Pasaman Barat"  # alamat 
 kota = "Simpang Empat"
 provinsi = "Sumatera Barat"
 
-# Penanda tangan. Nama dan NIP di bawah ini hanya tempat isian (ilustratif).
+# Penanda tangan. Nama dan NIP di bawah ini rekaan (ilustratif), bukan pejabat sebenarnya: ganti dengan
+# nama dan NIP pejabat kantor. Nama yang masih tempat isian ("NAMA KETUA") tidak pernah dicetak.
 # Ketua: penanda tangan laporan, pihak pertama Perjanjian Kinerja Ketua dan pihak kedua PK Sekretaris.
 [penandatangan.ketua]
 jabatan = "Ketua KPU Kabupaten Pasaman Barat"
-nama = "NAMA KETUA"
+nama = "Andri Saputra"
 nip = ""  # anggota KPU bukan PNS: biasanya tanpa NIP
 
 # Pihak pertama Perjanjian Kinerja Sekretaris (pihak keduanya: Ketua).
 [penandatangan.sekretaris]
 jabatan = "Sekretaris KPU Kabupaten Pasaman Barat"
-nama = "NAMA SEKRETARIS"
-nip = "19xxxxxxxxxxxxxxxx"  # 18 karakter; isi NIP yang sebenarnya
+nama = "Rina Marlina, S.E., M.Si."
+nip = "198207142008012005"  # 18 angka
 
 # Pihak kedua Perjanjian Kinerja Ketua KPU Kabupaten (pihak pertamanya: Ketua).
 [penandatangan.ketua_provinsi]
 jabatan = "Ketua KPU Provinsi Sumatera Barat"
-nama = "NAMA KETUA KPU PROVINSI"
+nama = "Hendra Gunawan"
 nip = ""  # anggota KPU bukan PNS: biasanya tanpa NIP
+
+# Pereviu LKIP dari APIP (ilustratif). Bila ada, LKIP memuat halaman "Pernyataan Telah Direviu"
+# bertanggal [laporan] tanggal_reviu; hapus bagian ini bila LKIP belum direviu.
+[penandatangan.reviu]
+jabatan = "Inspektur Wilayah I Inspektorat Utama KPU"
+nama = "Fajar Ramadhan"
+nip = "197611202003121002"
 
 [laporan]
 # Siapa yang menandatangani Kata Pengantar dan laporan: "ketua" atau "sekretaris".
 penandatangan = "ketua"
+# Tanggal penandatanganan Perjanjian Kinerja (tahun-bulan-tanggal, ilustratif).
+tanggal_pk = 2024-01-15
+# Tanggal pernyataan telah direviu (ilustratif).
+tanggal_reviu = 2025-01-27
 
 # Sub bagian sekretariat. "alias" memuat ejaan lain yang dipakai di RAK dan formulir; nama pelaksana
 # dicocokkan tanpa membedakan huruf besar/kecil, tanda baca, dan kata "Sub Bagian"/"Subbag".

@@ -10,7 +10,9 @@ from pathlib import Path
 from tasks.problems import UserError
 
 MAX_NAME = 64
-KINDS = ("lkip", "bulanan")
+KINDS = ("lkip", "bulanan", "lkip-sumber", "lkip-penilaian")
+# The LKIP's companions, beside it: its lineage workbook and its scorecard against the LKE.
+COMPANIONS = {"lkip-sumber": "sumber", "lkip-penilaian": "penilaian"}
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}")
@@ -41,6 +43,8 @@ def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | Non
     folder = Path(root) / safe_name(satker) / str(_tahun(tahun))
     if kind == "lkip":
         path = folder / f"LKIP-{tahun}{_suffix(suffix)}"
+    elif kind in COMPANIONS:
+        path = folder / f"LKIP-{tahun}-{COMPANIONS[kind]}{_suffix(suffix)}"
     elif kind == "bulanan":
         path = folder / "bulanan" / f"{tahun}-{_bulan(bulan):02d}{_suffix(suffix)}"
     else:

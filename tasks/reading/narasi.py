@@ -15,13 +15,14 @@ from tasks.reading.text_files import load_toml
 
 NARASI_NAME = "narasi.toml"
 SECTIONS = ("kata_pengantar", "organisasi", "tugas_fungsi", "struktur", "isu_strategis", "renstra", "kesimpulan",
-            "langkah")
-MISSING_TEXT = "Bagian ini belum diisi. Tulis teksnya di narasi.toml, bagian '{bagian}'."
+            "langkah", "tindak_lanjut")
+# Sections the LKIP cannot do without; a missing one is warned (the report prints the heading without text).
+REQUIRED = ("kata_pengantar", "organisasi", "tugas_fungsi", "struktur", "isu_strategis", "renstra")
 
 
 def load_narasi(path: Path | None) -> dict[str, list[str]]:
-    """Sections of narasi.toml as lists of paragraphs; a missing file or section says it is missing.
-    Raises one InputError listing every mistake (a warning alone does not raise)."""
+    """Sections of narasi.toml as lists of paragraphs (a missing section: none). Raises one
+    InputError listing every mistake (a warning alone does not raise)."""
     narasi, problems = read_narasi(path)
     if any(p.severity is Severity.ERROR for p in problems):
         raise InputError(problems)
@@ -30,13 +31,14 @@ def load_narasi(path: Path | None) -> dict[str, list[str]]:
 
 def read_narasi(path: Path | None) -> tuple[dict[str, list[str]], list[Problem]]:
     """The sections and the problems found: a value that is not text is an error naming its section;
-    a section the LKIP does not print is a warning (with the name it probably meant)."""
+    a section the LKIP does not print is a warning (with the name it probably meant), and so is a
+    required section left empty: the report never prints a placeholder in its place."""
     found = Problems(Path(path).name if path is not None else NARASI_NAME)
     data: dict = {}
     if path is not None and Path(path).exists():
         loaded, problems = load_toml(path, "narasi")
         if loaded is None:
-            return {name: _paragraphs(None, name) for name in SECTIONS}, problems
+            return {name: [] for name in SECTIONS}, problems
         data = loaded
     for key in sorted(set(data) - set(SECTIONS)):
         close = difflib.get_close_matches(key, SECTIONS, n=1)
@@ -50,7 +52,10 @@ def read_narasi(path: Path | None) -> tuple[dict[str, list[str]], list[Problem]]
             found.error(f"bagian '{name}' harus teks atau daftar paragraf", sheet=name, value=repr(value)[:60],
                         hint=f'tulis {name} = """paragraf""" atau {name} = ["paragraf 1", "paragraf 2"]')
             value = None
-        sections[name] = _paragraphs(value, name)
+        sections[name] = _paragraphs(value)
+        if path is not None and Path(path).exists() and name in REQUIRED and not sections[name]:
+            found.warn(f"bagian '{name}' kosong: LKIP mencetak judulnya tanpa isi", sheet=name,
+                       hint=f'tulis {name} = ["paragraf 1", "paragraf 2"] di {NARASI_NAME}')
     return sections, found.items
 
 
@@ -58,10 +63,9 @@ def _is_text(value) -> bool:
     return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
 
-def _paragraphs(value, name: str) -> list[str]:
+def _paragraphs(value) -> list[str]:
     items = [value] if isinstance(value, str) else list(value or [])
-    texts = [normalize_text(v) for v in items if normalize_text(v)]
-    return texts or [MISSING_TEXT.format(bagian=name)]
+    return [normalize_text(v) for v in items if normalize_text(v)]
 
 
 def fill(paragraphs: list[str], tahun: int, satker: str) -> list[str]:

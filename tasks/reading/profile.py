@@ -95,6 +95,7 @@ class Profile:
     penandatangan: dict[str, Penandatangan] = field(default_factory=dict)
     penandatangan_laporan: str = "ketua"
     tanggal_pk: datetime.date | None = None  # when the Perjanjian Kinerja were signed ([laporan] tanggal_pk)
+    tanggal_reviu: datetime.date | None = None  # the APIP review's date ([laporan] tanggal_reviu)
     sub_bagian: tuple[SubUnit, ...] = DEFAULT_SUB_UNITS
     sumber_dana: tuple[SumberDana, ...] = (SumberDana("DIPA", "DIPA APBN"),)
 
@@ -226,6 +227,7 @@ def _profile_from_dict(data: dict, problems: Problems) -> Profile:
         penandatangan=_signers(data, problems),
         penandatangan_laporan=_text(laporan, "penandatangan", "[laporan]", problems) or "ketua",
         tanggal_pk=_date(laporan, "tanggal_pk", "[laporan]", problems),
+        tanggal_reviu=_date(laporan, "tanggal_reviu", "[laporan]", problems),
         sub_bagian=_units(data, problems),
         sumber_dana=_funds(data, problems),
     )

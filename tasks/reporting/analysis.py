@@ -19,7 +19,7 @@ import pandas as pd
 from contracts.context import Butir, Rekomendasi
 from tasks.measuring.capaian import BELUM_DILAPORKAN, TERCAPAI
 from tasks.reporting.context import amount, realisation_text, target_text
-from tasks.reporting.fmt import format_number, format_percent, roman
+from tasks.reporting.fmt import format_percent, roman
 from tasks.reporting.words import clause, distinct, join_id, lower_first, month_name, pick, quarters_text, sentence
 
 LEVEL_NAMES = {"nasional": "nasional", "provinsi": "provinsi", "sejawat": "kantor sejawat"}
@@ -116,19 +116,19 @@ def history_paragraph(f: Facts) -> str | None:
     if not years:
         return None
     rec, ordered = f.rec, list(reversed(years))
-    span = f"{ordered[0]['tahun']}–{ordered[-1]['tahun']}" if len(ordered) > 1 else str(ordered[0]["tahun"])
-    values = [format_number(y["realisasi"]) if rec.satuan != "%" else format_percent(y["realisasi"]) for y in ordered]
-    unit = "" if rec.satuan == "%" else f" {rec.satuan}"
-    text = [f"Realisasi {span}: {join_id(values)}{unit}"]
+    values = [f"{amount(y['realisasi'], rec.satuan)} ({y['tahun']})" for y in ordered]
+    text = [f"Realisasi tahun sebelumnya: {join_id(values)}"]
     trend, last = f.comparison.get("tren"), years[0]
+    now = format_percent(rec.capaian_dicap)
     if trend == "naik":
-        text.append(f"Capaian naik dari {format_percent(last['capaian'])} pada {last['tahun']}")
+        text.append(f"Capaian naik dari {format_percent(last['capaian'])} ({last['tahun']}) menjadi {now}")
     elif trend == "turun":
-        text.append(f"Capaian turun dari {format_percent(last['capaian'])} pada {last['tahun']}")
+        text.append(f"Capaian turun dari {format_percent(last['capaian'])} ({last['tahun']}) menjadi {now}")
     elif trend == "stabil":
-        text.append(f"Capaian stabil sejak {ordered[0]['tahun']}")
+        text.append(f"Capaian stabil pada {now} sejak {ordered[0]['tahun']}")
     elif trend == "fluktuatif":
-        text.append(f"Capaian {span} berfluktuasi")
+        text.append(f"Capaian berfluktuasi, dari {format_percent(ordered[0]['capaian'])} ({ordered[0]['tahun']}) "
+                    f"menjadi {now}")
     lower = [y for y in years if not _missing(y["target"]) and not _missing(rec.target) and rec.target < y["target"]]
     if lower:
         text.append(f"Target {f.tahun} lebih rendah dari target {lower[0]['tahun']}")
@@ -161,7 +161,7 @@ def benchmark_paragraph(f: Facts) -> str | None:
     for b in rows:
         level = LEVEL_NAMES.get(b["tingkat"], b["tingkat"])
         figure = amount(b["nilai"], rec.satuan)
-        text = f"Pembanding {level} {b['wilayah']} {b['tahun']}: {figure} ({source_name(b['sumber'])})"
+        text = f"Pembanding {level} {b['wilayah']} {b['tahun']}: {figure} (sumber: {source_name(b['sumber'])})"
         if b["selisih"] is not None and abs(b["selisih"]) > 1e-9:
             difference = amount(abs(b["selisih"]), "poin" if rec.satuan == "%" else rec.satuan)
             text += f"; realisasi kantor {difference} {'di atas' if b['selisih'] > 0 else 'di bawah'}nya"
@@ -188,19 +188,22 @@ def causes_paragraph(f: Facts) -> str:
     met = rec.status == TERCAPAI
     done = [a for a in f.activities if a.tepat_waktu + a.terlambat_selesai > 0]
     parts = []
+    reported = quarters_text([n[0] for n in f.notes])
     if met:
         drivers = join_id([lower_first(a.aktivitas, name=True) for a in done[:3]])
-        parts.append(f"Keberhasilan ditopang oleh {drivers}" if drivers else
-                     f"Keberhasilan {subject(rec)} dicapai tanpa kegiatan pendukung yang tercatat di RAK")
+        smooth = "" if noted else f", yang berjalan tanpa kendala berarti sepanjang {reported or 'tahun berjalan'}"
+        parts.append(f"Keberhasilan ditopang oleh langkah yang dilakukan, yaitu {drivers}{smooth}" if drivers else
+                     f"Keberhasilan {subject(rec)} dicapai tanpa kegiatan pendukung yang tercatat di RAK" +
+                     ("" if noted else " dan tanpa kendala yang dicatat"))
         for tw, kendala, upaya in noted[:2]:
             parts.append(f"Pada triwulan {roman(tw)} sempat terjadi kendala: {kendala}" +
-                         (f"; kendala tersebut diatasi dengan {upaya}" if upaya else ""))
+                         (f"; upaya yang dilakukan: {upaya}" if upaya else ""))
     elif _missing(rec.capaian):
         parts.append(f"Pelaporan realisasi {subject(rec)} perlu dilengkapi pada formulir triwulan berikutnya")
     else:
         if noted:
             tw, kendala, upaya = noted[0]
-            parts.append(f"Target belum tercapai karena {kendala} (triwulan {roman(tw)})")
+            parts.append(f"Target belum tercapai karena kendala pada triwulan {roman(tw)}: {kendala}")
             if upaya:
                 parts.append(f"Upaya yang telah dilakukan: {upaya}")
             earlier = [n for n in noted[1:] if n[1] != kendala]
@@ -313,6 +316,6 @@ def analyse(f: Facts, no: str) -> tuple[list[Butir], list[Rekomendasi]]:
     points.append({"label": "Kegiatan pendukung", "teks": activities_paragraph(f)})
     advice = recommendation(f, no)
     if advice:
-        points.append({"label": "Rekomendasi", "teks": advice["rekomendasi"] + " " + sentence(
-            f"Penanggung jawab: {advice['penanggung_jawab']}, mulai {advice['waktu']}")})
+        points.append({"label": "Rekomendasi", "teks": sentence(
+            f"{advice['penanggung_jawab']} {clause(advice['rekomendasi'])}, mulai {advice['waktu']}")})
     return points, [advice] if advice else []

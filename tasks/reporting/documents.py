@@ -20,10 +20,12 @@ from tasks.reporting.bulanan import bulanan_context
 from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
 from tasks.reporting.context import OfficeView, gambar, office_view
 from tasks.reporting.docx_package import DOCX_WRITER
-from tasks.reporting.lkip import lkip_context
+from tasks.reporting.lineage import write_lineage
+from tasks.reporting.lkip import document_facts, lkip_context
 from tasks.reporting.pagination import can_paginate, document_outline, paginate, toc_entries
 from tasks.reporting.pdf import to_pdfs
 from tasks.reporting.render import render_docx
+from tasks.reporting.scorecard import score_document, write_scorecard
 from tasks.reporting.templates import TemplateSet, bundled_templates
 
 
@@ -35,6 +37,7 @@ class Document:
     kind: str  # "lkip" or "bulanan"
     bulan: int | None = None
     catatan: tuple[str, ...] = ()  # what a reader of the run should know about it (in Indonesian)
+    penilaian: tuple = ()  # the LKIP's scorecard (tasks.reporting.scorecard Kriteria), criterion by criterion
 
 
 def months_reported(inputs: OfficeInputs) -> list[int]:
@@ -87,8 +90,9 @@ class RenderChoices:
 
 
 def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Path,
-                choices: RenderChoices = RenderChoices()) -> Document:
-    """The LKIP of the year `m` measures."""
+                choices: RenderChoices = RenderChoices()) -> list[Document]:
+    """The LKIP of the year `m` measures, checked against the LKE, with its lineage workbook and its
+    scorecard beside it."""
     tahun = m.period.tahun
     images = draw_charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}") if choices.charts else _no_images()
     context = lkip_context(inputs, m, view, images, lkip_signing_date(tahun), choices.charts)
@@ -108,7 +112,15 @@ def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Pa
         notes = (f"Daftar Isi LKIP tanpa nomor halaman ({why}); di Word: klik kanan pada Daftar Isi lalu "
                  "Update Field.",)
     render_docx(choices.templates.lkip, context, out, choices.writer)
-    return Document(out, "lkip", catatan=notes)
+    criteria = tuple(score_document(out, document_facts(inputs, m, context)))
+    failed = [k for k in criteria if k.hasil == "gagal"]
+    if failed:
+        notes += (f"LKIP belum memenuhi {len(failed)} kriteria LKE ({', '.join(k.nomor for k in failed)}); "
+                  f"rinciannya di LKIP-{tahun}-penilaian.xlsx.",)
+    lineage = write_lineage(inputs, m, staging / f"LKIP-{tahun}-sumber.xlsx")
+    scorecard = write_scorecard(list(criteria), staging / f"LKIP-{tahun}-penilaian.xlsx")
+    return [Document(out, "lkip", catatan=notes, penilaian=criteria), Document(lineage, "lkip-sumber"),
+            Document(scorecard, "lkip-penilaian")]
 
 
 def render_bulanan(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Path,
@@ -134,13 +146,14 @@ def render_documents(inputs: OfficeInputs, figures: OfficeFigures, staging: Path
             docs.append(render_bulanan(inputs, m, view, staging, choices))
             progress(f"  laporan bulanan {period.tahun}-{period.bulan:02d} selesai dirender")
         elif period.triwulan is None:
-            docs.append(render_lkip(inputs, m, view, staging, choices))
+            docs += render_lkip(inputs, m, view, staging, choices)
             progress(f"  LKIP {period.tahun} selesai dirender")
         else:
             raise ValueError(f"no document for {period.label}")
     if choices.pdf:
-        pdfs = to_pdfs([d.local for d in docs], staging)
-        docs += [Document(path, d.kind, d.bulan) for path, d in zip(pdfs, list(docs), strict=True)]
+        reports = [d for d in docs if d.kind in ("lkip", "bulanan")]
+        pdfs = to_pdfs([d.local for d in reports], staging)
+        docs += [Document(path, d.kind, d.bulan) for path, d in zip(pdfs, reports, strict=True)]
     return docs
 
 

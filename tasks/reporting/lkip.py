@@ -15,9 +15,11 @@ from contracts.context import (
     KegiatanLkip,
     KegiatanRak,
     LkipContext,
+    Reviu,
 )
 from contracts.rak import AktivitasBulan
 from tasks.frames import row_tuples
+from tasks.measuring.capaian import TERCAPAI
 from tasks.measuring.figures import Measures
 from tasks.reading.narasi import fill
 from tasks.reading.office import OfficeInputs
@@ -25,8 +27,8 @@ from tasks.reading.parse import MONTHS_ID
 from tasks.reading.rak import Rak
 from tasks.reporting.analysis import Facts, analyse, main_cause
 from tasks.reporting.budget import anggaran_context, initial_budget
-from tasks.reporting.context import OfficeView, indicator_contexts, satker_context, signer_context
-from tasks.reporting.fmt import format_date
+from tasks.reporting.context import OfficeView, indicator_contexts, person, satker_context, signer_context
+from tasks.reporting.fmt import format_date, format_percent
 from tasks.reporting.narrative import (
     _band_counts,
     availability,
@@ -35,8 +37,10 @@ from tasks.reporting.narrative import (
     conclusion,
     ikhtisar,
     kegiatan_paragraph,
+    serapan_total,
 )
 from tasks.reporting.pk import agreements, kegiatan_list, pk_kegiatan
+from tasks.reporting.scorecard import DocumentFacts, IndikatorFakta
 
 
 def rak_groups(rak: Rak) -> list[KegiatanRak]:
@@ -126,6 +130,7 @@ def lkip_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images: di
     recommendations = [r for i in indicators for r in i["rekomendasi"]]
     return {
         "satker": satker_context(profile), "tahun": str(tahun), "tahun_berikut": str(tahun + 1),
+        "tahun_lalu": str(tahun - 1), "reviu": review_statement(profile, tahun, signed),
         "judul": f"LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) TAHUN {tahun}",
         "kota_tanggal": f"{profile.kota}, {format_date(signed)}", "penandatangan": signer_context(profile),
         "narasi": {k: fill(v, tahun, profile.nama) for k, v in inputs.narasi.items()},
@@ -150,6 +155,24 @@ def lkip_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images: di
     }
 
 
+def review_statement(profile, tahun: int, signed: datetime.date) -> Reviu:
+    """The 'Pernyataan Telah Direviu' (PermenPAN-RB 53/2014's form), when the profile names the APIP
+    reviewer ([penandatangan.reviu]); dated [laporan] tanggal_reviu, else the report's date."""
+    reviewer = profile.penandatangan.get("reviu")
+    if reviewer is None:
+        return {"ada": False, "paragraf": [], "kota_tanggal": "", "penandatangan": person(None)}
+    day = profile.tanggal_reviu or signed
+    return {"ada": True, "kota_tanggal": f"{profile.kota}, {format_date(day)}", "penandatangan": person(reviewer),
+            "paragraf": [
+                f"Kami telah mereviu Laporan Kinerja {profile.nama} Tahun {tahun} sesuai Pedoman Reviu atas Laporan "
+                f"Kinerja. Substansi informasi yang dimuat dalam Laporan Kinerja menjadi tanggung jawab manajemen "
+                f"{profile.nama}.",
+                "Reviu bertujuan untuk memberikan keyakinan terbatas bahwa Laporan Kinerja telah disajikan secara "
+                "akurat, andal, dan valid.",
+                "Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan dalam "
+                "meyakini keandalan informasi yang disajikan di dalam Laporan Kinerja ini."]}
+
+
 def _causes(view: OfficeView, upto: int) -> dict[str, str]:
     """Indicator code -> the obstacle its forms named last, as a clause."""
     return {kode: main_cause(Facts(rec=None, quarters=[], notes=[n for n in notes if n[0] <= upto], comparison={},
@@ -161,3 +184,23 @@ def _categories(m: Measures, settings) -> list[dict]:
     rows = [{"label": b.label, "jumlah": str(counts.get(b.label, 0))} for b in settings.kategori]
     missing = int(m.capaian["capaian"].isna().sum())
     return rows + ([{"label": "Belum dapat dinilai", "jumlah": str(missing)}] if missing else [])
+
+
+def document_facts(inputs: OfficeInputs, m: Measures, context: LkipContext) -> DocumentFacts:
+    """What the figures say the rendered LKIP must show, for its scorecard (tasks.reporting.scorecard)."""
+    def fact(i: IndikatorLkip) -> IndikatorFakta:
+        comparison = m.perbandingan.get(i["kode"], {})
+        measured = i["capaian"] != "-"
+        return IndikatorFakta(nama=i["nama"], target=i["target"], realisasi=i["realisasi"], capaian=i["capaian"],
+                              tercapai=(i["status"] == TERCAPAI) if measured else None,
+                              ada_riwayat=bool(comparison.get("tahun_sebelumnya")),
+                              ada_renstra=comparison.get("renstra", {}).get("target") is not None,
+                              ada_pembanding=bool(comparison.get("pembanding")))
+
+    names = [context["penandatangan"]["nama"], context["reviu"]["penandatangan"]["nama"]] + [
+        p[side]["nama"] for p in context["perjanjian"] for side in ("pihak_pertama", "pihak_kedua")]
+    return DocumentFacts(tahun=m.period.tahun, satker=inputs.profile.nama,
+                         indikator=[fact(i) for i in context["indikator"]], serapan=format_percent(serapan_total(m)),
+                         penandatangan=sorted({n for n in names if n}),
+                         pk_pihak=[(p["pihak_pertama"]["jabatan"], p["pihak_kedua"]["jabatan"])
+                                   for p in context["perjanjian"]], reviu=context["reviu"]["ada"])

@@ -31,10 +31,11 @@ def test_on_demand_flow_publishes_the_year_with_artifacts(prefect, tmp_path):
     out.mkdir()
     paths = laporan(str(SAMPLE), 2024, out_dir=str(out))
     year = out / "1312" / "2024"
-    assert [Path(p).name for p in paths] == ["LKIP-2024.docx"] + [f"2024-{m:02d}.docx" for m in range(1, 13)]
+    assert [Path(p).name for p in paths] == (["LKIP-2024.docx", "LKIP-2024-sumber.xlsx", "LKIP-2024-penilaian.xlsx"]
+                                             + [f"2024-{m:02d}.docx" for m in range(1, 13)])
     assert all(Path(p).exists() for p in paths)
     manifest = json.loads((year / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["keluaran"]) == 13
+    assert len(manifest["keluaran"]) == 15
     found = artifacts(["capaian-1312-2024", "terbit-1312-2024"])
     assert set(found) == {"capaian-1312-2024", "terbit-1312-2024"}
     assert len(json.loads(found["capaian-1312-2024"].data)) == 46

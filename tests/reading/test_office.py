@@ -170,11 +170,16 @@ def test_report_signer_missing_is_an_error_and_placeholder_a_warning(folder):
     path.write_text(text.replace('penandatangan = "ketua"', 'penandatangan = "kepala"'), encoding="utf-8")
     (problem,) = [p for p in errors(load_inputs([folder])) if p.file == "profil.toml"]
     assert "penandatangan laporan (kepala)" in problem.message and "[penandatangan.kepala]" in problem.hint
-    path.write_text(text, encoding="utf-8")  # the sample's own placeholders
+    path.write_text(text, encoding="utf-8")  # the sample's (illustrative) names: nothing to say
+    assert not [p for p in load_inputs([folder]).problems if p.file == "profil.toml"]
+    placeholders = text.replace('nama = "Andri Saputra"', 'nama = "NAMA KETUA"')
+    path.write_text(placeholders, encoding="utf-8")
     inputs = load_inputs([folder])
     warned = [p.message for p in inputs.problems if p.file == "profil.toml"]
     assert inputs.ok and any("NAMA KETUA" in m for m in warned)
-    path.write_text(text.replace('penandatangan = "ketua"', 'penandatangan = "sekretaris"'), encoding="utf-8")
+    path.write_text(placeholders.replace('penandatangan = "ketua"', 'penandatangan = "sekretaris"')
+                    .replace('nama = "Rina Marlina, S.E., M.Si."', 'nama = "NAMA SEKRETARIS"')
+                    .replace('nip = "198207142008012005"', 'nip = "19xxxxxxxxxxxxxxxx"'), encoding="utf-8")
     warned = [p.message for p in load_inputs([folder]).problems if p.file == "profil.toml"]
     assert any("NAMA SEKRETARIS" in m for m in warned) and any("NIP" in m for m in warned)
 

@@ -106,7 +106,8 @@ def test_any_settings_file_is_read_with_located_problems(tmp_path, text, encodin
 def test_any_narasi_file_is_read_with_located_problems(tmp_path, text, encoding):
     narasi, problems = read_narasi(_write(tmp_path, text, "narasi.toml", encoding))
     _problems_are_located(problems, "narasi.toml")
-    assert all(paragraphs and all(isinstance(p, str) for p in paragraphs) for paragraphs in narasi.values())
+    assert all(isinstance(p, str) and p for paragraphs in narasi.values() for p in paragraphs)
+    assert not any("belum diisi" in p for paragraphs in narasi.values() for p in paragraphs)  # no placeholder
 
 
 @SETTINGS

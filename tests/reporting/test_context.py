@@ -77,7 +77,10 @@ def test_lkip_context(inputs, charts):
     assert len(context["indikator"]) == 46 and len(context["rak"]) == 13
     assert sum(len(i["aktivitas"]) for k in context["rak"] for i in k["indikator"]) == 76
     assert context["kota_tanggal"] == "Simpang Empat, 31 Januari 2025"
-    assert context["penandatangan"]["nama"] == ""  # "NAMA KETUA" is a placeholder: never printed
+    assert context["penandatangan"]["nama"] == "Andri Saputra"
+    assert context["reviu"]["ada"] and context["reviu"]["penandatangan"]["nip"] == "NIP. 197611202003121002"
+    assert [p["subjudul"] for p in context["perjanjian"]] == ["KETUA KPU KABUPATEN PASAMAN BARAT",
+                                                               "SEKRETARIS KPU KABUPATEN PASAMAN BARAT"]
     first = context["indikator"][0]
     assert first["capaian"] == "100,00%" and first["kategori"] == "Sangat Baik"
     assert all(b["teks"] for i in context["indikator"] for b in i["analisis"])
@@ -162,3 +165,19 @@ def test_contexts_sharing_one_office_view_equal_contexts_built_alone(inputs, cha
     for period in periods:
         assert shared[period.bulan] == bulanan_context(inputs, *alone(inputs, period), charts)
     assert len(view.indicators) == 4  # one per quarter's capaian table
+
+
+def test_a_placeholder_signer_is_never_printed(inputs, charts):
+    """A name or NIP the profile holds only as a place to fill leaves a blank line to sign on."""
+    from dataclasses import replace
+
+    from tasks.reading.profile import Penandatangan
+
+    signers = {**inputs.profile.penandatangan, "ketua": Penandatangan("Ketua KPU Kabupaten", "NAMA KETUA"),
+               "sekretaris": Penandatangan("Sekretaris", "Rina", "19xxxxxxxxxxxxxxxx")}
+    other = replace(inputs, profile=replace(inputs.profile, penandatangan=signers))
+    m, view = alone(other, Period(2024))
+    context = lkip_context(other, m, view, charts, datetime.date(2025, 1, 31))
+    assert context["penandatangan"]["nama"] == "" and "NAMA KETUA" not in json.dumps(context)
+    sekretaris = context["perjanjian"][1]["pihak_pertama"]
+    assert sekretaris["nama"] == "Rina" and sekretaris["nip"] == ""

@@ -129,7 +129,8 @@ def _budget_total(lap: Laporan, facts: DocumentFacts) -> list[tuple[str, str, st
     for table in lap.tables_in(part):
         head = [norm(c) for c in table.rows[0]] if table.rows else []
         col = next((n for n, c in enumerate(head) if "serapan" in c), None)
-        total = next((r for r in table.rows[1:] if r and norm(r[0]).startswith(("jumlah", "total"))), None)
+        # the grand total is the last such row (subtotals per funding source come before it)
+        total = next((r for r in reversed(table.rows[1:]) if r and norm(r[0]).startswith(("jumlah", "total"))), None)
         if col is None or total is None:
             continue
         col -= len(head) - len(total)  # "Jumlah" merged over the first columns: the figures align on the right

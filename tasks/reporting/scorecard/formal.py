@@ -215,7 +215,10 @@ def identity(lap: Laporan, facts: DocumentFacts) -> Verdict:
     if lacking:
         problems.append((GAGAL, f"Sampul tidak memuat {', '.join(lacking)}.",
                          "Sampul memuat judul Laporan Kinerja, nama satker dan tahun laporan."))
-    stale = [t for t in lap.titles if any(int(y) != facts.tahun for y in YEAR.findall(norm(t.text)))]
+    # a heading on last year's evaluation and its follow-up names last year rightly
+    looking_back = ("tindak lanjut", "evaluasi", "rekomendasi", "sebelumnya")
+    stale = [t for t in lap.titles if any(int(y) != facts.tahun and not (int(y) == facts.tahun - 1 and any(
+        w in norm(t.text) for w in looking_back)) for y in YEAR.findall(norm(t.text)))]
     if stale:
         shown = _listed([f"«{shorten(t.text, 50)}»" for t in stale])
         problems.append((PERINGATAN, f"Judul dengan tahun lain: {shown}.",

@@ -59,6 +59,23 @@ def lkip_kata_pengantar(doc) -> None:
     signature(doc)
 
 
+def lkip_reviu(doc) -> None:
+    """The APIP's review statement, on its own page, when the profile names the reviewer."""
+    tag(doc, "{%p if reviu.ada %}")
+    doc.add_heading("PERNYATAAN TELAH DIREVIU", level=1)
+    loop_paragraphs(doc, "reviu.paragraf")
+    para(doc)
+    para(doc, "{{ reviu.kota_tanggal }}", style="Tanda Tangan")
+    para(doc, "{{ reviu.penandatangan.jabatan_upper }}", style="Tanda Tangan", bold=True)
+    for _ in range(3):
+        para(doc, style="Tanda Tangan")
+    para(doc, "{{ reviu.penandatangan.nama }}", style="Tanda Tangan", bold=True, underline=True)
+    tag(doc, "{%p if reviu.penandatangan.nip %}")
+    para(doc, "{{ reviu.penandatangan.nip }}", style="Tanda Tangan")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+
+
 def lkip_ikhtisar(doc) -> None:
     """The year in a few computed paragraphs and the count of indicators per rating band."""
     doc.add_heading("IKHTISAR EKSEKUTIF", level=1)
@@ -217,6 +234,10 @@ def lkip_bab_4(doc) -> None:
     rekomendasi_table(doc)
     tag(doc, "{%p endif %}")
     loop_paragraphs(doc, "narasi.langkah")
+    tag(doc, "{%p if narasi.tindak_lanjut %}")
+    doc.add_heading("C. Tindak Lanjut Rekomendasi Evaluasi Tahun {{ tahun_lalu }}", level=2)
+    loop_paragraphs(doc, "narasi.tindak_lanjut")
+    tag(doc, "{%p endif %}")
 
 
 def perjanjian(doc) -> None:
@@ -307,7 +328,7 @@ def build_lkip(path: Path) -> Path:
     """The annual report template (LkipContext)."""
     doc = new_document(chapters=True)
     number_pages(doc.sections[0], "lowerRoman", start=1)
-    for part in (lkip_cover, lkip_kata_pengantar, lkip_ikhtisar, lkip_daftar_isi):
+    for part in (lkip_cover, lkip_kata_pengantar, lkip_reviu, lkip_ikhtisar, lkip_daftar_isi):
         part(doc)
     body = doc.add_section(WD_SECTION.NEW_PAGE)
     body.different_first_page_header_footer = False

@@ -234,3 +234,11 @@ def test_a_title_naming_another_year_warns(tmp_path):
     spec = replaced_part(passing_spec(), h(2, "Capaian per Triwulan"), h(2, "Capaian per Triwulan Tahun 2023"))
     results = scored(spec, tmp_path)
     assert not_passed(results) == {"D.6": "peringatan"} and "Tahun 2023" in results["D.6"].temuan
+
+
+def test_a_title_on_last_years_evaluation_may_name_last_year(tmp_path):
+    spec = inserted_after(passing_spec(), "BAB IV PENUTUP",
+                          h(2, "C. Tindak Lanjut Rekomendasi Evaluasi Tahun 2023"))
+    assert "D.6" not in only(spec, tmp_path)
+    spec = inserted_after(passing_spec(), "BAB IV PENUTUP", h(2, "C. Tindak Lanjut Rekomendasi Evaluasi Tahun 2021"))
+    assert only(spec, tmp_path).get("D.6") == "peringatan"  # two years back is not last year's follow-up
