@@ -4,7 +4,7 @@ Figures are built without pyplot (no global state), so offices can be drawn in p
 monthly charts (budget and schedule, drawn for every monthly report) keep one figure per thread with
 a fixed January–December axis, keep the drawn axes as a background per y-range, and draw only their
 data on it: axes, ticks and labels cost more than the data. Designed to stay legible printed in black
-and white: greyscale PNGs, greys and hatching for the rating bands, distinct line styles and markers
+and white: greyscale PNGs, graded greys for the rating bands, distinct line styles and markers
 instead of colours alone, values written on the bars.
 """
 
@@ -26,8 +26,7 @@ from tasks.reading.parse import MONTHS_ID
 from tasks.reading.settings import Settings
 from tasks.reporting.fmt import format_number, format_percent
 
-BAND_GREYS = ["#f2f2f2", "#d9d9d9", "#bfbfbf", "#a6a6a6", "#8c8c8c"]
-BAND_HATCH = ["", "..", "//", "xx", "\\\\"]
+BAND_GREYS = ["#d4d4d4", "#e0e0e0", "#eaeaea", "#f2f2f2", "#fafafa"]  # lowest band darkest, behind dark bars
 DPI = 150
 
 
@@ -70,14 +69,14 @@ def _by_month(per_bulan: pd.DataFrame, column: str) -> dict[int, float | None]:
 
 
 def _band_spans(ax, settings: Settings, top: float) -> None:
-    """Shade the rating bands behind the bars (horizontal bands), labelled on the right, hatched for
-    black-and-white print."""
+    """Shade the rating bands behind the bars (horizontal bands of grey, the lowest darkest, their lower
+    bounds dotted), labelled on the right: legible in black-and-white print."""
     bands = sorted(settings.kategori, key=lambda b: b.bawah)
     for i, band in enumerate(bands):
         low = max(band.bawah, 0)
         high = bands[i + 1].bawah if i + 1 < len(bands) else top
-        ax.axhspan(low, high, facecolor=BAND_GREYS[i % 5], hatch=BAND_HATCH[i % 5], edgecolor="#ffffff",
-                   linewidth=0, zorder=0)
+        ax.axhspan(low, high, facecolor=BAND_GREYS[i % 5], edgecolor="#ffffff", linewidth=0, zorder=0)
+        ax.axhline(low, color="#9e9e9e", linewidth=0.5, linestyle=":", zorder=1)
         ax.text(1.005, (low + high) / 2, band.label, transform=ax.get_yaxis_transform(), ha="left", va="center",
                 fontsize=6.5)
 

@@ -162,8 +162,8 @@ def availability(m: Measures) -> list[str]:
         if len(found) == total:
             text.append(f"Perbandingan dengan {label} tersedia untuk seluruh indikator")
         elif not found:
-            text.append(f"Data {label} belum tersedia untuk semua indikator, sehingga perbandingan tersebut belum "
-                        "disajikan")
+            text.append(f"Data {label} belum tersedia untuk satu pun indikator, sehingga perbandingan tersebut "
+                        "belum dapat disajikan")
         else:
             missing = [no[k] for k in no if k not in found]
             text.append(f"Perbandingan dengan {label} disajikan untuk {len(found)} indikator; untuk indikator nomor "

@@ -145,7 +145,7 @@ def setup_styles(doc, chapters: bool) -> None:
     # A table's group row (a kegiatan over its indicators) stays on the page of the rows it heads.
     add_paragraph_style(doc, "Grup Tabel", size=10, bold=True, spacing=1.0, after=0, keep_next=True)
     add_paragraph_style(doc, "Grup Tabel Kecil", size=8, bold=True, spacing=1.0, after=0, keep_next=True)
-    add_paragraph_style(doc, "Gambar", size=12, spacing=1.0, after=0, keep_next=True, align=CENTER)
+    add_paragraph_style(doc, "Gambar", size=12, spacing=1.0, before=12, after=0, keep_next=True, align=CENTER)
     for level, left in ((1, 0.0), (2, 0.6), (3, 1.2)):
         add_paragraph_style(doc, f"toc {level}", size=12, spacing=1.15, after=2, left=left, bold=level == 1)
         doc.styles[f"toc {level}"].paragraph_format.tab_stops.add_tab_stop(
