@@ -23,6 +23,7 @@ from tasks.publishing.share import Published
 from tasks.reading.office import OfficeInputs
 from tasks.reporting.documents import Document
 from tasks.reporting.fmt import format_percent
+from tasks.reporting.scorecard import scorecard_markdown
 from tasks.reporting.templates import TemplateSet
 
 InvalidInputs = steps.InvalidInputs
@@ -115,8 +116,17 @@ def new_staging() -> Path:
 @task(name="render dokumen", cache_policy=NO_CACHE)
 def render_documents(inputs: OfficeInputs, figures: OfficeFigures, request: RunRequest, staging: Path,
                      templates: TemplateSet) -> list[Document]:
-    """Render the LKIP and monthly reports locally (nothing touches the share yet)."""
-    return steps.render_office_documents(inputs, figures, request, staging, templates, log=get_run_logger().info)
+    """Render the LKIP and monthly reports locally (nothing touches the share yet); the LKIP's scorecard
+    against the LKE as an artifact."""
+    logger = get_run_logger()
+    documents = steps.render_office_documents(inputs, figures, request, staging, templates, log=logger.info,
+                                              warn=logger.warning)
+    for document in documents:
+        if document.penilaian:
+            create_markdown_artifact(key=f"penilaian-lkip-{_slug(inputs.profile.kode)}-{request.year}",
+                                     markdown=scorecard_markdown(list(document.penilaian)),
+                                     description=f"Penilaian LKIP {request.year} terhadap LKE sebelum diterbitkan")
+    return documents
 
 
 @task(name="terbitkan ke folder bersama", cache_policy=NO_CACHE)

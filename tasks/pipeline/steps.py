@@ -25,6 +25,7 @@ from tasks.publishing.names import PublishError, report_path
 from tasks.publishing.share import Published, check_share, publish_all
 from tasks.reading.office import OfficeInputs, classify, expand, load_inputs
 from tasks.reporting.documents import Document, RenderChoices, render_documents, report_periods
+from tasks.reporting.scorecard import scorecard_lines
 from tasks.reporting.templates import OFFICE_DIR, TemplateSet, office_templates
 
 # Only publishing (I/O to the shared folder) is retried; reading and computing never are: a wrong
@@ -123,10 +124,19 @@ def staging_folder() -> Iterator[Path]:
 
 
 def render_office_documents(inputs: OfficeInputs, figures: OfficeFigures, request: RunRequest, staging: Path,
-                            templates: TemplateSet, log: Log = _quiet) -> list[Document]:
-    """The LKIP and monthly reports of `figures`, rendered into `staging`."""
+                            templates: TemplateSet, log: Log = _quiet, warn: Log | None = None) -> list[Document]:
+    """The LKIP and monthly reports of `figures`, rendered into `staging`; what a reader of the run should
+    know about them (a Daftar Isi without page numbers) goes to `warn`, the LKIP's scorecard criterion by
+    criterion to `log`, a criterion not met to `warn`."""
     choices = RenderChoices(charts=request.charts, pdf=request.pdf, templates=templates, paginate=request.pages)
-    return render_documents(inputs, figures, staging, choices, progress=log)
+    documents = render_documents(inputs, figures, staging, choices, progress=log)
+    for document in documents:
+        for note in document.catatan:
+            (warn or log)(note)
+        if document.penilaian:
+            for line, fine in scorecard_lines(list(document.penilaian)):
+                (log if fine else warn or log)(line)
+    return documents
 
 
 def publication_targets(documents: list[Document], request: RunRequest, inputs: OfficeInputs) -> dict[Path, Path]:

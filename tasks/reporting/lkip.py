@@ -43,8 +43,12 @@ from tasks.reporting.pk import agreements, kegiatan_list, pk_kegiatan
 from tasks.reporting.scorecard import DocumentFacts, IndikatorFakta
 
 
-def rak_groups(rak: Rak) -> list[KegiatanRak]:
-    """The RAK as Lampiran 2 prints it: each kegiatan once, each indicator once over its activities."""
+def rak_groups(rak: Rak, targets: dict[str, str] | None = None) -> list[KegiatanRak]:
+    """The RAK as Lampiran 2 prints it: each kegiatan once, each indicator once over its activities.
+
+    `targets` (kode -> text) states each target as the rest of the LKIP does ("2 laporan", "95,00%");
+    an indicator not in it keeps the RAK's own wording."""
+    targets = targets or {}
     months = rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan].apply(set).to_dict()
     activities: dict[str, list] = {}
     for a in row_tuples(rak.aktivitas):
@@ -53,11 +57,12 @@ def rak_groups(rak: Rak) -> list[KegiatanRak]:
     for k in row_tuples(rak.kegiatan):
         indicators = []
         for i in row_tuples(rak.indikator[rak.indikator["kegiatan_kode"] == k.kode]):
-            rows = [{"indikator": i.nama, "target": i.target_teks, "aktivitas": a.nama, "pelaksana": a.pelaksana,
+            target = targets.get(i.kode, i.target_teks)
+            rows = [{"indikator": i.nama, "target": target, "aktivitas": a.nama, "pelaksana": a.pelaksana,
                      "bulan": ["✓" if m in months.get(a.kode, set()) else "" for m in range(1, 13)]}
                     for a in activities.get(i.kode, [])]
-            indicators.append({"nama": i.nama, "target": i.target_teks, "aktivitas": rows or [
-                {"indikator": i.nama, "target": i.target_teks, "aktivitas": "-", "pelaksana": "-",
+            indicators.append({"nama": i.nama, "target": target, "aktivitas": rows or [
+                {"indikator": i.nama, "target": target, "aktivitas": "-", "pelaksana": "-",
                  "bulan": [""] * 12}]})
         groups.append({"judul": f"{k.no}. {k.nama}", "indikator": indicators})
     return groups
@@ -148,7 +153,8 @@ def lkip_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images: di
         "anggaran": anggaran_context(m, profile, view.names, numbers),
         "bab4": {"kesimpulan": conclusion(m, profile.nama, settings, _causes(view, m.period.upto_quarter)),
                  "rekomendasi": recommendations},
-        "rak": rak_groups(rak), "bulan_singkat": [name[:3] for name in MONTHS_ID],
+        "rak": rak_groups(rak, {i["kode"]: i["target"] for i in indicators}),
+        "bulan_singkat": [name[:3] for name in MONTHS_ID],
         "triwulan": quarter_rows(indicators),
         "grafik_capaian": images["capaian"], "grafik_anggaran": images["anggaran"],
         "grafik_jadwal": images["jadwal"], "dengan_grafik": charts,

@@ -26,8 +26,8 @@ def inputs(sample_inputs):
 
 
 @pytest.fixture(scope="module")
-def lkip(inputs, tmp_path_factory):
-    return render_period(inputs, Period(2024), tmp_path_factory.mktemp("lkip")).local
+def lkip(sample_lkip):
+    return sample_lkip.local
 
 
 def full_text(path: Path) -> str:

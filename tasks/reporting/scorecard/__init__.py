@@ -10,7 +10,7 @@ bombs, DTDs refused before parsing) and tasks.files for writing.
 
 from tasks.reporting.scorecard.facts import DocumentFacts, IndikatorFakta, Kriteria
 from tasks.reporting.scorecard.score import score_document
-from tasks.reporting.scorecard.writer import scorecard_markdown, write_scorecard
+from tasks.reporting.scorecard.writer import scorecard_lines, scorecard_markdown, write_scorecard
 
-__all__ = ["DocumentFacts", "IndikatorFakta", "Kriteria", "score_document", "scorecard_markdown",
-           "write_scorecard"]
+__all__ = ["DocumentFacts", "IndikatorFakta", "Kriteria", "score_document", "scorecard_lines",
+           "scorecard_markdown", "write_scorecard"]

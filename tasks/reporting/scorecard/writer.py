@@ -22,6 +22,16 @@ def summary(criteria: list[Kriteria]) -> str:
             f"dari {len(criteria)} kriteria")
 
 
+def scorecard_lines(criteria: list[Kriteria]) -> list[tuple[str, bool]]:
+    """The scorecard for a console or a log: the summary, then one line per criterion with what to fix;
+    each line with whether it is fine (a criterion not met is worth a warning)."""
+    lines = [(f"Penilaian LKIP terhadap LKE: {summary(criteria)}", not any(k.hasil != LULUS for k in criteria))]
+    for k in criteria:
+        fix = f" Perbaikan: {k.saran}" if k.saran and k.hasil != LULUS else ""
+        lines.append((f"  [{LABEL.get(k.hasil, k.hasil)}] {k.nomor} {k.judul}: {k.temuan}{fix}", k.hasil == LULUS))
+    return lines
+
+
 def write_scorecard(criteria: list[Kriteria], path: Path) -> Path:
     """The criteria as an .xlsx staff can open: one row each, wrapped text, header frozen, a summary line."""
     from openpyxl import Workbook

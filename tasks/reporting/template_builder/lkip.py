@@ -274,9 +274,9 @@ def perjanjian(doc) -> None:
 def rak_table(doc) -> None:
     """The RAK: kegiatan rows over their indicators, each indicator over its activities."""
     month = 0.95  # "Jan".."Des" on one line at 8 pt, cell margins included
-    cols = ([Col("Indikator Kinerja", 4.8), Col("Target", 1.5, CENTER), Col("Kegiatan yang dilaksanakan", 5.2)]
+    cols = ([Col("Indikator Kinerja", 4.4), Col("Target", 1.5, CENTER), Col("Kegiatan yang dilaksanakan", 4.9)]
             + [Col(f"{{{{ bulan_singkat[{m}] }}}}", month, CENTER) for m in range(12)]
-            + [Col("Pelaksana", 2.8)])
+            + [Col("Pelaksana", 3.5)])
     first = ["Indikator Kinerja", "Target", "Kegiatan yang dilaksanakan", Cell("Rencana Pelaksanaan", span=12),
              "Pelaksana"]
     second = [""] * 3 + [c.title for c in cols[3:15]] + [""]

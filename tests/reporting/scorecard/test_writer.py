@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tasks.files import TMP_PREFIX
-from tasks.reporting.scorecard import Kriteria, scorecard_markdown, write_scorecard
+from tasks.reporting.scorecard import Kriteria, scorecard_lines, scorecard_markdown, write_scorecard
 
 CRITERIA = [
     Kriteria("3.b.1", "Selaras dengan Perjanjian Kinerja", "lulus", "4 indikator PK ada.", ""),
@@ -66,3 +66,12 @@ def test_markdown_has_the_summary_and_one_row_per_criterion():
     assert len(rows) == 3
     assert "=SUM(A1:A9) di 5 indikator \\| dua baris" in rows[1]  # a pipe or a newline cannot break the table
     assert "❌ Gagal" in rows[1] and "✅ Lulus" in rows[0] and "⚠️ Peringatan" in rows[2]
+
+
+def test_the_console_lines_give_every_criterion_and_what_to_fix():
+    lines = scorecard_lines(CRITERIA)
+    assert lines[0] == ("Penilaian LKIP terhadap LKE: 1 lulus, 1 peringatan, 1 gagal dari 3 kriteria", False)
+    assert [fine for _, fine in lines[1:]] == [True, False, False]
+    assert lines[1][0] == "  [Lulus] 3.b.1 Selaras dengan Perjanjian Kinerja: 4 indikator PK ada."
+    assert lines[3][0].endswith("Tidak ada halaman reviu. Perbaikan: @reviu dulu")
+    assert scorecard_lines(CRITERIA[:1])[0][1]  # all met: the summary is fine too
