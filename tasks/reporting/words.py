@@ -38,10 +38,12 @@ def lower_first(text: str, name: bool = False) -> str:
 
 def _title_case(text: str) -> bool:
     """A name written in title case ('Perencanaan Penganggaran Pemilu'): lowering its first letter
-    alone would read as a typo."""
+    alone would read as a typo. A phrase whose second word is lowercase ('Penyusunan dokumen Rencana
+    Kerja …') is a description that merely contains a name: its first letter is lowered."""
     words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _SMALL
              and not w.strip(",.;:()").isupper()]  # acronyms (PPK, KPPS) say nothing of title case
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    return (len(words) >= 2 and words[1][0].isupper()
+            and sum(w[0].isupper() for w in words) / len(words) >= 0.6)
 
 
 _SMALL = {"dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "serta", "atau", "dalam", "oleh", "the"}
