@@ -21,7 +21,7 @@ from tasks.frames import row_dicts, row_tuples
 from tasks.problems import Problem, Problems
 from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
 from tasks.reading.scales import builtin_scale, parse_scale
-from tasks.reading.text_files import read_text
+from tasks.reading.text_files import read_text_or_report
 
 ATRIBUT_NAME = "atribut-indikator.csv"
 _POLARITAS = {"+": "+", "-": "-", "−": "-", "positif": "+", "negatif": "-", "naik": "+", "turun": "-",
@@ -35,10 +35,8 @@ def read_atribut(path: Path, known: set[str] | None = None) -> tuple[DataFrame[A
     """Attribute rows and the problems found; ';' or ',' separated, UTF-8 or Windows ANSI."""
     path = Path(path)
     problems = Problems(path.name)
-    try:
-        text = read_text(path)
-    except OSError as exc:
-        problems.error(f"berkas atribut tidak dapat dibaca: {exc.strerror or exc}", hint="simpan sebagai CSV")
+    text = read_text_or_report(path, problems, "atribut", "simpan sebagai CSV")
+    if text is None:
         return _frame([]), problems.items
     rows, seen = [], {}
     for line, rec in enumerate(csv_rows(text), start=2):

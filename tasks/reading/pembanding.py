@@ -14,7 +14,7 @@ from contracts.pembanding import TINGKAT, PembandingIndikator
 from tasks.problems import Problem, Problems
 from tasks.reading.atribut import csv_rows
 from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
-from tasks.reading.text_files import read_text
+from tasks.reading.text_files import read_text_or_report
 
 PEMBANDING_NAME = "pembanding-indikator.csv"
 COLUMNS = list(PembandingIndikator.to_schema().columns)
@@ -33,11 +33,8 @@ def read_pembanding(path: Path, units: dict[str, str] | None = None
     """Benchmark rows and the problems found (file, line, column). `units`: the RAK's indicators and
     their units; a code not among them is an error, a percent figure for a count indicator too."""
     problems = Problems(Path(path).name)
-    try:
-        text = read_text(path)
-    except OSError as exc:
-        problems.error(f"berkas pembanding tidak dapat dibaca: {exc.strerror or exc}",
-                       hint="tutup berkas di Excel bila sedang dibuka, lalu jalankan lagi")
+    text = read_text_or_report(path, problems, "pembanding")
+    if text is None:
         return _frame([]), problems.items
     reader = csv_rows(text)
     if not _has_columns(getattr(reader, "fieldnames", None) or [], problems):

@@ -12,7 +12,7 @@ from contracts.riwayat import RiwayatIndikator
 from tasks.problems import Problem, Problems
 from tasks.reading.atribut import csv_rows
 from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse_number
-from tasks.reading.text_files import read_text
+from tasks.reading.text_files import read_text_or_report
 
 RIWAYAT_NAME = "riwayat-indikator.csv"
 COLUMNS = list(RiwayatIndikator.to_schema().columns)
@@ -21,11 +21,8 @@ COLUMNS = list(RiwayatIndikator.to_schema().columns)
 def read_riwayat(path: Path) -> tuple[DataFrame[RiwayatIndikator], list[Problem]]:
     """History rows and the problems found (file, line, column)."""
     problems = Problems(Path(path).name)
-    try:
-        text = read_text(path)
-    except OSError as exc:
-        problems.error(f"berkas riwayat tidak dapat dibaca: {exc.strerror or exc}",
-                       hint="tutup berkas di Excel bila sedang dibuka, lalu jalankan lagi")
+    text = read_text_or_report(path, problems, "riwayat")
+    if text is None:
         return _frame([]), problems.items
     rows, seen = [], {}
     for line, rec in enumerate(csv_rows(text), start=2):

@@ -38,6 +38,18 @@ def read_text(path: Path) -> str:
     raise AssertionError("latin-1 decodes every byte")
 
 
+
+CLOSE_AND_RETRY = "tutup berkas di Excel bila sedang dibuka, lalu jalankan lagi"
+
+
+def read_text_or_report(path: Path, problems, what: str, hint: str = CLOSE_AND_RETRY) -> str | None:
+    """The file's text, or None with an error on `problems` ("berkas <what> tidak dapat dibaca: …")."""
+    try:
+        return read_text(path)
+    except OSError as exc:
+        problems.error(f"berkas {what} tidak dapat dibaca: {exc.strerror or exc}", hint=hint)
+        return None
+
 def toml_problem(path: Path, exc: tomllib.TOMLDecodeError, what: str) -> Problem:
     """A TOML syntax error as a Problem with its line, said in Indonesian."""
     message = str(exc)

@@ -242,21 +242,21 @@ class _Reader:
         return any(f.startswith("TOC") for f in self.fields)
 
 
-def _rows(tbl):
-    """The table's rows, through row-level content controls."""
-    for child in tbl.iterchildren():
-        if child.tag == f"{W}tr":
+def _children(element, tag: str):
+    """The element's children of `tag` (w:tr of a table, w:tc of a row), through content controls."""
+    for child in element.iterchildren():
+        if child.tag == tag:
             yield child
         elif child.tag in WRAPPERS:
-            yield from _rows(child)
+            yield from _children(child, tag)
+
+
+def _rows(tbl):
+    return _children(tbl, f"{W}tr")
 
 
 def _cells(tr):
-    for child in tr.iterchildren():
-        if child.tag == f"{W}tc":
-            yield child
-        elif child.tag in WRAPPERS:
-            yield from _cells(child)
+    return _children(tr, f"{W}tc")
 
 
 def _row_flag(tr, name: str) -> bool:

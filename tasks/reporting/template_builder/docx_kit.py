@@ -271,20 +271,28 @@ def figure(doc, image: str, caption: str) -> None:
     caption_para.paragraph_format.keep_with_next = False
 
 
+def optional_figure(doc, image: str, caption: str) -> None:
+    """A figure printed only when the run draws charts (`dengan_grafik`)."""
+    tag(doc, "{%p if dengan_grafik %}")
+    figure(doc, image, caption)
+    tag(doc, "{%p endif %}")
+
+
 def table_title(doc, text: str) -> None:
     para(doc, text, style="Caption", align=CENTER)
 
 
-def signature(doc) -> None:
-    """Place and date, office, three blank lines, name and NIP (NIP only when the signer has one)."""
+def signature(doc, prefix: str = "") -> None:
+    """Place and date, office, three blank lines, name and NIP (NIP only when the signer has one);
+    `prefix` names the record holding `kota_tanggal` and `penandatangan` ("reviu.")."""
     para(doc)
-    para(doc, "{{ kota_tanggal }}", style="Tanda Tangan")
-    para(doc, "{{ penandatangan.jabatan_upper }}", style="Tanda Tangan", bold=True)
+    para(doc, f"{{{{ {prefix}kota_tanggal }}}}", style="Tanda Tangan")
+    para(doc, f"{{{{ {prefix}penandatangan.jabatan_upper }}}}", style="Tanda Tangan", bold=True)
     for _ in range(3):
         para(doc, style="Tanda Tangan")
-    para(doc, "{{ penandatangan.nama }}", style="Tanda Tangan", bold=True, underline=True)
-    tag(doc, "{%p if penandatangan.nip %}")
-    para(doc, "{{ penandatangan.nip }}", style="Tanda Tangan")
+    para(doc, f"{{{{ {prefix}penandatangan.nama }}}}", style="Tanda Tangan", bold=True, underline=True)
+    tag(doc, f"{{%p if {prefix}penandatangan.nip %}}")
+    para(doc, f"{{{{ {prefix}penandatangan.nip }}}}", style="Tanda Tangan")
     tag(doc, "{%p endif %}")
 
 

@@ -24,11 +24,11 @@ from tasks.reporting.template_builder.docx_kit import (
     Cell,
     Col,
     add_table,
-    figure,
     labelled,
     loop_paragraphs,
     new_document,
     number_pages,
+    optional_figure,
     para,
     set_page,
     signature,
@@ -64,15 +64,7 @@ def lkip_reviu(doc) -> None:
     tag(doc, "{%p if reviu.ada %}")
     doc.add_heading("PERNYATAAN TELAH DIREVIU", level=1)
     loop_paragraphs(doc, "reviu.paragraf")
-    para(doc)
-    para(doc, "{{ reviu.kota_tanggal }}", style="Tanda Tangan")
-    para(doc, "{{ reviu.penandatangan.jabatan_upper }}", style="Tanda Tangan", bold=True)
-    for _ in range(3):
-        para(doc, style="Tanda Tangan")
-    para(doc, "{{ reviu.penandatangan.nama }}", style="Tanda Tangan", bold=True, underline=True)
-    tag(doc, "{%p if reviu.penandatangan.nip %}")
-    para(doc, "{{ reviu.penandatangan.nip }}", style="Tanda Tangan")
-    tag(doc, "{%p endif %}")
+    signature(doc, "reviu.")
     tag(doc, "{%p endif %}")
 
 
@@ -188,9 +180,7 @@ def lkip_bab_3(doc) -> None:
     loop_paragraphs(doc, "bab3.pengantar")
     table_title(doc, "Tabel 3.1 Capaian indikator kinerja Tahun {{ tahun }}")
     capaian_table(doc)
-    tag(doc, "{%p if dengan_grafik %}")
-    figure(doc, "grafik_capaian", "Grafik 3.1 Capaian kinerja per indikator (nomor sesuai Tabel 3.1)")
-    tag(doc, "{%p endif %}")
+    optional_figure(doc, "grafik_capaian", "Grafik 3.1 Capaian kinerja per indikator (nomor sesuai Tabel 3.1)")
     loop_paragraphs(doc, "bab3.grafik")
     loop_paragraphs(doc, "bab3.ketersediaan")
     indicator_analysis(doc)
@@ -198,13 +188,9 @@ def lkip_bab_3(doc) -> None:
     loop_paragraphs(doc, "anggaran.paragraf")
     table_title(doc, "Tabel 3.2 Realisasi anggaran per sumber dana dan kegiatan Tahun {{ tahun }}")
     anggaran_table(doc)
-    tag(doc, "{%p if dengan_grafik %}")
-    figure(doc, "grafik_anggaran", "Grafik 3.2 Realisasi anggaran terhadap RPD (kumulatif per bulan)")
-    tag(doc, "{%p endif %}")
+    optional_figure(doc, "grafik_anggaran", "Grafik 3.2 Realisasi anggaran terhadap RPD (kumulatif per bulan)")
     loop_paragraphs(doc, "anggaran.grafik_anggaran")
-    tag(doc, "{%p if dengan_grafik %}")
-    figure(doc, "grafik_jadwal", "Grafik 3.3 Kepatuhan pelaksanaan jadwal Rencana Aksi per bulan")
-    tag(doc, "{%p endif %}")
+    optional_figure(doc, "grafik_jadwal", "Grafik 3.3 Kepatuhan pelaksanaan jadwal Rencana Aksi per bulan")
     loop_paragraphs(doc, "anggaran.grafik_jadwal")
     para(doc, "Efisiensi Penggunaan Sumber Daya", style="Heading 3")
     loop_paragraphs(doc, "anggaran.efisiensi_paragraf")
