@@ -11,12 +11,14 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
 
 from tasks.pipeline.office import OfficeRun, run_office
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.steps import program_version
 from tasks.reading.settings import Settings
 from tasks.reporting.fmt import format_number
+from tasks.rollup import attempts
 from tasks.rollup.consolidate import consolidate, distribution, invalid, write_docx, write_xlsx
 
 FLOW_ROLLUP = "rekap-nasional"
@@ -29,20 +31,33 @@ def list_offices(root: str) -> list[str]:
 
 
 @task(name="proses satker", cache_policy=NO_CACHE)
-def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman: bool = False) -> OfficeRun:
-    """One office-year from inputs to published reports; an invalid office is reported, never raised."""
+def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman: bool = False,
+                   rollup_id: str = "") -> OfficeRun:
+    """One office-year from inputs to published reports; an invalid office is reported, never raised.
+    An office whose earlier attempt in this roll-up died with its worker is run again, and says so."""
+    logger = get_run_logger()
     started = time.perf_counter()
-    run = run_office(RunRequest(folder, out_dir, tahun, charts=grafik, pages=halaman), program_version())
+    attempt = attempts.begin(Path(out_dir), tahun, folder, rollup_id) if rollup_id else attempts.Attempt()
+    if attempt.retried:
+        logger.warning(f"{Path(folder).name}: dijalankan ulang (percobaan ke-{attempt.number}); percobaan "
+                       f"sebelumnya ({attempt.previous}) tidak selesai karena pekerjanya berhenti")
+    try:
+        run = run_office(RunRequest(folder, out_dir, tahun, charts=grafik, pages=halaman), program_version())
+    finally:
+        if rollup_id:
+            attempts.finish(Path(out_dir), tahun, folder)
+    run.percobaan, run.percobaan_gagal = attempt.number, attempt.previous
     seconds = format_number(round(time.perf_counter() - started, 1))
-    get_run_logger().info(f"{Path(folder).name}: " + (f"{len(run.published)} dokumen diterbitkan" if run.ok
-                                                      else f"tidak valid ({len(run.errors)} galat)")
-                          + f" dalam {seconds} detik")
+    logger.info(f"{Path(folder).name}: " + (f"{len(run.published)} dokumen diterbitkan" if run.ok
+                                            else f"tidak valid ({len(run.errors)} galat)")
+                + f" dalam {seconds} detik")
     return run
 
 
 @task(name="tulis rekap nasional", cache_policy=NO_CACHE)
 def write_rollup(runs: list[OfficeRun], tahun: int, out_dir: str) -> list[str]:
     """Consolidated capaian, distribution by band and invalid offices, as .xlsx and .docx."""
+    attempts.clear(Path(out_dir), tahun)
     rows, bad = consolidate(runs), invalid(runs)
     dist = distribution(rows, Settings())
     folder = Path(out_dir) / "rekap" / str(int(tahun))
@@ -55,7 +70,13 @@ def rekap_nasional(root: str, tahun: int, out_dir: str, grafik: bool = True, hal
     """Laporan setiap satker di folder root, lalu satu rekap nasional."""
     folders = list_offices(root)
     runs = process_office.map(folders, unmapped(tahun), unmapped(out_dir), unmapped(grafik),
-                              unmapped(halaman)).result()
+                              unmapped(halaman), unmapped(str(flow_run.get_id()))).result()
+    retried = [r for r in runs if r.percobaan > 1]
+    if retried:  # said by the flow itself, so it reaches the console that started the roll-up
+        get_run_logger().warning(f"{len(retried)} satker dijalankan ulang karena pekerjanya berhenti di tengah "
+                                 "jalan, masing-masing dihitung sekali: " + "; ".join(
+                                     f"{r.folder} (percobaan ke-{r.percobaan}; yang terhenti: {r.percobaan_gagal})"
+                                     for r in retried))
     return write_rollup(runs, tahun, out_dir)
 
 

@@ -25,6 +25,8 @@ class OfficeRun:
     problems: list[Problem] = field(default_factory=list)
     capaian: DataFrame[CapaianIndikator] | None = None
     published: list[str] = field(default_factory=list)
+    percobaan: int = 1  # the roll-up's attempt at this office (2 when a worker died during the first)
+    percobaan_gagal: str = ""  # where the attempt that did not finish ran
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,0 +1,33 @@
+"""An office run again after its worker died is told as such; an earlier roll-up's leftover is not."""
+
+from tasks.rollup import attempts
+
+
+def test_a_first_attempt_then_a_retry_after_a_death(tmp_path):
+    first = attempts.begin(tmp_path, 2024, "/data/satker-9001-2024", "rekap-a")
+    assert not first.retried and attempts.marker_path(tmp_path, 2024, "satker-9001-2024").exists()
+    # the worker dies here: no finish(); Dask runs the office again elsewhere
+    again = attempts.begin(tmp_path, 2024, "/data/satker-9001-2024", "rekap-a")
+    assert again.retried and again.number == 2 and " pid " in again.previous
+    attempts.finish(tmp_path, 2024, "satker-9001-2024")
+    assert not attempts.marker_path(tmp_path, 2024, "satker-9001-2024").exists()
+    attempts.clear(tmp_path, 2024)
+    assert not (tmp_path / attempts.MARKERS).exists()
+
+
+def test_a_marker_of_another_rollup_is_a_leftover(tmp_path):
+    attempts.begin(tmp_path, 2024, "satker-9001-2024", "rekap-a")  # that roll-up was killed
+    assert not attempts.begin(tmp_path, 2024, "satker-9001-2024", "rekap-b").retried
+
+
+def test_clearing_keeps_a_marker_of_an_office_still_running(tmp_path):
+    attempts.begin(tmp_path, 2024, "satker-9001-2024", "rekap-a")
+    attempts.clear(tmp_path, 2024)
+    assert attempts.marker_path(tmp_path, 2024, "satker-9001-2024").exists()
+
+
+def test_an_unreadable_marker_is_a_first_attempt(tmp_path):
+    path = attempts.marker_path(tmp_path, 2024, "satker-9001-2024")
+    path.parent.mkdir(parents=True)
+    path.write_text("{half a marker", encoding="utf-8")
+    assert attempts.begin(tmp_path, 2024, "satker-9001-2024", "rekap-a").number == 1
