@@ -16,10 +16,13 @@ from prefect.runtime import flow_run
 from tasks.pipeline.office import OfficeRun, run_office
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.steps import program_version
+from tasks.reading.nasional import load_national
 from tasks.reading.settings import Settings
 from tasks.reporting.fmt import format_number
 from tasks.rollup import attempts
-from tasks.rollup.consolidate import consolidate, distribution, invalid, write_docx, write_xlsx
+from tasks.rollup.consolidate import FRAMEWORK_SHEETS, consolidate, distribution, invalid, write_docx, write_xlsx
+from tasks.rollup.national import per_national, per_province, with_framework
+from tasks.rollup.national import unmapped as unmapped_indicators
 
 FLOW_ROLLUP = "rekap-nasional"
 
@@ -58,11 +61,13 @@ def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman:
 def write_rollup(runs: list[OfficeRun], tahun: int, out_dir: str) -> list[str]:
     """Consolidated capaian, distribution by band and invalid offices, as .xlsx and .docx."""
     attempts.clear(Path(out_dir), tahun)
-    rows, bad = consolidate(runs), invalid(runs)
+    rows, bad = with_framework(consolidate(runs), runs), invalid(runs)
     dist = distribution(rows, Settings())
+    framework = dict(zip(FRAMEWORK_SHEETS, (per_national(rows, load_national()), per_province(rows, runs),
+                                            unmapped_indicators(rows))))
     folder = Path(out_dir) / "rekap" / str(int(tahun))
-    return [str(write_xlsx(rows, dist, bad, folder / f"rekap-{int(tahun)}.xlsx")),
-            str(write_docx(rows, dist, bad, tahun, folder / f"rekap-{int(tahun)}.docx"))]
+    return [str(write_xlsx(rows, dist, bad, folder / f"rekap-{int(tahun)}.xlsx", framework)),
+            str(write_docx(rows, dist, bad, tahun, folder / f"rekap-{int(tahun)}.docx", framework))]
 
 
 @flow(name=FLOW_ROLLUP, log_prints=True)

@@ -21,10 +21,12 @@ class OfficeRun:
     folder: str
     kode: str = ""
     nama: str = ""
+    provinsi: str = ""
     ok: bool = False
     problems: list[Problem] = field(default_factory=list)
     capaian: DataFrame[CapaianIndikator] | None = None
     published: list[str] = field(default_factory=list)
+    pemetaan: dict[str, str] = field(default_factory=dict)  # indicator code -> national code (sasaran / IKU)
     percobaan: int = 1  # the roll-up's attempt at this office (2 when a worker died during the first)
     percobaan_gagal: str = ""  # where the attempt that did not finish ran
 
@@ -39,7 +41,9 @@ def run_office(request: RunRequest, version: str = "") -> OfficeRun:
     inputs = steps.read_inputs(request)
     result = OfficeRun(folder=request.input_dir.name, problems=inputs.problems)
     if inputs.profile is not None:
-        result.kode, result.nama = inputs.profile.kode, inputs.profile.nama
+        result.kode, result.nama, result.provinsi = inputs.profile.kode, inputs.profile.nama, inputs.profile.provinsi
+    if inputs.pemetaan is not None:
+        result.pemetaan = dict(zip(inputs.pemetaan["kode"], inputs.pemetaan["kode_nasional"]))
     if not inputs.ok:
         return result
     try:

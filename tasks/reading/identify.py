@@ -15,6 +15,7 @@ from tasks.reading import form_layout as form
 from tasks.reading.atribut import ATRIBUT_NAME
 from tasks.reading.form_check import META_SHEET
 from tasks.reading.narasi import NARASI_NAME
+from tasks.reading.nasional import PEMETAAN_NAME
 from tasks.reading.parse import normalize_key
 from tasks.reading.pembanding import PEMBANDING_NAME
 from tasks.reading.profile import PROFILE_NAME
@@ -24,7 +25,7 @@ from tasks.reading.settings import SETTINGS_NAME
 from tasks.reading.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, Grid, Workbook, is_ignored
 
 FIXED_NAMES = {PROFILE_NAME: "profil", ATRIBUT_NAME: "atribut", RIWAYAT_NAME: "riwayat", SETTINGS_NAME: "pengaturan",
-               NARASI_NAME: "narasi", PEMBANDING_NAME: "pembanding"}
+               NARASI_NAME: "narasi", PEMBANDING_NAME: "pembanding", PEMETAAN_NAME: "pemetaan"}
 KIND_LABELS = {"rak": "RAK", "realisasi": "formulir realisasi"}
 _NAME_QUARTER = re.compile(r"(?:^|[^a-z])(?:tw|triwulan)\s*-?\s*([1-4]|iv|i{1,3})(?![a-z0-9])", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

@@ -13,6 +13,7 @@ import pandas as pd
 from pandera.typing import DataFrame
 
 from contracts.atribut import AtributIndikator, AtributTerpakai
+from contracts.nasional import PemetaanNasional
 from contracts.pembanding import PembandingIndikator
 from contracts.rak import Indikator
 from contracts.riwayat import RiwayatIndikator
@@ -22,6 +23,7 @@ from tasks.reading.atribut import ATRIBUT_NAME, attributes, read_atribut
 from tasks.reading.checks import cross_checks
 from tasks.reading.identify import FIXED_NAMES, Identified, identify, name_suggests
 from tasks.reading.narasi import load_narasi, read_narasi
+from tasks.reading.nasional import has_mapping_column, load_national, read_pemetaan
 from tasks.reading.pembanding import read_pembanding
 from tasks.reading.profile import Profile, load_profile, signer_problems
 from tasks.reading.rak import Rak, read_rak
@@ -47,6 +49,7 @@ class OfficeInputs:
     realisasi: list[Realisasi] = field(default_factory=list)
     riwayat: DataFrame[RiwayatIndikator] | None = None
     pembanding: DataFrame[PembandingIndikator] | None = None  # national / provincial / peer benchmarks
+    pemetaan: DataFrame[PemetaanNasional] | None = None  # each indicator's national code (sasaran / IKU)
     narasi: dict[str, list[str]] = field(default_factory=lambda: load_narasi(None))
     settings: Settings = field(default_factory=Settings)
     problems: list[Problem] = field(default_factory=list)
@@ -64,7 +67,8 @@ class OfficeInputs:
 
 def classify(path: Path) -> str:
     """What an input file is, from its name alone (for listing files without opening them): profil,
-    atribut, riwayat, pembanding, pengaturan, narasi, a workbook or document, diabaikan or tidak dikenal.
+    atribut, riwayat, pembanding, pemetaan, pengaturan, narasi, a workbook or document, diabaikan or tidak
+    dikenal.
     What a workbook is, a RAK or a form, is told by its content (tasks.reading.identify)."""
     if is_ignored(path):
         return "diabaikan"
@@ -149,6 +153,9 @@ def _read_atribut(files: list[Path], inputs: OfficeInputs) -> None:
         inputs.atribut, problems = read_atribut(f, known)
         inputs.atribut_file = f.name
         inputs.problems += problems
+        if has_mapping_column(f):  # the national codes kept in the attributes file
+            inputs.pemetaan, problems = read_pemetaan(f, known, set(load_national()["kode"]), inputs.pemetaan)
+            inputs.problems += problems
 
 
 def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
@@ -168,6 +175,10 @@ def _read_extras(files: list[Path], kinds: dict, inputs: OfficeInputs) -> None:
             inputs.problems += problems
         elif kinds[f] == "pembanding":
             inputs.pembanding, problems = read_pembanding(f, units)
+            inputs.problems += problems
+        elif kinds[f] == "pemetaan":
+            known = None if rak is None else set(rak.indikator["kode"])
+            inputs.pemetaan, problems = read_pemetaan(f, known, set(load_national()["kode"]), inputs.pemetaan)
             inputs.problems += problems
 
 

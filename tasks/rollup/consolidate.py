@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 from docx import Document
+from docx.shared import Cm
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
@@ -60,35 +61,81 @@ def _sheet(book, title: str, frame: pd.DataFrame) -> None:
             put_text_safe(ws, row, col, None if missing else value)
 
 
-def write_xlsx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], path: Path) -> Path:
-    """The roll-up as a workbook: capaian, distribution, invalid offices."""
+def write_xlsx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], path: Path,
+               framework: dict[str, pd.DataFrame] | None = None) -> Path:
+    """The roll-up as a workbook: capaian, distribution, invalid offices, and (`framework`: sheet
+    title -> table) per national code, per province and the unmapped indicators."""
     book = Workbook()
     book.remove(book.active)
     _sheet(book, "Capaian", rows)
     _sheet(book, "Distribusi", dist)
     _sheet(book, "Satker Bermasalah", pd.DataFrame(bad, columns=["folder", "kode_satker", "nama_satker", "masalah"]))
+    for title, table in (framework or {}).items():
+        _sheet(book, title, table)
     return atomic_save(Path(path), book.save)
 
 
-def write_docx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], tahun: int, path: Path) -> Path:
-    """The roll-up as a Word document a person reads: summary, distribution, offices without a report."""
+def write_docx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], tahun: int, path: Path,
+               framework: dict[str, pd.DataFrame] | None = None) -> Path:
+    """The roll-up as a Word document a person reads: summary, the national framework (when given),
+    distribution, offices without a report."""
     doc = Document()
     doc.add_heading(f"Rekapitulasi Capaian Kinerja KPU Tahun {tahun}", level=0)
     offices = rows["kode_satker"].nunique() if not rows.empty else 0
     mean = rows["capaian"].mean() if not rows.empty and rows["capaian"].notna().any() else None
     doc.add_paragraph(f"{offices} satker melaporkan {len(rows)} indikator dengan rata-rata capaian "
                       f"{format_percent(mean)}. {len(bad)} satker belum dapat direkap.")
+    if framework:
+        _framework_sections(doc, framework)
     doc.add_heading("Distribusi indikator per kategori", level=1)
-    _table(doc, dist)
+    _table(doc, dist, widths=(1.4, 4.4) + (10.2 / max(len(dist.columns) - 2, 1),) * (len(dist.columns) - 2))
     doc.add_heading("Satker dengan data tidak valid atau belum lengkap", level=1)
     if bad:
-        _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "masalah"]])
+        _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "masalah"]], widths=(1.6, 4.4, 10.0))
     else:
         doc.add_paragraph("Semua satker dapat direkap.")
     return atomic_save(Path(path), doc.save)
 
 
-def _table(doc, frame: pd.DataFrame) -> None:
+FRAMEWORK_SHEETS = ("Per IKU Nasional", "Per Provinsi", "Belum Dipetakan")
+
+
+def _framework_sections(doc, framework: dict[str, pd.DataFrame]) -> None:
+    """Per national code, per province, and the indicators without a national code."""
+    national, provinces, missing = (framework[t] for t in FRAMEWORK_SHEETS)
+    doc.add_heading("Capaian per sasaran strategis dan IKU KPU RI", level=1)
+    reported = national[national["jumlah_satker"] > 0]
+    doc.add_paragraph(f"{len(reported)} dari {len(national)} IKU nasional memperoleh kontribusi indikator satker; "
+                      "capaian satu satker pada satu IKU adalah rata-rata capaian indikatornya yang dipetakan ke IKU "
+                      "tersebut.")
+    _table(doc, pd.DataFrame({
+        "IKU": national["kode_nasional"] + " " + national["iku"], "Satker": national["jumlah_satker"],
+        "Rata-rata": national["rata_rata"].map(_percent), "Median": national["median"].map(_percent),
+        "Terendah–tertinggi": [f"{_percent(a)}–{_percent(b)}" if a == a and a is not None else "-"
+                               for a, b in zip(national["terendah"], national["tertinggi"])],
+        "Satker belum tercapai": national["satker_belum_tercapai"]}), widths=(6.4, 1.5, 2.0, 2.0, 2.8, 1.9))
+    doc.add_heading("Capaian per provinsi", level=1)
+    _table(doc, pd.DataFrame({
+        "Provinsi": provinces["provinsi"], "Satker dilaporkan": provinces["satker_dilaporkan"],
+        "Satker bermasalah": provinces["satker_bermasalah"], "Rata-rata capaian": provinces["rata_rata"].map(_percent),
+        "Indikator belum tercapai": provinces["indikator_belum_tercapai"]}), widths=(5.0, 2.4, 2.4, 3.0, 3.2))
+    doc.add_heading("Indikator yang belum dipetakan ke IKU nasional", level=1)
+    if missing.empty:
+        doc.add_paragraph("Setiap indikator satker telah dipetakan ke IKU nasional.")
+        return
+    offices = missing.groupby(["kode_satker", "nama_satker"])["kode"].apply(lambda k: ", ".join(k)).reset_index()
+    doc.add_paragraph(f"{len(missing)} indikator dari {len(offices)} satker belum dipetakan ke IKU nasional dan tidak "
+                      "dihitung dalam capaian per IKU; rinciannya per indikator ada pada lembar Belum Dipetakan.")
+    _table(doc, offices.rename(columns={"kode_satker": "Kode", "nama_satker": "Satker", "kode": "Indikator"}),
+           widths=(1.6, 5.4, 9.0))
+
+
+def _percent(value) -> str:
+    return "-" if value is None or value != value else format_percent(value)
+
+
+def _table(doc, frame: pd.DataFrame, widths: tuple[float, ...] | None = None) -> None:
+    """A grid of the frame; `widths` in cm per column (Word otherwise splits the page evenly)."""
     table = doc.add_table(rows=1, cols=len(frame.columns))
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
@@ -96,3 +143,10 @@ def _table(doc, frame: pd.DataFrame) -> None:
     for values in frame.itertuples(index=False):
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = "-" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    if widths:  # the grid (LibreOffice reads it) and every cell (Word reads these)
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Cm(width)
