@@ -18,12 +18,13 @@ from pathlib import Path
 
 from tasks.measuring.figures import OfficeFigures, compute_figures
 from tasks.pipeline.request import RunRequest
-from tasks.problems import Problem, Severity, summary_lines, unique
+from tasks.problems import InputError, Problem, Severity, UserError, unique
 from tasks.publishing.lock import RunLock, lock_path
 from tasks.publishing.manifest import write_manifest
-from tasks.publishing.names import PublishError, report_path
+from tasks.publishing.names import PublishError, report_path, safe_name
 from tasks.publishing.share import Published, check_share, publish_all
 from tasks.reading.office import OfficeInputs, classify, expand, load_inputs
+from tasks.reading.profile import PROFILE_NAME, load_profile
 from tasks.reporting.documents import Document, RenderChoices, render_documents, report_periods
 from tasks.reporting.templates import OFFICE_DIR, TemplateSet, office_templates
 
@@ -38,16 +39,17 @@ def _quiet(_: str) -> None:
     """A log that says nothing (the roll-up's offices)."""
 
 
-class InvalidInputs(Exception):
-    """Inputs with errors: the run stops before anything is rendered or published."""
+class InvalidInputs(UserError):
+    """Inputs with errors: the run stops before anything is rendered or published. Its message is one
+    paragraph (a flow run's state message); `problems` holds every problem, `headline` the first sentence."""
 
     def __init__(self, problems: list[Problem]):
         errors = unique([p for p in problems if p.severity is Severity.ERROR])
         files = sorted({p.file for p in errors})
         self.headline = (f"Masukan belum valid; tidak ada laporan yang dibuat: {len(errors)} galat pada "
                          f"{len(files)} berkas ({', '.join(files[:4])}{', …' if len(files) > 4 else ''}).")
-        # Short enough for a flow run's state message: the first few errors, by kind past five.
-        super().__init__("\n".join([self.headline, *summary_lines(errors, limit=5, examples=2)]))
+        first = f" Pertama: {errors[0].where()}: {errors[0].message}." if errors else ""
+        super().__init__(self.headline + first)
         self.problems = problems
 
 
@@ -170,6 +172,22 @@ def write_run_manifest(request: RunRequest, inputs: OfficeInputs, published: lis
     folder = report_path(request.out_dir, inputs.profile.kode, request.year, "lkip").parent
     return write_manifest(folder, inputs=inputs_read(request), outputs=published,
                           parameters=request.manifest_parameters(), version=version, started=started)
+
+
+def office_identity(request: RunRequest, inputs: OfficeInputs | None) -> tuple[str, str]:
+    """(code, name) of the office: from its profile, else its input folder's name (a broken profil.toml
+    must still be told somewhere)."""
+    if inputs is not None and inputs.profile is not None:
+        return inputs.profile.kode, inputs.profile.nama
+    folder = request.input_dir.resolve()
+    for candidate in [folder, *sorted(folder.parent.glob("[0-9][0-9][0-9][0-9]"), reverse=True)]:
+        try:
+            profile = load_profile(candidate / PROFILE_NAME)
+        except InputError:
+            continue  # missing or broken here: the office's other year folders may say
+        return profile.kode, profile.nama
+    name = folder.parent.name if folder.name.isdigit() else folder.name  # <root>/<year>: the office is the root
+    return safe_name(name), name
 
 
 def now() -> datetime.datetime:

@@ -5,6 +5,7 @@ folder (BAD_INPUTS 28)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from tasks.problems import UserError
@@ -35,6 +36,27 @@ def safe_name(code: str) -> str:
     if name.split(".")[0].upper() in _RESERVED:
         raise PublishError(f"kode {code!r} adalah nama perangkat Windows dan tidak dapat dipakai sebagai nama berkas")
     return name
+
+
+def words(text: str, limit: int = 48) -> str:
+    """Free text (an office's name) as words in a file name: 'KPU Kabupaten Pasaman Barat' ->
+    'KPU-Kabupaten-Pasaman-Barat'; ASCII letters and digits only, so it can never escape a folder."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    joined = "-".join(re.findall(r"[A-Za-z0-9]+", ascii_text))
+    return joined[:limit].rstrip("-")
+
+
+def office_folder(root: Path, satker: str, tahun: int) -> Path:
+    """The folder of one office-year in the shared folder: code and year (unique across offices)."""
+    folder = Path(root) / safe_name(satker) / str(_tahun(tahun))
+    require_inside(folder, root)
+    return folder
+
+
+def problems_path(root: Path, satker: str, tahun: int, office: str = "") -> Path:
+    """The problems workbook of one office-year, beside its reports."""
+    tail = f"-{words(office)}" if words(office) else f"-{safe_name(satker)}"
+    return office_folder(root, satker, tahun) / f"Daftar-Masalah-{_tahun(tahun)}{tail}.xlsx"
 
 
 def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | None = None,
