@@ -46,6 +46,8 @@ def register(sub) -> None:
     p.add_argument("--pdf", action="store_true", help="buat juga PDF (perlu LibreOffice)")
     p.add_argument("--final", action="store_true", help="tandai laporan sebagai final: tidak diubah lagi")
     p.add_argument("--tanpa-grafik", action="store_true", dest="tanpa_grafik", help="tanpa grafik")
+    p.add_argument("--tampilan", default="", metavar="NAMA",
+                   help="folder bersama sebagaimana dilihat staf, mis. \\\\server\\bersama (untuk jalur di STATUS.txt)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("serve", help="jalankan jadwal bulanan dan pemicu manual di server Prefect",
@@ -85,18 +87,21 @@ def register(sub) -> None:
 
 def cmd_run(args) -> int:
     request = RunRequest(existing([args.input])[0], shared_folder(args.out), args.tahun, args.bulan, pdf=args.pdf,
-                         final=args.final, charts=not args.tanpa_grafik)
+                         final=args.final, charts=not args.tanpa_grafik, display_root=args.tampilan)
     prefect_defaults()
     from flows.laporan import laporan
-    from tasks.pipeline.steps import InvalidInputs
+    from tasks.pipeline.steps import InvalidInputs, office_identity
+    from tasks.publishing.names import office_folder
 
     try:
         paths = laporan(str(request.input_dir), request.year, request.month or 0, str(request.out_dir), request.pdf,
-                        request.final, request.charts)
+                        request.final, request.charts, request.display_root)
     except InvalidInputs as exc:
         print(exc.headline, file=sys.stderr)
         print_problems(exc.problems, stream=sys.stderr,
                        full=f"Daftar lengkap: lkip validate {request.input_dir} --rinci (atau --json).")
+        told = office_folder(request.out_dir, office_identity(request, None)[0], request.year)
+        print(f"Untuk staf: daftar masalah dan salinan berkas bertanda di {told}", file=sys.stderr)
         return EXIT_INVALID
     except RenderError as exc:
         print(f"GALAT: {exc.message}. Tidak ada laporan yang diterbitkan.", file=sys.stderr)

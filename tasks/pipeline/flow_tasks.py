@@ -118,7 +118,9 @@ def take_lock(request: RunRequest, inputs: OfficeInputs) -> RunLock:
 @task(name="lepas kunci", cache_policy=NO_CACHE)
 def release_lock(lock: RunLock) -> None:
     """Release the office-year lock (also after a failed run)."""
-    steps.release_lock(lock)
+    problem = steps.release_lock(lock)
+    if problem:
+        get_run_logger().warning(problem)
 
 
 @task(name="hitung capaian", cache_policy=NO_CACHE)
@@ -138,8 +140,8 @@ def compute_figures(inputs: OfficeInputs, request: RunRequest) -> OfficeFigures:
 
 @task(name="siapkan folder render", cache_policy=NO_CACHE)
 def new_staging() -> Path:
-    """A local folder to render into."""
-    return steps.new_staging()
+    """A local folder to render into (after cleaning what killed runs left on this machine)."""
+    return steps.new_staging(log=get_run_logger().warning)
 
 
 @task(name="render dokumen", cache_policy=NO_CACHE)

@@ -16,7 +16,7 @@ from flows.laporan import laporan, laporan_bulanan
 from tasks.pipeline import steps
 from tasks.pipeline.years import ENV_ROOT, ENV_SHARE
 from tasks.publishing.lock import RunLock, RunLockError, lock_path
-from tasks.publishing.names import PublishError
+from tasks.publishing.names import MONTHS, PublishError
 from tests.builders import office_year_without_forms, set_form_cell, settled_copy
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
@@ -52,11 +52,16 @@ def test_on_demand_flow_publishes_the_year_with_artifacts(prefect, tmp_path):
     state = laporan(str(SAMPLE), 2024, out_dir=str(out), return_state=True)
     paths = state.result()
     year = out / "1312" / "2024"
-    assert [Path(p).name for p in paths] == (["LKIP-2024.docx", "LKIP-2024-sumber.xlsx", "LKIP-2024-penilaian.xlsx"]
-                                             + [f"2024-{m:02d}.docx" for m in range(1, 13)])
+    office = "KPU-Kabupaten-Pasaman-Barat"
+    assert [Path(p).name for p in paths] == ([f"LKIP-2024-{office}.docx", f"LKIP-2024-{office}-sumber.xlsx",
+                                              f"LKIP-2024-{office}-penilaian.xlsx"]
+                                             + [f"Laporan-Bulanan-2024-{m:02d}-{name}-{office}.docx"
+                                                for m, name in enumerate(MONTHS, start=1)])
     assert all(Path(p).exists() for p in paths)
     manifest = json.loads((year / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["keluaran"]) == 15
+    assert len(manifest["riwayat"][-1]["keluaran"]) == 15
+    assert sorted(f["berkas"] for f in manifest["berkas"]) == sorted(
+        Path(p).relative_to(year).as_posix() for p in paths)  # the index lists exactly what is there
     found = artifacts(["capaian-1312-2024", "terbit-1312-2024"])
     assert set(found) == {"capaian-1312-2024", "terbit-1312-2024"}
     assert len(json.loads(found["capaian-1312-2024"].data)) == 46
@@ -110,7 +115,8 @@ def test_scheduled_runs_pick_the_year_folder_from_the_date(prefect, tmp_path, mo
     monkeypatch.setenv(ENV_SHARE, str(out))
 
     paths = laporan_bulanan(tanggal=datetime.date(2025, 2, 5))
-    assert [Path(p).relative_to(out).as_posix() for p in paths] == ["1312/2025/bulanan/2025-01.docx"]
+    assert [Path(p).relative_to(out).as_posix() for p in paths] == [
+        "1312/2025/bulanan/Laporan-Bulanan-2025-01-Januari-KPU-Kabupaten-Pasaman-Barat.docx"]
 
     state = laporan_bulanan(tanggal=datetime.date(2026, 2, 5), return_state=True)
     assert state.is_completed() and state.name == "Menunggu data"
@@ -119,7 +125,7 @@ def test_scheduled_runs_pick_the_year_folder_from_the_date(prefect, tmp_path, mo
     assert "MENUNGGU DATA" in (out / "1312" / "2026" / "STATUS.txt").read_text(encoding="utf-8-sig")
 
     paths = laporan_bulanan(tanggal=datetime.date(2025, 1, 5))
-    assert Path(paths[0]).relative_to(out).as_posix() == "1312/2024/LKIP-2024.docx"
+    assert Path(paths[0]).relative_to(out).as_posix() == "1312/2024/LKIP-2024-KPU-Kabupaten-Pasaman-Barat.docx"
     assert len(paths) == 15
 
 

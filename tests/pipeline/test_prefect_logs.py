@@ -18,8 +18,9 @@ def record(exc: BaseException, message: str = "Task run failed with exception") 
 
 
 def test_a_user_error_loses_its_traceback_and_the_engines_repeat():
-    kept = record(UserError("folder bersama tidak dapat diakses"))
+    kept = record(UserError("folder bersama tidak dapat diakses"), "Finished in state Failed")
     assert ExpectedErrorFilter().filter(kept) and kept.exc_info is None
+    assert not ExpectedErrorFilter().filter(record(UserError("x"), "Task run failed with exception: UserError"))
     assert not ExpectedErrorFilter().filter(record(UserError("x"), "Engine execution exited with unexpected exception"))
 
 
