@@ -28,6 +28,7 @@ from flows.serve import (
 )
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.years import OfficeSettings, deployment_names, require_years
+from tasks.publishing.share import check_share
 from tasks.reading.profile import PROFILE_NAME, load_profile
 from tasks.reporting.render import RenderError
 
@@ -88,6 +89,7 @@ def register(sub) -> None:
 def cmd_run(args) -> int:
     request = RunRequest(existing([args.input])[0], shared_folder(args.out), args.tahun, args.bulan, pdf=args.pdf,
                          final=args.final, charts=not args.tanpa_grafik, display_root=args.tampilan)
+    check_share(request.out_dir)  # a share that is not there is told before Prefect even starts
     prefect_defaults()
     from flows.laporan import laporan
     from tasks.pipeline.steps import InvalidInputs, office_identity
