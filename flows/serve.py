@@ -75,11 +75,12 @@ def ui_api_url(api_url: str, timeout: float = 5.0) -> str | None:
 
 
 def ensure_server(port: int = DEFAULT_PORT, log_file: Path | None = None, progress=print, host: str = LOCAL_HOST,
-                  ui_url: str | None = None) -> str:
+                  ui_url: str | None = None, start: bool = True) -> str:
     """The API URL to use: PREFECT_API_URL, a local server already running, or one started now.
 
     `ui_url`: the server's address as browsers on other machines reach it (http://server:4200), for a
-    server that listens beyond this machine (host 0.0.0.0)."""
+    server that listens beyond this machine (host 0.0.0.0). `start=False` (trigger): none is started; a
+    server that does not answer is an error saying to run `lkip serve`."""
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
         if not healthy(configured):
@@ -87,6 +88,10 @@ def ensure_server(port: int = DEFAULT_PORT, log_file: Path | None = None, progre
         return configured
     url = f"http://{LOCAL_HOST}:{port}/api"
     wanted_ui = server_settings(port, host, ui_url and ui_url.rstrip("/").removesuffix("/api") + "/api")
+    if not healthy(url) and not start:
+        raise ServerError(f"server Prefect {url} tidak menjawab",
+                          hint="jalankan dulu 'lkip serve --input AKAR', atau sebutkan --port atau PREFECT_API_URL "
+                               "server itu")
     if not healthy(url):
         log_file = log_file or Path.home() / ".prefect" / "lkip-server.log"
         progress(f"Server Prefect belum berjalan; menjalankan 'prefect server start' di {url} (log: {log_file})")

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lkip {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (PublishError, RunLockError, ServerError) as exc:
-        print(f"GALAT: {exc.message}", file=sys.stderr)
+        print(f"GALAT: {exc.message}" + (f" Saran: {exc.hint}" if exc.hint else ""), file=sys.stderr)
         return EXIT_INVALID
     except InputError as exc:
         print_problems(exc.problems, stream=sys.stderr)

@@ -134,7 +134,7 @@ def cmd_serve(args) -> int:
 def cmd_trigger(args) -> int:
     kode = args.kode or (_office_code(existing([args.input])[0]) if args.input else None)
     prefect_defaults()
-    ensure_server(args.port)
+    ensure_server(args.port, start=False)
     available = manual_deployments()
     if kode is not None:
         wanted = f"{FLOW_MANUAL}/{deployment_names(kode)[1]}"

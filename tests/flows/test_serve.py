@@ -87,6 +87,15 @@ def test_the_servers_settings_give_browsers_the_address_they_reach_it_at():
     assert lan["PREFECT_SERVER_API_HOST"] == "0.0.0.0" and lan["PREFECT_UI_API_URL"] == "http://server-kpu:4411/api"
 
 
+def test_trigger_without_a_running_server_says_to_start_serve(monkeypatch, capsys):
+    from flows.cli import main
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert main(["trigger", "--kode", "1312", "--port", str(free_port())]) == 1
+    err = capsys.readouterr().err
+    assert "tidak menjawab" in err and "lkip serve" in err and "Traceback" not in err
+
+
 def test_unreachable_configured_server_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{free_port()}/api")
     with pytest.raises(ServerError, match="tidak menjawab"):

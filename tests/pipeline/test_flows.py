@@ -73,6 +73,38 @@ def test_on_demand_flow_publishes_the_year_with_artifacts(prefect, tmp_path):
     assert any(line.startswith("PERINGATAN: atribut-indikator.csv") for line in run_logs(state))
 
 
+def test_a_share_full_after_the_first_document_keeps_the_previous_set_and_a_true_index(prefect, tmp_path,
+                                                                                       monkeypatch):
+    from tasks.publishing import share
+
+    out = tmp_path / "bersama"
+    out.mkdir()
+    paths = [Path(p) for p in laporan(str(SAMPLE), 2024, out_dir=str(out))]
+    before = {p: sha256(p) for p in paths}
+    index = out / "1312" / "2024" / "manifest.json"
+    index_before = index.read_bytes()
+    copies = []
+    real_copy = share._copy_to
+
+    def full_after_the_first(source, tmp):
+        copies.append(tmp)
+        if len(copies) > 1:
+            raise OSError(28, "No space left on device")
+        real_copy(source, tmp)
+
+    # Every document counts as changed (new figures), and the share fills up after the first copy.
+    monkeypatch.setattr(share, "_same_content", lambda path, digest: False)
+    monkeypatch.setattr(share, "_copy_to", full_after_the_first)
+    state = laporan(str(SAMPLE), 2024, out_dir=str(out), return_state=True)
+    assert state.is_failed() and "ruang penyimpanan folder bersama penuh" in state.message
+    assert "tidak dicoba lagi" in state.message and len(copies) == 2
+    assert {p: sha256(p) for p in paths} == before  # the previous set, every file as it was
+    assert index.read_bytes() == index_before
+    listed = {f["berkas"]: f["sha256"] for f in json.loads(index_before)["berkas"]}
+    assert listed == {p.relative_to(index.parent).as_posix(): digest for p, digest in before.items()}
+    assert not list(out.rglob(".lkip-tmp-*"))
+
+
 def test_a_bad_cell_is_told_in_the_shared_folder_and_cleared_after_the_fix(prefect, tmp_path):
     folder = settled_copy(tmp_path / "masukan")
     form = folder / "realisasi-2024-TW1.xlsx"
