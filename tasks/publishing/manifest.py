@@ -51,11 +51,14 @@ def write_manifest(folder: Path, *, inputs: list[Path], outputs: list[Published]
 
 
 def current_files(folder: Path, history: list[dict]) -> list[dict]:
-    """Every report in the folder now, with the run that published its bytes (newest first wins)."""
-    published = {}
+    """Every report in the folder now, with the run that first published its present bytes (a rerun
+    that found them unchanged did not publish them again)."""
+    published: dict[tuple[str, str], dict] = {}
     for entry in history:
         for item in entry.get("keluaran", []):
-            published[(item["berkas"], item["sha256"])] = entry
+            published.setdefault((item["berkas"], item["sha256"]), entry)
+            for key in [k for k in published if k[0] == item["berkas"] and k[1] != item["sha256"]]:
+                del published[key]  # replaced since: when those bytes come back, it is a new publication
     files = []
     for path in _reports(folder):
         name, digest = _relative(path, folder), sha256_file(path)

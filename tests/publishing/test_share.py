@@ -461,6 +461,10 @@ def test_the_index_is_cumulative_and_lists_exactly_the_files_there(share, local)
     assert [r["proses"] for r in data["riwayat"]] == ["a", "b"]
     assert {f["berkas"]: f["proses"] for f in data["berkas"]} == {"3201/2024/bulanan/2024-01.docx": "a",
                                                                   "3201/2024/bulanan/2024-02.docx": "b"}
+    again = publish_all({rendered(local, OLD, "c.docx"): target}, share)  # unchanged: found, not written
+    data = json.loads(write_manifest(share, inputs=[], outputs=again, parameters={}, version="1",
+                                     started=datetime(2025, 4, 5), run="c").read_text())
+    assert {f["berkas"]: f["proses"] for f in data["berkas"]}["3201/2024/bulanan/2024-01.docx"] == "a"
 
 
 def test_an_index_of_the_earlier_one_run_form_becomes_its_first_entry(share):
