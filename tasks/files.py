@@ -78,6 +78,9 @@ def _discard(tmp: Path) -> None:
         pass
 
 
+discard_temporary = _discard  # for writers that move their own temporary files into place (the publisher)
+
+
 def _fsync_dir(folder: Path) -> None:
     """Make the rename itself durable on POSIX; Windows cannot open folders, which is fine there."""
     try:

@@ -97,3 +97,52 @@ def _merge_blocks(ws, rows, first: int) -> None:
                         ws.merge_cells(start_row=first + start, start_column=col, end_row=first + i - 1,
                                        end_column=col)
                 start = i
+
+
+# --- office folders built from the sample (the sample itself is never written) ---------------------
+
+SAMPLE_OFFICE = Path(__file__).resolve().parents[1] / "data" / "pasaman-barat-2024"
+
+
+def settled_copy(folder: Path) -> Path:
+    """A copy of the sample office-year whose attribute file settles every inferred attribute (the
+    lines its warnings ask for), so that a run on it has nothing to tell."""
+    import re
+    import shutil
+
+    from tasks.reading.office import load_inputs
+
+    shutil.copytree(SAMPLE_OFFICE, folder, ignore=shutil.ignore_patterns("sumber"))
+    asked = [m.group(1).split(";") for p in load_inputs([folder], 2024).problems
+             for m in [re.search(r"menulis baris '([^']+)'", p.hint)] if m]
+    # The sample's file is comma-separated: kode,indikator,polaritas,agregasi,jenis_nilai,4 targets,catatan.
+    with (folder / "atribut-indikator.csv").open("a", encoding="utf-8") as handle:
+        handle.write("".join(f"{kode},,{pol},{agg},{jenis},,,,,\n" for kode, pol, agg, jenis in asked))
+    return folder
+
+
+def office_year_without_forms(root: Path, year: int) -> Path:
+    """`root/<year>`: the sample's RAK retitled for `year`, its profile and text files, no form yet."""
+    import shutil
+
+    from openpyxl import load_workbook
+
+    folder = Path(root) / str(year)
+    folder.mkdir(parents=True)
+    for name in ("profil.toml", "atribut-indikator.csv", "narasi.toml"):
+        shutil.copy(SAMPLE_OFFICE / name, folder / name)
+    book = load_workbook(SAMPLE_OFFICE / "RAK-2024.xlsx")
+    sheet = book.worksheets[0]
+    sheet["A2"] = f"KPU KABUPATEN PASAMAN BARAT TAHUN {year}"
+    sheet.title = f"RAK {year}"
+    book.save(folder / f"RAK-{year}.xlsx")
+    return folder
+
+
+def set_form_cell(path: Path, sheet: str, cell: str, value) -> None:
+    """Change one cell of a form copy (as a staffer typing into it would)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    book[sheet][cell] = value
+    book.save(path)

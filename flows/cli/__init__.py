@@ -14,7 +14,7 @@ import sys
 from flows.cli import forms, inputs, national, runs, templates
 from flows.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, print_problems
 from flows.serve import ServerError
-from tasks.problems import InputError
+from tasks.problems import InputError, UserError
 from tasks.publishing.lock import RunLockError
 from tasks.publishing.names import PublishError
 
@@ -40,10 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lkip {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (PublishError, RunLockError, ServerError) as exc:
-        print(f"GALAT: {exc.message}", file=sys.stderr)
+        print(f"GALAT: {exc.message}" + (f" Saran: {exc.hint}" if exc.hint else ""), file=sys.stderr)
         return EXIT_INVALID
     except InputError as exc:
         print_problems(exc.problems, stream=sys.stderr)
+        return EXIT_INVALID
+    except UserError as exc:  # any other expected failure: its message and what to do, no traceback
+        print(f"GALAT: {exc.message}" + (f" Saran: {exc.hint}" if exc.hint else ""), file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # output piped into `head`: stop quietly
         sys.stderr.close()

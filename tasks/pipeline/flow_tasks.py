@@ -13,12 +13,16 @@ from pathlib import Path
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Completed, Failed, State
 
 from tasks.measuring.figures import OfficeFigures, Period
-from tasks.pipeline import steps
+from tasks.pipeline import prefect_logs, steps
+from tasks.pipeline.outcome import GAGAL, PERINGATAN, Outcome, display_path, tell_staff
 from tasks.pipeline.request import RunRequest
+from tasks.pipeline.years import deployment_names
 from tasks.problems import Problem, Severity, unique
-from tasks.publishing.lock import RunLock
+from tasks.publishing.lock import RunLock, RunLockError
+from tasks.publishing.names import PublishError
 from tasks.publishing.share import Published
 from tasks.reading.office import OfficeInputs
 from tasks.reporting.documents import Document
@@ -27,26 +31,49 @@ from tasks.reporting.scorecard import scorecard_markdown
 from tasks.reporting.templates import TemplateSet
 
 InvalidInputs = steps.InvalidInputs
+prefect_logs.install()
 
 
 def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
 
 
-ARTIFACT_ROWS = 500  # a Prefect table artifact past this is slow to open; the rest are counted in its last row
+ARTIFACT_ROWS = 200  # a long artifact is slow to open; the rest are counted in its last line
+LOG_LINES = 10  # problems logged one by one; the rest are in the artifact and the problems workbook
+
+
+def problems_markdown(problems: list[Problem], request: RunRequest) -> str:
+    """The problems as a list that wraps at any width (a table artifact cuts its last columns off)."""
+    shown = unique([p for p in problems if p.severity is not Severity.INFO])
+    if not shown:
+        return "## Masalah pada berkas masukan\n\nTidak ada masalah."
+    lines = [f"## Masalah pada berkas masukan ({len(shown)})", ""]
+    for p in shown[:ARTIFACT_ROWS]:
+        value = f" Nilai: `{p.value}`." if p.value else ""
+        hint = f" **Yang harus dilakukan:** {p.hint}" if p.hint else ""
+        lines.append(f"- **{p.severity.label}** — {p.where()}: {p.message}.{value}{hint}")
+    if len(shown) > ARTIFACT_ROWS:
+        lines.append(f"- … dan {len(shown) - ARTIFACT_ROWS} masalah lainnya: daftar lengkap di folder bersama "
+                     f"(Daftar-Masalah) atau `lkip validate {request.input_dir} --rinci`.")
+    return "\n".join(lines)
 
 
 def _problems_artifact(request: RunRequest, problems: list[Problem]) -> None:
+    """Always written, so that after a fix the latest artifact under the key says the inputs are clean."""
+    kode, _ = steps.office_identity(request, None)
+    create_markdown_artifact(key=f"validasi-{_slug(kode)}-{request.year}",
+                             markdown=problems_markdown(problems, request),
+                             description="Masalah pada berkas masukan")
+
+
+def _log_problems(problems: list[Problem]) -> None:
+    """Errors at ERROR, warnings at WARNING, the first LOG_LINES of them; the rest counted."""
+    logger = get_run_logger()
     shown = unique([p for p in problems if p.severity is not Severity.INFO])
-    if shown:
-        rows = [{"tingkat": p.severity.label, "berkas": p.file, "sheet": p.sheet, "sel": p.cell, "nilai": p.value,
-                 "pesan": p.message, "saran": p.hint} for p in shown[:ARTIFACT_ROWS]]
-        if len(shown) > ARTIFACT_ROWS:
-            rows.append({"tingkat": "", "berkas": "", "sheet": "", "sel": "", "nilai": "",
-                         "pesan": f"… dan {len(shown) - ARTIFACT_ROWS} masalah lainnya",
-                         "saran": f"lkip validate {request.input_dir} --json memuat semuanya"})
-        create_table_artifact(key=f"validasi-{_slug(request.input_dir.name)}-{request.year}", table=rows,
-                              description=f"Masalah pada berkas masukan ({len(shown)})")
+    for p in shown[:LOG_LINES]:
+        (logger.error if p.severity is Severity.ERROR else logger.warning)(p.describe())
+    if len(shown) > LOG_LINES:
+        logger.warning(f"… dan {len(shown) - LOG_LINES} masalah lainnya (daftar lengkap di folder bersama)")
 
 
 @task(name="periksa folder bersama", cache_policy=NO_CACHE)
@@ -64,16 +91,19 @@ def validate_inputs(request: RunRequest) -> OfficeInputs:
     shown = sum(p.severity is not Severity.INFO for p in inputs.problems)
     get_run_logger().info(f"Masukan {request.input_dir}: {counts['kegiatan']} kegiatan, {counts['indikator']} "
                           f"indikator, {counts['aktivitas']} aktivitas; {shown} masalah")
-    return steps.require_valid(inputs)
+    _log_problems(inputs.problems)
+    return inputs
 
 
 @task(name="periksa templat", cache_policy=NO_CACHE)
-def choose_templates(request: RunRequest) -> TemplateSet:
-    """The office's own templates (templat/) when present and sound, else the bundled ones."""
+def choose_templates(request: RunRequest, inputs: OfficeInputs) -> TemplateSet:
+    """Stop on invalid inputs; the office's own templates (templat/) when present and sound, else the bundled ones."""
+    steps.require_valid(inputs)
     try:
         templates = steps.choose_templates(request)
     except InvalidInputs as exc:
-        _problems_artifact(request, exc.problems)
+        _problems_artifact(request, inputs.problems + exc.problems)
+        _log_problems(exc.problems)
         raise
     get_run_logger().info(f"Templat: {templates.lkip.name} ({templates.lkip.parent.name}), "
                           f"{templates.bulanan.name} ({templates.bulanan.parent.name})")
@@ -89,7 +119,9 @@ def take_lock(request: RunRequest, inputs: OfficeInputs) -> RunLock:
 @task(name="lepas kunci", cache_policy=NO_CACHE)
 def release_lock(lock: RunLock) -> None:
     """Release the office-year lock (also after a failed run)."""
-    steps.release_lock(lock)
+    problem = steps.release_lock(lock)
+    if problem:
+        get_run_logger().warning(problem)
 
 
 @task(name="hitung capaian", cache_policy=NO_CACHE)
@@ -109,8 +141,8 @@ def compute_figures(inputs: OfficeInputs, request: RunRequest) -> OfficeFigures:
 
 @task(name="siapkan folder render", cache_policy=NO_CACHE)
 def new_staging() -> Path:
-    """A local folder to render into."""
-    return steps.new_staging()
+    """A local folder to render into (after cleaning what killed runs left on this machine)."""
+    return steps.new_staging(log=get_run_logger().warning)
 
 
 @task(name="render dokumen", cache_policy=NO_CACHE)
@@ -140,10 +172,11 @@ def write_run_manifest(request: RunRequest, inputs: OfficeInputs, published: lis
                        started: datetime.datetime) -> Path:
     """Write manifest.json last, and an artifact listing the published files."""
     manifest = steps.write_run_manifest(request, inputs, published, started, steps.program_version())
-    lines = [f"- `{item.path}`" + (f" — {item.catatan}" if item.catatan else "") for item in published]
+    lines = [f"- `{display_path(item.path, request)}`" + (f" — {item.catatan}" if item.catatan else "")
+             for item in published]
     create_markdown_artifact(key=f"terbit-{_slug(inputs.profile.kode)}-{request.year}",
                              markdown="## Berkas yang diterbitkan\n\n" + "\n".join(lines)
-                             + f"\n\nManifest: `{manifest}`",
+                             + f"\n\nManifest: `{display_path(manifest, request)}`",
                              description="Laporan yang diterbitkan ke folder bersama")
     return manifest
 
@@ -152,3 +185,60 @@ def write_run_manifest(request: RunRequest, inputs: OfficeInputs, published: lis
 def remove_staging(staging: Path) -> None:
     """Remove the local render folder and what was rendered in it."""
     steps.remove_staging(staging)
+
+
+@task(name="beri tahu staf di folder bersama", cache_policy=NO_CACHE)
+def tell_outcome(request: RunRequest, inputs: OfficeInputs | None, outcome: Outcome,
+                 started: datetime.datetime) -> list[Path]:
+    """The status file, the problems workbook and the annotated copies of the office's workbooks."""
+    logger = get_run_logger()
+    kode, office = steps.office_identity(request, inputs)
+    if isinstance(outcome.error, RunLockError):  # the run holding the lock tells its own outcome
+        return []
+    if isinstance(outcome.error, PublishError) and "folder bersama tidak dapat diakses" in outcome.error.message:
+        logger.warning("Status tidak ditulis: folder bersama tidak dapat diakses")
+        return []
+    try:
+        written = tell_staff(request, kode, office, outcome, started, next_scheduled_run(kode))
+    except (PublishError, OSError) as exc:  # the share went away: the run's state still says what happened
+        logger.warning(f"Status tidak dapat ditulis ke folder bersama: {getattr(exc, 'message', exc)}")
+        return []
+    for path in written:
+        logger.info(f"Untuk staf: {display_path(path, request)}")
+    return written
+
+
+def next_scheduled_run(kode: str) -> datetime.datetime | None:
+    """When the office's monthly deployment runs next (its earliest scheduled flow run), if it is served."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterName,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    monthly, _ = deployment_names(kode)
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[monthly])),
+            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(
+                any_=[StateType.SCHEDULED]))),
+            sort=FlowRunSort.EXPECTED_START_TIME_ASC, limit=1)
+    return runs[0].expected_start_time if runs else None
+
+
+def final_state(outcome: Outcome) -> State:
+    """The run's state: Completed (named "Selesai", "Selesai dengan peringatan" or "Menunggu data") or
+    Failed, with the outcome's one-paragraph message."""
+    if outcome.kind == GAGAL:
+        return Failed(message=outcome.message, data=outcome.error)
+    data = [str(item.path) for item in outcome.published]
+    if outcome.kind == PERINGATAN:
+        get_run_logger().warning(outcome.message)
+    else:
+        get_run_logger().info(outcome.message)
+    return Completed(name=outcome.state_name, message=outcome.message, data=data)

@@ -20,6 +20,7 @@ class RunRequest:
     final: bool = False
     charts: bool = True
     pages: bool = True  # number the LKIP's Daftar Isi (LibreOffice lays the report out once: a few seconds)
+    display_root: str = ""  # the shared folder as staff see it (e.g. \\\\server\\bersama), for paths told to them
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "input_dir", Path(self.input_dir))

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import datetime
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from tasks.measuring.figures import OfficeFigures, compute_figures
+from tasks.pipeline import leftovers
+from tasks.pipeline.outcome import run_label
 from tasks.pipeline.request import RunRequest
-from tasks.problems import Problem, Severity, summary_lines, unique
+from tasks.problems import InputError, Problem, Severity, UserError, unique
 from tasks.publishing.lock import RunLock, lock_path
 from tasks.publishing.manifest import write_manifest
-from tasks.publishing.names import PublishError, report_path
+from tasks.publishing.names import PublishError, report_path, safe_name
 from tasks.publishing.share import Published, check_share, publish_all
 from tasks.reading.office import OfficeInputs, classify, expand, load_inputs
+from tasks.reading.profile import PROFILE_NAME, load_profile
 from tasks.reporting.documents import Document, RenderChoices, render_documents, report_periods
 from tasks.reporting.scorecard import scorecard_lines
 from tasks.reporting.templates import OFFICE_DIR, TemplateSet, office_templates
@@ -39,16 +41,17 @@ def _quiet(_: str) -> None:
     """A log that says nothing (the roll-up's offices)."""
 
 
-class InvalidInputs(Exception):
-    """Inputs with errors: the run stops before anything is rendered or published."""
+class InvalidInputs(UserError):
+    """Inputs with errors: the run stops before anything is rendered or published. Its message is one
+    paragraph (a flow run's state message); `problems` holds every problem, `headline` the first sentence."""
 
     def __init__(self, problems: list[Problem]):
         errors = unique([p for p in problems if p.severity is Severity.ERROR])
         files = sorted({p.file for p in errors})
         self.headline = (f"Masukan belum valid; tidak ada laporan yang dibuat: {len(errors)} galat pada "
                          f"{len(files)} berkas ({', '.join(files[:4])}{', …' if len(files) > 4 else ''}).")
-        # Short enough for a flow run's state message: the first few errors, by kind past five.
-        super().__init__("\n".join([self.headline, *summary_lines(errors, limit=5, examples=2)]))
+        first = f" Pertama: {errors[0].where()}: {errors[0].message}." if errors else ""
+        super().__init__(self.headline + first)
         self.problems = problems
 
 
@@ -85,9 +88,10 @@ def take_lock(request: RunRequest, inputs: OfficeInputs) -> RunLock:
     return RunLock(lock_path(request.out_dir, kode, request.year), f"{kode} {request.year}").__enter__()
 
 
-def release_lock(lock: RunLock) -> None:
-    """Release the office-year lock (also after a failed run)."""
+def release_lock(lock: RunLock) -> str:
+    """Release the office-year lock (also after a failed run); returns why it could not be, or ''."""
     lock.__exit__(None, None, None)
+    return lock.release_error
 
 
 @contextmanager
@@ -104,14 +108,20 @@ def compute_office_figures(inputs: OfficeInputs, request: RunRequest) -> OfficeF
     return compute_figures(inputs, report_periods(inputs, request.year, request.month))
 
 
-def new_staging() -> Path:
-    """A local folder to render into; nothing touches the share before publishing."""
-    return Path(tempfile.mkdtemp(prefix="lkip-render-"))
+def new_staging(log: Log = _quiet) -> Path:
+    """A local folder to render into; nothing touches the share before publishing. First what killed
+    runs left on this machine is cleaned (their render folders, their Prefect temporary server), and
+    this run's temporary server, if it started one, is recorded for the next run to do the same."""
+    for what in leftovers.clean_dead_runs():
+        log(f"Sisa proses yang terhenti dibersihkan: {what}")
+    leftovers.record_temporary_server()
+    return leftovers.new_staging()
 
 
 def remove_staging(staging: Path) -> None:
-    """Remove the local render folder and what was rendered in it."""
+    """Remove the local render folder and what was rendered in it, and this run's leftover record."""
     shutil.rmtree(staging, ignore_errors=True)
+    leftovers.forget_run()
 
 
 @contextmanager
@@ -141,16 +151,18 @@ def render_office_documents(inputs: OfficeInputs, figures: OfficeFigures, reques
 
 def publication_targets(documents: list[Document], request: RunRequest, inputs: OfficeInputs) -> dict[Path, Path]:
     """Where each rendered document goes in the shared folder (names from codes only)."""
-    kode = inputs.profile.kode
-    return {d.local: report_path(request.out_dir, kode, request.year, d.kind, d.bulan, d.local.suffix)
+    kode, nama = inputs.profile.kode, inputs.profile.nama
+    return {d.local: report_path(request.out_dir, kode, request.year, d.kind, d.bulan, d.local.suffix, nama=nama)
             for d in documents}
 
 
 def publish_documents(documents: list[Document], request: RunRequest, inputs: OfficeInputs, log: Log = _quiet,
                       sleep: Callable[[float], None] = time.sleep, delays: tuple[int, ...] | None = None
                       ) -> list[Published]:
-    """Publish every document, file by file atomically; when the share misbehaves, the whole batch is
-    tried again after PUBLISH_RETRY_DELAYS (a file already published is found unchanged and kept)."""
+    """Publish the documents as a set; when the share misbehaves (a transient cause) the whole set is
+    tried again after PUBLISH_RETRY_DELAYS (a file already published is found unchanged and kept). A
+    permanent cause (disk full, a folder in the way) is told at once; the message gives the true
+    number of attempts."""
     targets = publication_targets(documents, request, inputs)
     waits = PUBLISH_RETRY_DELAYS if delays is None else delays
     for attempt, wait in enumerate((*waits, None), start=1):
@@ -158,12 +170,19 @@ def publish_documents(documents: list[Document], request: RunRequest, inputs: Of
             published = publish_all(targets, request.out_dir, final=request.final, attempts=1)
             break
         except PublishError as exc:
+            if exc.permanent:
+                raise PublishError(f"{exc.message}; tidak dicoba lagi (percobaan ke-{attempt}). Laporan yang sudah "
+                                   f"terbit sebelumnya tetap utuh", permanent=True) from exc
             if wait is None:
-                raise
+                raise PublishError(f"{exc.message}; gagal setelah {attempt} percobaan. Laporan yang sudah terbit "
+                                   f"sebelumnya tetap utuh") from exc
             log(f"Penerbitan gagal (percobaan {attempt}): {exc.message}; dicoba lagi dalam {wait} detik")
             sleep(wait)
     for item in published:
-        log(f"Diterbitkan: {item.path}" + (f" ({item.catatan})" if item.catatan else ""))
+        if item.kept:
+            log(f"Tidak diubah (laporan final): {item.path}")
+        else:
+            log(f"Diterbitkan: {item.path}" + (f" ({item.catatan})" if item.catatan else ""))
     return published
 
 
@@ -179,7 +198,24 @@ def write_run_manifest(request: RunRequest, inputs: OfficeInputs, published: lis
     """manifest.json beside the reports, written last."""
     folder = report_path(request.out_dir, inputs.profile.kode, request.year, "lkip").parent
     return write_manifest(folder, inputs=inputs_read(request), outputs=published,
-                          parameters=request.manifest_parameters(), version=version, started=started)
+                          parameters=request.manifest_parameters(), version=version, started=started,
+                          run=run_label(request.year, request.month))
+
+
+def office_identity(request: RunRequest, inputs: OfficeInputs | None) -> tuple[str, str]:
+    """(code, name) of the office: from its profile, else its input folder's name (a broken profil.toml
+    must still be told somewhere)."""
+    if inputs is not None and inputs.profile is not None:
+        return inputs.profile.kode, inputs.profile.nama
+    folder = request.input_dir.resolve()
+    for candidate in [folder, *sorted(folder.parent.glob("[0-9][0-9][0-9][0-9]"), reverse=True)]:
+        try:
+            profile = load_profile(candidate / PROFILE_NAME)
+        except InputError:
+            continue  # missing or broken here: the office's other year folders may say
+        return profile.kode, profile.nama
+    name = folder.parent.name if folder.name.isdigit() else folder.name  # <root>/<year>: the office is the root
+    return safe_name(name), name
 
 
 def now() -> datetime.datetime:

@@ -5,6 +5,7 @@ folder (BAD_INPUTS 28)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from tasks.problems import UserError
@@ -20,7 +21,12 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") fo
 
 
 class PublishError(UserError):
-    """A report that cannot be published: .message in Indonesian."""
+    """A report that cannot be published: .message in Indonesian; `permanent` when waiting cannot cure
+    the cause (disk full, a folder in the way), so it is not tried again."""
+
+    def __init__(self, message: str, hint: str = "", permanent: bool = False):
+        super().__init__(message, hint)
+        self.permanent = permanent
 
 
 # --- names --------------------------------------------------------------------------------------
@@ -37,16 +43,48 @@ def safe_name(code: str) -> str:
     return name
 
 
-def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | None = None,
-                suffix: str = ".docx") -> Path:
-    """Where a report lives under the shared folder; always inside root."""
+def words(text: str, limit: int = 48) -> str:
+    """Free text (an office's name) as words in a file name: 'KPU Kabupaten Pasaman Barat' ->
+    'KPU-Kabupaten-Pasaman-Barat'; ASCII letters and digits only, so it can never escape a folder."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    joined = "-".join(re.findall(r"[A-Za-z0-9]+", ascii_text))
+    return joined[:limit].rstrip("-")
+
+
+def office_folder(root: Path, satker: str, tahun: int) -> Path:
+    """The folder of one office-year in the shared folder: code and year (unique across offices)."""
     folder = Path(root) / safe_name(satker) / str(_tahun(tahun))
+    require_inside(folder, root)
+    return folder
+
+
+def problems_path(root: Path, satker: str, tahun: int, office: str = "") -> Path:
+    """The problems workbook of one office-year, beside its reports."""
+    tail = f"-{words(office)}" if words(office) else f"-{safe_name(satker)}"
+    return office_folder(root, satker, tahun) / f"Daftar-Masalah-{_tahun(tahun)}{tail}.xlsx"
+
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember")
+
+
+def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | None = None,
+                suffix: str = ".docx", nama: str = "") -> Path:
+    """Where a report lives under the shared folder; always inside root. Folders are codes (unique
+    across offices); with the office's name `nama`, file names carry it and the period in words, so a
+    report e-mailed on still says what it is: LKIP-2024-KPU-Kabupaten-Pasaman-Barat.docx,
+    bulanan/Laporan-Bulanan-2024-05-Mei-KPU-Kabupaten-Pasaman-Barat.docx."""
+    folder = office_folder(root, satker, tahun)
+    office = f"-{words(nama)}" if words(nama) else ""
     if kind == "lkip":
-        path = folder / f"LKIP-{tahun}{_suffix(suffix)}"
+        path = folder / f"LKIP-{tahun}{office}{_suffix(suffix)}"
     elif kind in COMPANIONS:
-        path = folder / f"LKIP-{tahun}-{COMPANIONS[kind]}{_suffix(suffix)}"
+        path = folder / f"LKIP-{tahun}{office}-{COMPANIONS[kind]}{_suffix(suffix)}"
     elif kind == "bulanan":
-        path = folder / "bulanan" / f"{tahun}-{_bulan(bulan):02d}{_suffix(suffix)}"
+        month = _bulan(bulan)
+        name = (f"Laporan-Bulanan-{tahun}-{month:02d}-{MONTHS[month - 1]}{office}" if office
+                else f"{tahun}-{month:02d}")
+        path = folder / "bulanan" / f"{name}{_suffix(suffix)}"
     else:
         raise PublishError(f"jenis laporan tidak dikenal: {kind!r} (pilih salah satu: {', '.join(KINDS)})")
     require_inside(path, root)

@@ -116,7 +116,7 @@ def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Pa
     failed = [k for k in criteria if k.hasil == "gagal"]
     if failed:
         notes += (f"LKIP belum memenuhi {len(failed)} kriteria LKE ({', '.join(k.nomor for k in failed)}); "
-                  f"rinciannya di LKIP-{tahun}-penilaian.xlsx.",)
+                  "rinciannya di berkas penilaian LKIP (…-penilaian.xlsx) di samping laporan.",)
     lineage = write_lineage(inputs, m, staging / f"LKIP-{tahun}-sumber.xlsx")
     scorecard = write_scorecard(list(criteria), staging / f"LKIP-{tahun}-penilaian.xlsx")
     return [Document(out, "lkip", catatan=notes, penilaian=criteria), Document(lineage, "lkip-sumber"),

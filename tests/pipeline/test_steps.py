@@ -15,6 +15,8 @@ from tasks.pipeline.request import RunRequest
 from tasks.publishing.names import PublishError
 from tasks.reporting.documents import Document
 
+MARCH = "Laporan-Bulanan-2024-03-Maret-KPU-Kabupaten-Pasaman-Barat.docx"  # the sample office's March report
+
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 
@@ -35,7 +37,7 @@ def test_publish_is_tried_again_after_each_delay_then_reported(request_, sample_
         raise PublishError("folder bersama terputus")
 
     monkeypatch.setattr(steps, "publish_all", failing)
-    with pytest.raises(PublishError, match="terputus"):
+    with pytest.raises(PublishError, match="terputus; gagal setelah 4 percobaan"):
         steps.publish_documents([Document(local, "bulanan", 3)], request_, sample_inputs, log=said.append,
                                 sleep=waits.append, delays=(1, 2, 3))
     assert len(calls) == 4 and waits == [1, 2, 3]
@@ -55,14 +57,15 @@ def test_publish_that_recovers_publishes_once(request_, sample_inputs, tmp_path,
 
     monkeypatch.setattr(steps, "publish_all", flaky)
     (item,) = steps.publish_documents([Document(local, "bulanan", 3)], request_, sample_inputs, sleep=lambda _: None)
-    assert item.path == request_.out_dir / "1312" / "2024" / "bulanan" / "2024-03.docx" and len(calls) == 2
+    assert item.path == request_.out_dir / "1312" / "2024" / "bulanan" / MARCH and len(calls) == 2
 
 
 def test_publication_targets_are_built_from_codes(request_, sample_inputs, tmp_path):
     docs = [Document(tmp_path / "LKIP-2024.docx", "lkip"), Document(tmp_path / "2024-03.pdf", "bulanan", 3)]
     targets = steps.publication_targets(docs, request_, sample_inputs)
-    assert list(targets.values()) == [request_.out_dir / "1312" / "2024" / "LKIP-2024.docx",
-                                      request_.out_dir / "1312" / "2024" / "bulanan" / "2024-03.pdf"]
+    year = request_.out_dir / "1312" / "2024"
+    assert list(targets.values()) == [year / "LKIP-2024-KPU-Kabupaten-Pasaman-Barat.docx",
+                                      year / "bulanan" / MARCH.replace(".docx", ".pdf")]
 
 
 def test_invalid_inputs_carry_every_problem(tmp_path):
@@ -93,6 +96,19 @@ def test_an_office_run_publishes_its_month_with_a_manifest_and_its_lock_released
     from tasks.publishing.lock import lock_path
 
     run = run_office(request_)
-    assert run.ok and run.kode == "1312" and [Path(p).name for p in run.published] == ["2024-03.docx"]
+    assert run.ok and run.kode == "1312" and [Path(p).name for p in run.published] == [MARCH]
     assert (request_.out_dir / "1312" / "2024" / "manifest.json").exists()
     assert not lock_path(request_.out_dir, "1312", 2024).exists()
+
+
+def test_a_permanent_failure_is_not_tried_again_and_says_so(request_, sample_inputs, tmp_path, monkeypatch):
+    calls = []
+
+    def disk_full(*args, **kwargs):
+        calls.append(1)
+        raise PublishError("gagal menerbitkan X: ruang penyimpanan folder bersama penuh", permanent=True)
+
+    monkeypatch.setattr(steps, "publish_all", disk_full)
+    with pytest.raises(PublishError) as info:
+        steps.publish_documents([], request_, sample_inputs, sleep=lambda s: None)
+    assert calls == [1] and "tidak dicoba lagi (percobaan ke-1)" in info.value.message

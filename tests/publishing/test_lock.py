@@ -3,32 +3,55 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from tasks.publishing.lock import MAX_AGE_SECONDS, RunLock, RunLockError, lock_path
+from tasks.publishing import lock as lock_module
+from tasks.publishing.lock import LEASE_SECONDS, RunLock, RunLockError, lock_path
 
 
 def write_lock(folder, **holder):
     lock_path(folder, "1312", 2024).write_text(json.dumps(holder), encoding="utf-8")
 
 
+def here(**more):
+    now = time.time()
+    return {"pid": os.getpid(), "host": socket.gethostname(), "boot": lock_module.boot_id(), "mulai": now,
+            "diperbarui": now, **more}
+
+
 def test_second_run_is_refused_while_the_first_holds_the_lock(tmp_path):
     with RunLock(lock_path(tmp_path, "1312", 2024), "1312 2024"):
-        with pytest.raises(RunLockError, match="sedang dibuat oleh proses lain"):
+        with pytest.raises(RunLockError, match="sedang dibuat oleh proses lain") as info:
             with RunLock(lock_path(tmp_path, "1312", 2024), "1312 2024"):
                 pass
+    assert str(lock_path(tmp_path, "1312", 2024)) in info.value.message  # the refusal names the lock
+    assert "hapus berkas .lkip-lock-1312-2024.json" in info.value.hint and "15 menit" in info.value.hint
+    assert not lock_path(tmp_path, "1312", 2024).exists()
+
+
+def test_locks_work_where_hard_links_are_refused(tmp_path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")  # what many SMB/NAS shares answer
+
+    monkeypatch.setattr(os, "link", no_links)
+    with RunLock(lock_path(tmp_path, "1312", 2024), "1312 2024"):
+        assert json.loads(lock_path(tmp_path, "1312", 2024).read_text())["pid"] == os.getpid()
+        with pytest.raises(RunLockError):
+            RunLock(lock_path(tmp_path, "1312", 2024), "1312 2024").__enter__()
     assert not lock_path(tmp_path, "1312", 2024).exists()
 
 
 def test_lock_of_a_live_process_is_respected(tmp_path):
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        write_lock(tmp_path, pid=sleeper.pid, host=socket.gethostname(), mulai=time.time())
+        write_lock(tmp_path, **here(pid=sleeper.pid))
         with pytest.raises(RunLockError, match=str(sleeper.pid)):
             RunLock(lock_path(tmp_path, "1312", 2024), "1312 2024").__enter__()
     finally:
@@ -39,24 +62,67 @@ def test_lock_of_a_live_process_is_respected(tmp_path):
 def test_lock_of_a_dead_process_is_taken_over(tmp_path):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    write_lock(tmp_path, pid=dead.pid, host=socket.gethostname(), mulai=time.time())
+    write_lock(tmp_path, **here(pid=dead.pid))
     with RunLock(lock_path(tmp_path, "1312", 2024), "1312 2024") as lock:
         assert lock.taken_over["pid"] == dead.pid
 
 
-def test_old_lock_of_another_host_is_taken_over_a_recent_one_is_not(tmp_path):
-    write_lock(tmp_path, pid=1, host="mesin-lain", mulai=time.time())
+def test_a_lock_from_before_a_reboot_is_taken_over_though_its_pid_is_alive_again(tmp_path, monkeypatch):
+    # A power cut: after the reboot the lock's PID (here: this very process) belongs to another program.
+    monkeypatch.setattr(lock_module, "boot_id", lambda: "boot-sesudah")
+    write_lock(tmp_path, **here(boot="boot-sebelum"))
+    with RunLock(lock_path(tmp_path, "1312", 2024), "1312 2024") as lock:
+        assert lock.taken_over["boot"] == "boot-sebelum"
+
+
+def test_a_lease_not_renewed_is_stale_whoever_holds_it(tmp_path):
+    old = time.time() - LEASE_SECONDS - 1
+    write_lock(tmp_path, **here(mulai=old, diperbarui=old))  # alive, same boot, but no longer renewed
+    with RunLock(lock_path(tmp_path, "1312", 2024), "x") as lock:
+        assert lock.taken_over["pid"] == os.getpid()
+
+
+def test_another_hosts_lock_is_respected_while_renewed(tmp_path):
+    write_lock(tmp_path, pid=1, host="mesin-lain", mulai=time.time() - 3 * LEASE_SECONDS, diperbarui=time.time())
     with pytest.raises(RunLockError, match="mesin-lain"):
         RunLock(lock_path(tmp_path, "1312", 2024), "x").__enter__()
-    write_lock(tmp_path, pid=1, host="mesin-lain", mulai=time.time() - MAX_AGE_SECONDS - 1)
+    write_lock(tmp_path, pid=1, host="mesin-lain", mulai=time.time(), diperbarui=time.time() - LEASE_SECONDS - 1)
     with RunLock(lock_path(tmp_path, "1312", 2024), "x") as lock:
         assert lock.taken_over["host"] == "mesin-lain"
 
 
-def test_unreadable_lock_is_taken_over(tmp_path):
-    lock_path(tmp_path, "1312", 2024).write_text("", encoding="utf-8")
-    with RunLock(lock_path(tmp_path, "1312", 2024), "x"):
-        assert lock_path(tmp_path, "1312", 2024).exists()
+def test_the_holder_renews_its_lease_and_stops_once_the_lock_is_not_its_own(tmp_path):
+    path = lock_path(tmp_path, "1312", 2024)
+    with RunLock(path, "x", renew_seconds=0.05) as lock:
+        first = json.loads(path.read_text())["diperbarui"]
+        deadline = time.monotonic() + 5
+        while json.loads(path.read_text())["diperbarui"] == first:
+            assert time.monotonic() < deadline, "the lease was never renewed"
+            time.sleep(0.05)
+        write_lock(tmp_path, **here(token="orang-lain"))
+        assert lock.renew() is False
+    assert json.loads(path.read_text())["token"] == "orang-lain"  # another run's lock is never removed
+
+
+def test_an_empty_lock_is_stale_only_once_old(tmp_path):
+    path = lock_path(tmp_path, "1312", 2024)
+    path.write_text("", encoding="utf-8")  # being written right now, or left empty by a crash
+    with pytest.raises(RunLockError):
+        RunLock(path, "x").__enter__()
+    os.utime(path, (time.time() - LEASE_SECONDS - 1,) * 2)
+    with RunLock(path, "x"):
+        assert path.exists()
+
+
+def test_a_share_gone_at_release_is_noted_not_raised(tmp_path, monkeypatch):
+    lock = RunLock(lock_path(tmp_path, "1312", 2024), "x").__enter__()
+
+    def read_only(self, missing_ok=False):
+        raise PermissionError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    lock.__exit__(None, None, None)
+    assert "tidak dapat dihapus" in lock.release_error and "usang" in lock.release_error
 
 
 def test_lock_name_cannot_escape_the_share(tmp_path):

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tasks.publishing import share as publish
+from tasks.publishing.finals import is_final
 from tasks.publishing.manifest import write_manifest
 from tasks.publishing.names import PublishError, report_path, safe_name
 from tasks.publishing.share import Published, check_share, clean_leftovers, publish_all, publish_file, sha256_file
@@ -341,8 +342,16 @@ def test_rerun_while_still_open_reuses_the_same_version(share, local):
 
 def test_final_publish_marks_and_protects_the_report(share, local):
     result = publish_file(rendered(local, NEW), report_path(share, "3201", 2024, "lkip"), final=True)
-    assert result.path.with_name("LKIP-2024.docx.final").exists()
+    assert is_final(result.path) and not result.path.with_name("LKIP-2024.docx.final").exists()
+    assert json.loads((result.path.parent / ".lkip-final.json").read_text()) == {"LKIP-2024.docx": result.sha256}
     assert stat.S_IMODE(result.path.stat().st_mode) == 0o444
+
+
+def test_a_final_mark_of_an_earlier_version_still_counts(share, local):
+    target = existing(share)
+    target.with_name("LKIP-2024.docx.final").write_text("sha256 x")
+    with pytest.raises(PublishError, match="laporan final tidak diubah lagi"):
+        publish_file(rendered(local, NEW), target)
 
 
 def test_final_report_is_never_modified(share, local):
@@ -358,7 +367,8 @@ def test_final_report_is_never_modified(share, local):
     assert published.path == other and other.read_bytes() == NEW
     other.unlink()
     assert target.read_bytes() == OLD and target.stat().st_mtime_ns == before.st_mtime_ns
-    assert sorted(p.name for p in target.parent.iterdir()) == ["LKIP-2024.docx", "LKIP-2024.docx.final"]
+    assert sorted(p.name for p in target.parent.iterdir()) == [".lkip-final.json", "LKIP-2024.docx"]
+    assert kept.kept and not published.kept
 
 
 def test_rerun_of_a_final_publish_with_the_same_content_converges(share, local):
@@ -371,7 +381,7 @@ def test_rerun_of_a_final_publish_with_the_same_content_converges(share, local):
 def test_identical_report_can_still_be_marked_final(share, local):
     target = existing(share, NEW)
     publish_file(rendered(local, NEW), target, final=True)
-    assert target.with_name("LKIP-2024.docx.final").exists()
+    assert is_final(target)
     assert target.stat().st_mtime_ns == 1_000_000_000
 
 
@@ -422,18 +432,47 @@ def test_manifest_records_inputs_and_outputs(share, local):
     outputs = publish_all({source: report_path(share, "3201", 2024, "lkip")}, share)
     started = datetime(2024, 12, 31, 8, 30)
     path = write_manifest(share, inputs=[rak], outputs=outputs, parameters={"satker": "KPU Kab. Bandung – Jabar"},
-                          version="0.1.0", started=started)
+                          version="0.1.0", started=started, run="LKIP 2024")
     text = path.read_text(encoding="utf-8")
     data = json.loads(text)
     assert path == share / "manifest.json"
+    run = {"waktu": "2024-12-31T08:30:00", "proses": "LKIP 2024", "versi": "0.1.0",
+           "parameter": {"satker": "KPU Kab. Bandung – Jabar"},
+           "masukan": [{"berkas": "RAK 2024.xlsx", "sha256": sha256_file(rak)}],
+           "keluaran": [{"berkas": "3201/2024/LKIP-2024.docx", "sha256": sha256_file(source), "versi": 1,
+                         "catatan": ""}]}
     assert data == {
-        "program": "lkip", "versi": "0.1.0", "waktu": "2024-12-31T08:30:00",
-        "parameter": {"satker": "KPU Kab. Bandung – Jabar"},
-        "masukan": [{"berkas": "RAK 2024.xlsx", "sha256": sha256_file(rak)}],
-        "keluaran": [{"berkas": "3201/2024/LKIP-2024.docx", "sha256": sha256_file(source), "versi": 1,
-                      "catatan": ""}],
+        "program": "lkip", "versi": "0.1.0", "diperbarui": "2024-12-31T08:30:00", "riwayat": [run],
+        "berkas": [{"berkas": "3201/2024/LKIP-2024.docx", "sha256": sha256_file(source), "ukuran": len(NEW),
+                    "diterbitkan": "2024-12-31T08:30:00", "proses": "LKIP 2024", "final": False, "usang": False}],
     }
     assert text == json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def test_the_index_is_cumulative_and_lists_exactly_the_files_there(share, local):
+    target = report_path(share, "3201", 2024, "bulanan", 1)
+    first = publish_all({rendered(local, OLD): target}, share)
+    write_manifest(share, inputs=[], outputs=first, parameters={}, version="1", started=datetime(2025, 2, 5), run="a")
+    other = report_path(share, "3201", 2024, "bulanan", 2)
+    second = publish_all({rendered(local, NEW, "b.docx"): other}, share)
+    (target.parent / "STATUS.txt").write_text("bukan laporan")
+    data = json.loads(write_manifest(share, inputs=[], outputs=second, parameters={}, version="1",
+                                     started=datetime(2025, 3, 5), run="b").read_text())
+    assert [r["proses"] for r in data["riwayat"]] == ["a", "b"]
+    assert {f["berkas"]: f["proses"] for f in data["berkas"]} == {"3201/2024/bulanan/2024-01.docx": "a",
+                                                                  "3201/2024/bulanan/2024-02.docx": "b"}
+    again = publish_all({rendered(local, OLD, "c.docx"): target}, share)  # unchanged: found, not written
+    data = json.loads(write_manifest(share, inputs=[], outputs=again, parameters={}, version="1",
+                                     started=datetime(2025, 4, 5), run="c").read_text())
+    assert {f["berkas"]: f["proses"] for f in data["berkas"]}["3201/2024/bulanan/2024-01.docx"] == "a"
+
+
+def test_an_index_of_the_earlier_one_run_form_becomes_its_first_entry(share):
+    (share / "manifest.json").write_text(json.dumps({"program": "lkip", "waktu": "2024-01-01", "versi": "0",
+                                                     "parameter": {}, "masukan": [], "keluaran": []}))
+    data = json.loads(write_manifest(share, inputs=[], outputs=[], parameters={}, version="1",
+                                     started=datetime(2025, 1, 1)).read_text())
+    assert [r["waktu"] for r in data["riwayat"]] == ["2024-01-01", "2025-01-01T00:00:00"]
 
 
 def test_manifest_is_written_last_and_atomically(share, local, monkeypatch):
@@ -451,3 +490,63 @@ def test_failed_manifest_leaves_no_partial_manifest(share, monkeypatch):
     with pytest.raises(PublishError, match="manifest tidak dapat ditulis"):
         write_manifest(share, inputs=[], outputs=[], parameters={}, version="0.1.0", started=datetime.now())
     assert list(share.iterdir()) == []
+
+
+# --- a published set never lies (issue 16, item 7) -----------------------------------------------
+
+def test_a_share_full_after_the_first_report_keeps_the_previous_set(share, local, monkeypatch, sleeps):
+    targets = [report_path(share, "3201", 2024, "bulanan", m) for m in (1, 2, 3)]
+    first = publish_all({rendered(local, OLD + bytes([m]), f"{m}.docx"): t for m, t in enumerate(targets)}, share)
+    real, copies = publish._copy_to, []
+
+    def full_after_one(source, tmp):
+        copies.append(tmp)
+        if len(copies) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(source, tmp)
+    monkeypatch.setattr(publish, "_copy_to", full_after_one)
+    with pytest.raises(PublishError) as info:
+        publish_all({rendered(local, NEW + bytes([m]), f"n{m}.docx"): t for m, t in enumerate(targets)}, share,
+                    attempts=3, sleep=sleeps.append)
+    assert info.value.permanent and "ruang penyimpanan folder bersama penuh" in info.value.message
+    assert sleeps == [] and len(copies) == 2  # a full disk is not retried
+    assert [sha256_file(t) for t in targets] == [p.sha256 for p in first]  # all three as they were
+    assert temp_files(share) == []
+
+
+def test_a_folder_where_the_report_goes_is_permanent(share, local, sleeps):
+    target = report_path(share, "3201", 2024, "lkip")
+    target.mkdir(parents=True)
+    with pytest.raises(PublishError, match="sudah ada folder dengan nama laporan itu") as info:
+        publish_file(rendered(local, NEW), target, attempts=3, sleep=sleeps.append)
+    assert info.value.permanent and sleeps == []
+
+
+def test_a_report_made_read_only_is_treated_like_an_open_one(share, local):
+    target = existing(share)
+    target.chmod(0o444)
+    result = publish_file(rendered(local, NEW), target)
+    assert result.path.name == "LKIP-2024-v2.docx" and "dibuat hanya-baca" in result.catatan
+    assert target.read_bytes() == OLD and stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_an_outdated_version_is_archived_once_the_report_is_free_again(share, local):
+    target = existing(share)
+    lock = target.parent / "~$IP-2024.docx"
+    lock.write_bytes(b"owner")
+    [v2] = publish_all({rendered(local, NEW): target}, share)
+    assert v2.path.name == "LKIP-2024-v2.docx"
+    lock.unlink()  # Word closed
+    newer = rendered(local, NEW + b"!", "baru.docx")
+    [main] = publish_all({newer: target}, share)
+    assert main.path == target and target.read_bytes() == NEW + b"!"
+    assert not v2.path.exists() and (target.parent / "arsip" / "LKIP-2024-v2.docx").read_bytes() == NEW
+
+
+def test_published_files_follow_the_umask(share, local):
+    old = os.umask(0o002)
+    try:
+        [item] = publish_all({rendered(local, NEW): report_path(share, "3201", 2024, "lkip")}, share)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(item.path.stat().st_mode) == 0o664  # colleagues on a Samba share can open it

@@ -112,6 +112,18 @@ def test_existing_forms_are_not_overwritten(tmp_path, rak):
         write_forms(rak, PROFILE, 2024, tmp_path)
 
 
+def test_forms_follow_the_umask_so_colleagues_on_a_share_can_open_them(tmp_path, rak):
+    import os
+    import stat
+
+    old = os.umask(0o002)
+    try:
+        paths = write_forms(rak, PROFILE, 2024, tmp_path)
+    finally:
+        os.umask(old)
+    assert {stat.S_IMODE(p.stat().st_mode) for p in paths} == {0o664}
+
+
 def test_text_that_looks_like_a_formula_stays_text(tmp_path, rak):
     rak.aktivitas.loc[0, "nama"] = '=HYPERLINK("http://x","klik")'
     try:

@@ -93,11 +93,11 @@ def test_run_publishes_and_writes_manifest_last(prefect, tmp_path, capsys):
     code = main(["run", "--year", "2024", "--bulan", "6", "--input", str(SAMPLE), "--out", str(out)])
     printed = capsys.readouterr().out
     assert code == 0
-    report = out / "1312" / "2024" / "bulanan" / "2024-06.docx"
+    report = out / "1312" / "2024" / "bulanan" / "Laporan-Bulanan-2024-06-Juni-KPU-Kabupaten-Pasaman-Barat.docx"
     assert str(report) in printed and report.exists()
     manifest = json.loads((out / "1312" / "2024" / "manifest.json").read_text(encoding="utf-8"))
-    assert [o["berkas"] for o in manifest["keluaran"]] == ["bulanan/2024-06.docx"]
-    assert {i["berkas"] for i in manifest["masukan"]} >= {"RAK-2024.xlsx", "realisasi-2024-TW2.xlsx"}
+    assert [o["berkas"] for o in manifest["riwayat"][-1]["keluaran"]] == [f"bulanan/{report.name}"]
+    assert {i["berkas"] for i in manifest["riwayat"][-1]["masukan"]} >= {"RAK-2024.xlsx", "realisasi-2024-TW2.xlsx"}
     assert not list(out.rglob(".lkip-tmp-*"))
 
 
@@ -109,7 +109,9 @@ def test_run_on_invalid_input_writes_nothing(prefect, tmp_path, capsys):
     out.mkdir()
     code = main(["run", "--year", "2024", "--input", str(folder), "--out", str(out)])
     assert code == 1 and "0 byte" in capsys.readouterr().err
-    assert list(out.iterdir()) == []
+    assert not list(out.rglob("*.docx"))  # no report; what staff need to fix is told beside the reports
+    told = {p.name for p in (out / "1312" / "2024").iterdir()}
+    assert {"STATUS.txt", "Daftar-Masalah-2024-KPU-Kabupaten-Pasaman-Barat.xlsx"} <= told
 
 
 def test_run_with_a_missing_share_fails_fast(prefect, tmp_path, capsys):
@@ -130,7 +132,8 @@ def test_broken_template_publishes_nothing(prefect, tmp_path, capsys):
     out.mkdir()
     code = main(["run", "--year", "2024", "--bulan", "3", "--input", str(folder), "--out", str(out)])
     err = capsys.readouterr().err
-    assert code == 1 and "templat/bulanan.docx" in err and "{{ judull }}" in err and list(out.iterdir()) == []
+    assert code == 1 and "templat/bulanan.docx" in err and "{{ judull }}" in err
+    assert not list(out.rglob("*.docx"))
 
 
 @pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
@@ -175,9 +178,9 @@ def test_rerun_converges_and_a_final_report_is_kept(prefect, tmp_path, capsys):
     out.mkdir()
     args = ["run", "--year", "2024", "--bulan", "3", "--input", str(SAMPLE), "--out", str(out)]
     assert main(args + ["--final"]) == 0
-    report = out / "1312" / "2024" / "bulanan" / "2024-03.docx"
+    report = out / "1312" / "2024" / "bulanan" / "Laporan-Bulanan-2024-03-Maret-KPU-Kabupaten-Pasaman-Barat.docx"
     before = (report.read_bytes(), report.stat().st_mtime_ns)
     (report.parent / ("~$" + report.name[2:])).write_bytes(b"x")  # now open in Word
     assert main(args) == 0  # same content: nothing to do, no -v2
     assert (report.read_bytes(), report.stat().st_mtime_ns) == before
-    assert not list(report.parent.glob("2024-03-v*.docx"))
+    assert not list(report.parent.glob("Laporan-Bulanan-2024-03-Maret-KPU-Kabupaten-Pasaman-Barat-v*.docx"))

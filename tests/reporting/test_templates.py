@@ -91,7 +91,7 @@ def test_an_office_template_is_used_instead_of_the_bundled_one(tmp_path):
     (report,) = [Path(p) for p in run.published if p.endswith(".docx")]
     assert "Disusun oleh Subbag PDI untuk rapat pimpinan." in text_of(report)
     manifest = json.loads((out / "1312" / "2024" / "manifest.json").read_text(encoding="utf-8"))
-    assert "bulanan.docx" in {item["berkas"] for item in manifest["masukan"]}
+    assert "bulanan.docx" in {item["berkas"] for item in manifest["riwayat"][-1]["masukan"]}
 
 
 @pytest.mark.parametrize("body, tag", [
