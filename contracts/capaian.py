@@ -111,13 +111,17 @@ class JadwalBulan(pa.DataFrameModel):
     ditunda: Series[int] = pa.Field(ge=0, description="Of those, reported postponed (Ditunda)")
     dibatalkan: Series[int] = pa.Field(ge=0, description="Of those, reported cancelled (Dibatalkan)")
     tidak_dilaksanakan: Series[int] = pa.Field(ge=0, description="Of those, reported not carried out")
-    terlambat: Series[int] = pa.Field(ge=0, description="Activity-months planned to date, not done and not excused")
+    terlambat: Series[int] = pa.Field(ge=0, description="Activity-months planned to date, not done, not excused, "
+                                                        "and with a status reported for this month")
+    belum_dilaporkan_sd: Series[int] = pa.Field(ge=0, description="Planned to date, not done, no status reported "
+                                                                  "for this month: neither late nor on time")
     rencana_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date")
     selesai_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date and done")
     dikecualikan_sd: Series[int] = pa.Field(ge=0, description="Planned to date, not done, postponed/cancelled/not "
                                                               "carried out: not late, left out of adherence")
     kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100,
-                                        description="selesai_sd / (rencana_sd - dikecualikan_sd) x 100")
+                                        description="selesai_sd / (rencana_sd - dikecualikan_sd - "
+                                                    "belum_dilaporkan_sd) x 100")
 
 
 class JadwalPelaksana(pa.DataFrameModel):
@@ -127,8 +131,11 @@ class JadwalPelaksana(pa.DataFrameModel):
     bulan: Series[int] = pa.Field(ge=1, le=12, description="To the end of this month")
     rencana_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date")
     selesai_sd: Series[int] = pa.Field(ge=0, description="Done to date")
-    terlambat: Series[int] = pa.Field(ge=0, description="Late (not done, not postponed/cancelled/not carried out)")
-    kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100, description="Adherence, percent")
+    terlambat: Series[int] = pa.Field(ge=0, description="Late (not done, not postponed/cancelled/not carried out, "
+                                                        "reported this month)")
+    belum_dilaporkan: Series[int] = pa.Field(ge=0, description="Not done and no status reported this month")
+    kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100, description="Adherence, percent (of the "
+                                                                                 "activity-months reported)")
 
 
 class Keterlambatan(pa.DataFrameModel):

@@ -314,9 +314,11 @@ class RingkasanBulan(TypedDict):
     direncanakan: str
     selesai: str
     dalam_proses: str
-    terlambat: str
+    terlambat: str  # reported and not done: never an activity-month not reported
+    belum_dilaporkan: str  # activity-months planned to date, not done, with no status for the month
     kepatuhan: str
     serapan: str
+    anggaran_sd: str  # "s.d. bulan Mei" or "s.d. bulan terakhir yang dilaporkan (Maret)"
     realisasi_sd: str
     rpd_sd: str
     deviasi: str

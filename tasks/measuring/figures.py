@@ -65,9 +65,16 @@ class Period:
 
     @property
     def upto_quarter(self) -> int:
+        """The last quarter whose indicator figures the period may use: for a month, the last quarter
+        ended by its last day (0 in January and February), never the quarter still running."""
         if self.triwulan:
             return self.triwulan
-        return (self.bulan - 1) // 3 + 1 if self.bulan else 4
+        return self.bulan // 3 if self.bulan else 4
+
+    @property
+    def current_quarter(self) -> int:
+        """The quarter the period's last month lies in."""
+        return (self.upto_month - 1) // 3 + 1
 
     @property
     def upto_month(self) -> int:
@@ -76,7 +83,8 @@ class Period:
     @property
     def capaian_key(self) -> tuple[int, bool]:
         """Which capaian table the period reads: to its quarter, strict (the quarter itself must be
-        reported) except in a monthly view, which shows the latest quarter reported so far."""
+        reported) except in a monthly view, which shows the latest quarter reported among those ended
+        by the month."""
         return self.upto_quarter, self.bulan is None
 
     @property

@@ -54,7 +54,9 @@ def bulanan_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images:
         "ringkasan": {
             "direncanakan": str(int(row["direncanakan"])), "selesai": str(int(row["selesai"])),
             "dalam_proses": str(int(row["dalam_proses"])), "terlambat": str(int(row["terlambat"])),
+            "belum_dilaporkan": str(int(row["belum_dilaporkan_sd"])),
             "kepatuhan": format_percent(row["kepatuhan"]), "serapan": total["serapan"],
+            "anggaran_sd": budget_upto_text(m),
             "realisasi_sd": format_money(None if money is None else money["realisasi_kumulatif"]),
             "rpd_sd": format_money(None if money is None else money["rpd_kumulatif"]),
             "deviasi": format_money(None if money is None else money["deviasi"])},
@@ -70,26 +72,53 @@ def bulanan_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images:
     }
 
 
-def _obstacles(view: OfficeView, indicators: list[dict], upto: int) -> list[dict]:
-    """The indicators whose forms name an obstacle so far, with the obstacle and the remedy."""
+def _obstacles(view: OfficeView, indicators: list[dict], quarter: int) -> list[dict]:
+    """The indicators whose form of `quarter` (the last one ended by the month) names an obstacle, with
+    the obstacle and the remedy; earlier quarters' obstacles belong to earlier reports."""
     rows = []
     for i in indicators:
-        notes = view.notes.get(i["kode"], [])
-        kendala = notes_text(notes, "kendala", upto)
+        notes = [n for n in view.notes.get(i["kode"], []) if n[0] == quarter]
+        kendala = notes_text(notes, "kendala", quarter)
         if kendala:
             rows.append({"indikator": f"{i['no']}. {i['nama']}", "kendala": kendala,
-                         "upaya": notes_text(notes, "upaya", upto) or "-"})
+                         "upaya": notes_text(notes, "upaya", quarter) or "-"})
     return rows
 
 
 def indicator_source(m: Measures) -> str:
-    """Indicators are reported per quarter: say which quarter the monthly figures come from."""
+    """Indicators are measured per quarter: say which quarter the month's figures come from, and why a
+    quarter still running is not used."""
+    tahun, month, cut = m.period.tahun, m.period.bulan, m.period.upto_quarter
+    if cut == 0:
+        return (f"Realisasi indikator diukur per triwulan. Triwulan I berakhir pada 31 Maret {tahun}, sehingga "
+                f"sampai akhir bulan {MONTHS_ID[month - 1]} belum ada realisasi indikator yang dapat diukur.")
+    ended = format_date(last_day(tahun, 3 * cut))
     reported = m.capaian[CapaianIndikator.triwulan_terakhir].dropna()
-    if reported.empty:
-        return "Belum ada realisasi indikator yang dilaporkan sampai bulan ini."
-    quarter = int(reported.max())
-    return (f"Realisasi indikator dilaporkan per triwulan; angka di bawah berasal dari formulir realisasi sampai "
-            f"Triwulan {roman(quarter)}.")
+    latest = int(reported.max()) if not reported.empty else None
+    running = (f"; Triwulan {roman(cut + 1)} yang sedang berjalan baru diukur setelah berakhir"
+               if month % 3 else "")
+    if latest is None:
+        return f"Realisasi indikator s.d. Triwulan {roman(cut)} (berakhir {ended}) belum dilaporkan{running}."
+    if latest < cut:
+        return (f"Realisasi indikator Triwulan {roman(cut)} (berakhir {ended}) belum dilaporkan; angka di bawah "
+                f"adalah realisasi s.d. Triwulan {roman(latest)}, triwulan terakhir yang dilaporkan{running}.")
+    return f"Angka di bawah adalah realisasi indikator s.d. Triwulan {roman(cut)} yang berakhir {ended}{running}."
+
+
+def last_budget_month(m: Measures) -> int | None:
+    """The last month up to the report's with a budget realisation reported (None: none yet)."""
+    known = m.anggaran_bulanan.dropna(subset=["realisasi"]) if not m.anggaran_bulanan.empty else m.anggaran_bulanan
+    return int(known["bulan"].max()) if not known.empty else None
+
+
+def budget_upto_text(m: Measures) -> str:
+    """'s.d. bulan Mei', or, when the month has no figures yet, the last month that has them."""
+    month, last = m.period.bulan, last_budget_month(m)
+    if last == month:
+        return f"s.d. bulan {MONTHS_ID[month - 1]}"
+    if last is None:
+        return f"s.d. bulan {MONTHS_ID[month - 1]} (belum dilaporkan)"
+    return f"s.d. bulan terakhir yang dilaporkan ({MONTHS_ID[last - 1]})"
 
 
 def _per_unit(m: Measures, activities: list[dict]) -> list[dict]:

@@ -78,7 +78,7 @@ def test_monthly_report_lists_the_late_activity(inputs, tmp_path):
     assert "Bulan Juni Tahun 2024" in text
     assert "Rekrutmen dan seleksi PPK, PPS, KPPS, dan PPDP" in text  # K01.I05.A01, late since May
     assert "Simpang Empat, 30 Juni 2024" in text
-    assert "sampai Triwulan II." in text  # the quarter the indicator figures come from
+    assert "s.d. Triwulan II yang berakhir 30 Juni 2024" in text  # the quarter the indicator figures come from
     assert len(Document(str(doc)).inline_shapes) >= 2
 
 

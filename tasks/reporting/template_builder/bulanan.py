@@ -27,10 +27,11 @@ def bulanan_ringkasan(doc) -> None:
             ("Selesai", "{{ ringkasan.selesai }}"),
             ("Dalam proses", "{{ ringkasan.dalam_proses }}"),
             ("Terlambat", "{{ ringkasan.terlambat }}"),
+            ("Belum dilaporkan", "{{ ringkasan.belum_dilaporkan }}"),
             ("Kepatuhan jadwal s.d. bulan {{ bulan }}", "{{ ringkasan.kepatuhan }}"),
             ("Serapan anggaran terhadap pagu", "{{ ringkasan.serapan }}"),
-            ("Realisasi anggaran s.d. bulan {{ bulan }}", "{{ ringkasan.realisasi_sd }}"),
-            ("Rencana penarikan dana (RPD) s.d. bulan {{ bulan }}", "{{ ringkasan.rpd_sd }}"),
+            ("Realisasi anggaran {{ ringkasan.anggaran_sd }}", "{{ ringkasan.realisasi_sd }}"),
+            ("Rencana penarikan dana (RPD) {{ ringkasan.anggaran_sd }}", "{{ ringkasan.rpd_sd }}"),
             ("Deviasi realisasi terhadap RPD", "{{ ringkasan.deviasi }}")]
     add_table(doc, [Col("Uraian", 10), Col("Nilai", 5.5, RIGHT)], [list(r) for r in rows])
 

@@ -61,3 +61,41 @@ def lkip_sample(data: Path = DATA) -> dict:
 def write_lkip_sample(path: Path) -> Path:
     path.write_text(json.dumps(lkip_sample(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
+
+
+SAMPLE_MONTH = 8  # August: a quarter ended (TW II), one running (TW III), late activities, the budget behind plan
+KEEP_ROWS = 3
+
+
+def _trim_bulanan(context: dict) -> dict:
+    """Every list cut to a few rows (a nested one too), charts on the placeholder chart."""
+    def cut(value):
+        if isinstance(value, list):
+            return [cut(v) for v in value[:KEEP_ROWS]]
+        if isinstance(value, dict):
+            return {k: cut(v) for k, v in value.items()}
+        return value
+
+    out = cut(context)
+    for key in ("grafik_anggaran", "grafik_jadwal"):
+        out[key] = {**out[key], "path": CHART}
+    return out
+
+
+def bulanan_sample(data: Path = DATA, bulan: int = SAMPLE_MONTH) -> dict:
+    """The monthly report context of one month of the sample, trimmed."""
+    from tasks.measuring.figures import Period, compute_figures
+    from tasks.reading.office import load_inputs
+    from tasks.reporting.bulanan import bulanan_context
+    from tasks.reporting.context import gambar, office_view
+
+    inputs = load_inputs([data])
+    period = Period(inputs.rak.tahun or 2024, bulan=bulan)
+    figures = compute_figures(inputs, [period])
+    images = {k: gambar(CHART, "") for k in ("capaian", "anggaran", "jadwal")}
+    return _trim_bulanan(bulanan_context(inputs, figures[period], office_view(inputs, figures), images))
+
+
+def write_bulanan_sample(path: Path) -> Path:
+    path.write_text(json.dumps(bulanan_sample(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
