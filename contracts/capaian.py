@@ -167,3 +167,23 @@ class HasilAktivitas(pa.DataFrameModel):
     dikecualikan: Series[int] = pa.Field(ge=0, description="Planned months postponed, cancelled or not carried out")
     status_akhir: Series[Teks] = pa.Field(description="Latest status reported up to the month; empty if none")
     keterangan: Series[Teks] = pa.Field(description="Latest note staff wrote on the activity")
+
+
+class ProgresIndikator(pa.DataFrameModel):
+    """One indicator on track or behind at a quarter's end: the target due by then against the
+    realisation to date (tasks/measuring/progress.py)."""
+
+    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
+    triwulan: Series[int] = pa.Field(isin=[0, 1, 2, 3, 4], description="The quarter ended (0: none yet)")
+    target_jatuh_tempo: Series[float] = pa.Field(nullable=True, description="Target due by the quarter's end "
+                                                                            "(None: judged by its own rule)")
+    dasar: Series[Teks] = pa.Field(isin=["target triwulan", "target tahunan", "jadwal aktivitas"],
+                                   description="What the due target rests on")
+    porsi: Series[float] = pa.Field(ge=0, le=1, description="Share of its activity-months planned by then")
+    bulan_rencana: Series[object] = pa.Field(description="Planned months of its activity-months")
+    realisasi: Series[float] = pa.Field(nullable=True, description="Realisation to date")
+    aktivitas_rencana_sd: Series[int] = pa.Field(ge=0, description="Its activity-months planned by then")
+    aktivitas_selesai_sd: Series[int] = pa.Field(ge=0, description="Of those, done")
+    aktivitas_terlambat_sd: Series[int] = pa.Field(ge=0, description="Of those, reported and not done (late)")
+    status: Series[Teks] = pa.Field(isin=["sesuai rencana", "tertinggal", "belum jatuh tempo", "belum dilaporkan",
+                                          "belum diukur"], description="On track or behind")

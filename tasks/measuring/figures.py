@@ -49,6 +49,7 @@ from tasks.measuring.jadwal import (
     schedule_by_month,
     schedule_by_pelaksana,
 )
+from tasks.measuring.progress import indicator_progress
 from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
 
@@ -112,6 +113,7 @@ class Measures:
     aktivitas: DataFrame[HasilAktivitas]
     anggaran_awal: DataFrame[AnggaranKegiatan]  # the pagu of the first quarter reported: the PK's budget
     perbandingan: dict = field(default_factory=dict)
+    kemajuan: pd.DataFrame = field(default_factory=pd.DataFrame)  # ProgresIndikator: on track or behind
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,8 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
         for key in dict.fromkeys(map(_efficiency_key, periods))}, EFISIENSI_DTYPES) if has_budget else {}
     comparisons = {key: compare_history(capaian[key], inputs.riwayat, periods[0].tahun,
                                         inputs.pembanding) for key in keys}
+    progress = {key: indicator_progress(capaian[key], rak.aktivitas, rak.bulan, key[0], cells.get(3 * key[0], []))
+                for key in keys}
     outcomes = {m: activity_outcomes(rak.aktivitas, rak.bulan, progres, m)
                 for m in dict.fromkeys(p.upto_month for p in periods)}
     initial = budget_by_kegiatan(anggaran, rak.kegiatan, _first_pagu_month(anggaran)) if has_budget else pd.DataFrame()
@@ -184,7 +188,7 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
         jadwal=jadwal.iloc[:period.upto_month].reset_index(drop=True),
         jadwal_pelaksana=per_unit[period.upto_month], terlambat=late[period.upto_month],
         aktivitas=outcomes[period.upto_month], anggaran_awal=initial,
-        perbandingan=comparisons[period.capaian_key]) for period in periods})
+        perbandingan=comparisons[period.capaian_key], kemajuan=progress[period.capaian_key]) for period in periods})
 
 
 def _first_pagu_month(anggaran: pd.DataFrame) -> int:
