@@ -10,7 +10,7 @@ from pathlib import Path
 from tasks.problems import UserError
 
 MAX_NAME = 64
-KINDS = ("lkip", "bulanan", "lkip-sumber", "lkip-penilaian")
+KINDS = ("lkip", "bulanan", "triwulan", "lkip-sumber", "lkip-penilaian")
 # The LKIP's companions, beside it: its lineage workbook and its scorecard against the LKE.
 COMPANIONS = {"lkip-sumber": "sumber", "lkip-penilaian": "penilaian"}
 
@@ -38,7 +38,7 @@ def safe_name(code: str) -> str:
 
 
 def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | None = None,
-                suffix: str = ".docx") -> Path:
+                suffix: str = ".docx", triwulan: int | None = None) -> Path:
     """Where a report lives under the shared folder; always inside root."""
     folder = Path(root) / safe_name(satker) / str(_tahun(tahun))
     if kind == "lkip":
@@ -47,6 +47,8 @@ def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | Non
         path = folder / f"LKIP-{tahun}-{COMPANIONS[kind]}{_suffix(suffix)}"
     elif kind == "bulanan":
         path = folder / "bulanan" / f"{tahun}-{_bulan(bulan):02d}{_suffix(suffix)}"
+    elif kind == "triwulan":  # the quarterly measurement reports, beside the monthly ones
+        path = folder / "triwulan" / f"{tahun}-TW{_triwulan(triwulan)}{_suffix(suffix)}"
     else:
         raise PublishError(f"jenis laporan tidak dikenal: {kind!r} (pilih salah satu: {', '.join(KINDS)})")
     require_inside(path, root)
@@ -65,6 +67,13 @@ def _bulan(bulan: int | None) -> int:
     if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
         raise PublishError(f"bulan tidak valid: {bulan!r} (harus 1 sampai 12)")
     return bulan
+
+
+def _triwulan(triwulan: int | None) -> int:
+    """The quarter as 1..4."""
+    if isinstance(triwulan, bool) or not isinstance(triwulan, int) or not 1 <= triwulan <= 4:
+        raise PublishError(f"triwulan tidak valid: {triwulan!r} (harus 1 sampai 4)")
+    return triwulan
 
 
 def _suffix(suffix: str) -> str:

@@ -32,10 +32,11 @@ def test_on_demand_flow_publishes_the_year_with_artifacts(prefect, tmp_path):
     paths = laporan(str(SAMPLE), 2024, out_dir=str(out))
     year = out / "1312" / "2024"
     assert [Path(p).name for p in paths] == (["LKIP-2024.docx", "LKIP-2024-sumber.xlsx", "LKIP-2024-penilaian.xlsx"]
-                                             + [f"2024-{m:02d}.docx" for m in range(1, 13)])
+                                             + [f"2024-{m:02d}.docx" for m in range(1, 13)]
+                                             + [f"2024-TW{q}.docx" for q in range(1, 5)])
     assert all(Path(p).exists() for p in paths)
     manifest = json.loads((year / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["keluaran"]) == 15
+    assert len(manifest["keluaran"]) == 19
     found = artifacts(["capaian-1312-2024", "terbit-1312-2024"])
     assert set(found) == {"capaian-1312-2024", "terbit-1312-2024"}
     assert len(json.loads(found["capaian-1312-2024"].data)) == 46
@@ -105,7 +106,7 @@ def test_monthly_flow_reports_the_month_just_ended(prefect, tmp_path):
     out = tmp_path / "bersama"
     out.mkdir()
     paths = laporan_bulanan(str(SAMPLE), str(out), tanggal=datetime.date(2024, 4, 5))
-    assert [Path(p).name for p in paths] == ["2024-03.docx"]
+    assert [Path(p).name for p in paths] == ["2024-03.docx", "2024-TW1.docx"]  # March ends TW I: its measurement
 
 
 @pytest.mark.parametrize("today, expected", [

@@ -64,6 +64,7 @@ def write_lkip_sample(path: Path) -> Path:
 
 
 SAMPLE_MONTH = 8  # August: a quarter ended (TW II), one running (TW III), late activities, the budget behind plan
+SAMPLE_QUARTER = 2
 KEEP_ROWS = 3
 
 
@@ -82,20 +83,31 @@ def _trim_bulanan(context: dict) -> dict:
     return out
 
 
-def bulanan_sample(data: Path = DATA, bulan: int = SAMPLE_MONTH) -> dict:
-    """The monthly report context of one month of the sample, trimmed."""
+def period_sample(kind: str, data: Path = DATA, number: int = SAMPLE_MONTH) -> dict:
+    """The context of one month ("bulanan") or quarter ("triwulan") of the sample, trimmed."""
     from tasks.measuring.figures import Period, compute_figures
     from tasks.reading.office import load_inputs
     from tasks.reporting.bulanan import bulanan_context
     from tasks.reporting.context import gambar, office_view
+    from tasks.reporting.triwulan import triwulan_context
 
     inputs = load_inputs([data])
-    period = Period(inputs.rak.tahun or 2024, bulan=bulan)
+    tahun = inputs.rak.tahun or 2024
+    period = Period(tahun, bulan=number) if kind == "bulanan" else Period(tahun, triwulan=number)
     figures = compute_figures(inputs, [period])
     images = {k: gambar(CHART, "") for k in ("capaian", "anggaran", "jadwal")}
-    return _trim_bulanan(bulanan_context(inputs, figures[period], office_view(inputs, figures), images))
+    build = bulanan_context if kind == "bulanan" else triwulan_context
+    return _trim_bulanan(build(inputs, figures[period], office_view(inputs, figures), images))
+
+
+def _write(path: Path, context: dict) -> Path:
+    path.write_text(json.dumps(context, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
 
 
 def write_bulanan_sample(path: Path) -> Path:
-    path.write_text(json.dumps(bulanan_sample(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    return _write(path, period_sample("bulanan"))
+
+
+def write_triwulan_sample(path: Path) -> Path:
+    return _write(path, period_sample("triwulan", number=SAMPLE_QUARTER))
