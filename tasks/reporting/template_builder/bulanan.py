@@ -94,8 +94,9 @@ def ringkasan(doc) -> None:
 
 
 def aktivitas_table(doc) -> None:
-    cols = cols_fit([Col("Kode", 2.3), Col("Aktivitas", 6.0), Col("Pelaksana", 2.8), Col("Status", 2.0, CENTER),
-                     Col("Keterangan", 2.4)])
+    # Pelaksana holds a short name ("Semua Subbag") on one line; notes get the room left.
+    cols = cols_fit([Col("Kode", 2.2), Col("Aktivitas", 5.4), Col("Pelaksana", 2.4), Col("Status", 1.9, CENTER),
+                     Col("Keterangan", 3.6)])
     add_table(doc, cols, ["{%tr for a in aktivitas %}",
                           ["{{ a.kode }}", "{{ a.nama }}", "{{ a.pelaksana }}", "{{ a.status }}", "{{ a.keterangan }}"],
                           "{%tr endfor %}"], small=True)
@@ -114,13 +115,14 @@ def per_pelaksana_table(doc) -> None:
 def pelaksanaan(doc) -> None:
     doc.add_heading("2. Pelaksanaan Aktivitas Bulan {{ bulan }}", level=1)
     either_table(doc, "aktivitas", aktivitas_table, "Rencana Aksi tidak menjadwalkan aktivitas pada bulan {{ bulan }}.")
+    para(doc)
     para(doc, "Rekapitulasi jadwal aktivitas per sub bagian s.d. bulan {{ bulan }}:")
     per_pelaksana_table(doc)
 
 
 def terlambat_table(doc) -> None:
-    cols = cols_fit([Col("Kode", 2.3), Col("Aktivitas", 4.3), Col("Pelaksana", 2.8), Col("Bulan Rencana", 2.1, CENTER),
-                     Col("Status", 1.9, CENTER), Col("Keterangan", 2.1)])
+    cols = cols_fit([Col("Kode", 2.2), Col("Aktivitas", 4.0), Col("Pelaksana", 2.4), Col("Bulan Rencana", 1.9, CENTER),
+                     Col("Status", 1.7, CENTER), Col("Keterangan", 3.3)])
     add_table(doc, cols, ["{%tr for t in terlambat %}",
                           ["{{ t.kode }}", "{{ t.nama }}", "{{ t.pelaksana }}", "{{ t.bulan_rencana }}",
                            "{{ t.status }}", "{{ t.keterangan }}"],
@@ -128,7 +130,7 @@ def terlambat_table(doc) -> None:
 
 
 def berikutnya_table(doc) -> None:
-    cols = cols_fit([Col("Kode", 2.3), Col("Aktivitas", 10.2), Col("Pelaksana", 3.0)])
+    cols = cols_fit([Col("Kode", 2.2), Col("Aktivitas", 10.9), Col("Pelaksana", 2.4)])
     add_table(doc, cols, ["{%tr for a in berikutnya.aktivitas %}",
                           ["{{ a.kode }}", "{{ a.nama }}", "{{ a.pelaksana }}"], "{%tr endfor %}"], small=True)
 

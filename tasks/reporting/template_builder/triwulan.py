@@ -68,6 +68,7 @@ def build_triwulan(path: Path) -> Path:
     indikator_table(doc)
     doc.add_heading("3. Pelaksanaan Rencana Aksi s.d. Triwulan {{ triwulan }}", level=1)
     per_pelaksana_table(doc)
+    para(doc)
     para(doc, "Aktivitas yang terlambat pada akhir triwulan:")
     either_table(doc, "terlambat", terlambat_table, "Tidak ada aktivitas yang terlambat pada akhir triwulan.")
     doc.add_heading("4. Realisasi Anggaran s.d. Triwulan {{ triwulan }}", level=1)
