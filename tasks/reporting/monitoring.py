@@ -96,8 +96,12 @@ def next_month_text(month: int, tahun: int, planned: list[dict], late: int) -> s
         units = sorted({a["pelaksana"] for a in planned})
         head = (f"Pada bulan {month_name(month + 1)} direncanakan {len(planned)} aktivitas oleh "
                 f"{join_id(units)}")
-    tail = (f"; selain itu {late} aktivitas yang terlambat (bagian 3) masih harus diselesaikan" if late
-            else "; tidak ada aktivitas terlambat yang masih terbuka")
+    if month >= 12:
+        tail = (f"; {late} aktivitas yang terlambat (bagian 3) belum selesai sampai akhir tahun" if late
+                else "; seluruh aktivitas yang dijadwalkan telah selesai atau diputuskan")
+    else:
+        tail = (f"; selain itu {late} aktivitas yang terlambat (bagian 3) masih harus diselesaikan" if late
+                else "; tidak ada aktivitas terlambat yang masih terbuka")
     return head + tail + "."
 
 
