@@ -69,10 +69,17 @@ def _no_images() -> dict[str, Gambar]:
     return {key: gambar("", "") for key in ("jadwal", "capaian", "anggaran")}
 
 
-def draw_charts(m: Measures, settings: Settings, folder: Path, stem: str, capaian: bool = True) -> dict[str, Gambar]:
-    """The charts a report prints; the capaian chart only where the template shows it (the LKIP)."""
+def draw_charts(m: Measures, settings: Settings, folder: Path, stem: str, capaian: bool = True,
+                reuse: bool = False) -> dict[str, Gambar]:
+    """The charts a report prints; the capaian chart only where the template shows it (the LKIP).
+    `reuse`: charts of this stem already drawn in `folder` are the same figures (a quarter's report and
+    the report of the quarter's last month): used as they are."""
     images = _no_images()
     folder.mkdir(parents=True, exist_ok=True)
+    drawn = [folder / f"{stem}-{kind}.png" for kind in ("jadwal", "anggaran")]
+    if reuse and not capaian and all(path.exists() for path in drawn):
+        return {**images, "jadwal": gambar(drawn[0], "Kepatuhan jadwal rencana aksi per bulan"),
+                "anggaran": gambar(drawn[1], "Realisasi anggaran terhadap RPD (kumulatif)")}
     images["jadwal"] = gambar(chart_jadwal(m.jadwal, folder / f"{stem}-jadwal.png"),
                               "Kepatuhan jadwal rencana aksi per bulan")
     if capaian:
@@ -134,7 +141,9 @@ def render_bulanan(inputs: OfficeInputs, m: Measures, view: OfficeView, staging:
     """The monthly report of the month `m` measures, or the quarterly measurement report of its quarter."""
     tahun, bulan, q = m.period.tahun, m.period.bulan, m.period.triwulan
     kind, stem = ("bulanan", f"{tahun}-{bulan:02d}") if bulan else ("triwulan", f"{tahun}-TW{q}")
-    images = (draw_charts(m, inputs.settings, staging / "grafik", f"{kind}-{stem}", capaian=False)
+    # a quarter's charts are those of its last month (the same months of the same series)
+    charts = f"bulanan-{tahun}-{m.period.upto_month:02d}"
+    images = (draw_charts(m, inputs.settings, staging / "grafik", charts, capaian=False, reuse=not bulan)
               if choices.charts else _no_images())
     build = bulanan_context if bulan else triwulan_context
     context = build(inputs, m, view, images, choices.charts)

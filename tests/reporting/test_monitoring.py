@@ -102,3 +102,13 @@ def test_a_run_reports_every_quarter_with_a_form_and_a_quarter_end_month_its_qua
     assert [p.triwulan for p in periods if p.triwulan] == [1, 2, 3, 4]
     assert report_periods(sample_inputs, 2024, 6) == [Period(2024, bulan=6), Period(2024, triwulan=2)]
     assert report_periods(sample_inputs, 2024, 5) == [Period(2024, bulan=5)]
+
+
+def test_a_quarter_report_reuses_the_charts_of_its_last_month(sample_inputs, tmp_path):
+    from tasks.reporting.documents import render_documents
+
+    periods = [Period(2024, bulan=6), Period(2024, triwulan=2)]
+    docs = render_documents(sample_inputs, compute_figures(sample_inputs, periods), tmp_path, progress=lambda _: None)
+    assert [d.kind for d in docs] == ["bulanan", "triwulan"] and docs[1].local.name == "2024-TW2.docx"
+    assert sorted(p.name for p in (tmp_path / "grafik").iterdir()) == ["bulanan-2024-06-anggaran.png",
+                                                                       "bulanan-2024-06-jadwal.png"]
