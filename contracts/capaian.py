@@ -111,13 +111,17 @@ class JadwalBulan(pa.DataFrameModel):
     ditunda: Series[int] = pa.Field(ge=0, description="Of those, reported postponed (Ditunda)")
     dibatalkan: Series[int] = pa.Field(ge=0, description="Of those, reported cancelled (Dibatalkan)")
     tidak_dilaksanakan: Series[int] = pa.Field(ge=0, description="Of those, reported not carried out")
-    terlambat: Series[int] = pa.Field(ge=0, description="Activity-months planned to date, not done and not excused")
+    terlambat: Series[int] = pa.Field(ge=0, description="Activity-months planned to date, not done, not excused, "
+                                                        "and with a status reported for this month")
+    belum_dilaporkan_sd: Series[int] = pa.Field(ge=0, description="Planned to date, not done, no status reported "
+                                                                  "for this month: neither late nor on time")
     rencana_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date")
     selesai_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date and done")
     dikecualikan_sd: Series[int] = pa.Field(ge=0, description="Planned to date, not done, postponed/cancelled/not "
                                                               "carried out: not late, left out of adherence")
     kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100,
-                                        description="selesai_sd / (rencana_sd - dikecualikan_sd) x 100")
+                                        description="selesai_sd / (rencana_sd - dikecualikan_sd - "
+                                                    "belum_dilaporkan_sd) x 100")
 
 
 class JadwalPelaksana(pa.DataFrameModel):
@@ -127,8 +131,11 @@ class JadwalPelaksana(pa.DataFrameModel):
     bulan: Series[int] = pa.Field(ge=1, le=12, description="To the end of this month")
     rencana_sd: Series[int] = pa.Field(ge=0, description="Activity-months planned to date")
     selesai_sd: Series[int] = pa.Field(ge=0, description="Done to date")
-    terlambat: Series[int] = pa.Field(ge=0, description="Late (not done, not postponed/cancelled/not carried out)")
-    kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100, description="Adherence, percent")
+    terlambat: Series[int] = pa.Field(ge=0, description="Late (not done, not postponed/cancelled/not carried out, "
+                                                        "reported this month)")
+    belum_dilaporkan: Series[int] = pa.Field(ge=0, description="Not done and no status reported this month")
+    kepatuhan: Series[float] = pa.Field(nullable=True, ge=0, le=100, description="Adherence, percent (of the "
+                                                                                 "activity-months reported)")
 
 
 class Keterlambatan(pa.DataFrameModel):
@@ -160,3 +167,23 @@ class HasilAktivitas(pa.DataFrameModel):
     dikecualikan: Series[int] = pa.Field(ge=0, description="Planned months postponed, cancelled or not carried out")
     status_akhir: Series[Teks] = pa.Field(description="Latest status reported up to the month; empty if none")
     keterangan: Series[Teks] = pa.Field(description="Latest note staff wrote on the activity")
+
+
+class ProgresIndikator(pa.DataFrameModel):
+    """One indicator on track or behind at a quarter's end: the target due by then against the
+    realisation to date (tasks/measuring/progress.py)."""
+
+    kode: Series[Teks] = pa.Field(str_matches=KODE_INDIKATOR, unique=True, description="Indicator code")
+    triwulan: Series[int] = pa.Field(isin=[0, 1, 2, 3, 4], description="The quarter ended (0: none yet)")
+    target_jatuh_tempo: Series[float] = pa.Field(nullable=True, description="Target due by the quarter's end "
+                                                                            "(None: judged by its own rule)")
+    dasar: Series[Teks] = pa.Field(isin=["target triwulan", "target tahunan", "jadwal aktivitas"],
+                                   description="What the due target rests on")
+    porsi: Series[float] = pa.Field(ge=0, le=1, description="Share of its activity-months planned by then")
+    bulan_rencana: Series[object] = pa.Field(description="Planned months of its activity-months")
+    realisasi: Series[float] = pa.Field(nullable=True, description="Realisation to date")
+    aktivitas_rencana_sd: Series[int] = pa.Field(ge=0, description="Its activity-months planned by then")
+    aktivitas_selesai_sd: Series[int] = pa.Field(ge=0, description="Of those, done")
+    aktivitas_terlambat_sd: Series[int] = pa.Field(ge=0, description="Of those, reported and not done (late)")
+    status: Series[Teks] = pa.Field(isin=["sesuai rencana", "tertinggal", "belum jatuh tempo", "belum dilaporkan",
+                                          "belum diukur"], description="On track or behind")

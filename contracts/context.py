@@ -135,7 +135,8 @@ class BarisAnggaran(TypedDict):
     realisasi: str
     serapan: str  # "89,98%"
     rpd: str
-    deviasi: str
+    deviasi: str  # realisasi - RPD, cumulative
+    deviasi_persen: str  # the deviation over the RPD: "-5,20%"
 
 
 class SumberAnggaran(TypedDict):
@@ -281,9 +282,23 @@ class LkipContext(TypedDict):
 class AktivitasBulan(TypedDict):
     kode: str
     nama: str
-    pelaksana: str
-    status: str
+    pelaksana: str  # the sub-unit's short name (profil.toml [[sub_bagian]] singkat), never broken mid-word
+    status: str  # as reported, or "belum dilaporkan"
     keterangan: str
+
+
+class AktivitasRencana(TypedDict):
+    """An activity the RAK plans for the next month."""
+
+    kode: str
+    nama: str
+    pelaksana: str
+
+
+class Berikutnya(TypedDict):
+    bulan: str  # "September"; "" after December
+    paragraf: str  # how many, by whom, and the late ones still open
+    aktivitas: list[AktivitasRencana]
 
 
 class Terlambat(TypedDict):
@@ -306,38 +321,59 @@ class PerPelaksana(TypedDict):
     rencana: str
     selesai: str
     terlambat: str
+    belum_dilaporkan: str
     kepatuhan: str
-    aktivitas: list[AktivitasBulan]
 
 
 class RingkasanBulan(TypedDict):
     direncanakan: str
     selesai: str
     dalam_proses: str
-    terlambat: str
+    terlambat: str  # reported and not done: never an activity-month not reported
+    belum_dilaporkan: str  # activity-months planned to date, not done, with no status for the month
     kepatuhan: str
     serapan: str
+    anggaran_sd: str  # "s.d. bulan Mei" or "s.d. bulan terakhir yang dilaporkan (Maret)"
     realisasi_sd: str
     rpd_sd: str
     deviasi: str
+    deviasi_persen: str
+    paragraf: list[str]  # the computed summary: schedule, indicators behind and who, budget
+    keputusan: list[str]  # what needs a decision (may be empty)
+
+
+class IndikatorBulan(Indikator):
+    """An indicator of the monthly and quarterly reports: on track or behind against the target due."""
+
+    target_jatuh_tempo: str  # due by the end of the last quarter ended; "-" when judged by its own rule
+    kemajuan: str  # "Sesuai rencana", "Tertinggal", "Belum jatuh tempo", "Belum dilaporkan", "Belum diukur"
+    alasan: str  # why, in a short phrase from its own figures
+    pelaksana: str  # the sub-units responsible (short names)
 
 
 class BulananContext(TypedDict):
     satker: Satker
     tahun: str
     bulan: str  # "Maret"
-    judul: str  # "Laporan Perkembangan Pelaksanaan Rencana Aksi, Bulan Maret Tahun 2024"
+    judul: str  # "LAPORAN BULANAN RENCANA AKSI KINERJA"
+    subjudul: str  # "Bulan Maret Tahun 2024"
     kota_tanggal: str
-    penandatangan: Penandatangan
+    penandatangan: Penandatangan  # profil.toml [laporan] penandatangan_bulanan, default the Sekretaris
+    ada_mengetahui: bool
+    mengetahui: Penandatangan  # [laporan] mengetahui_bulanan (printed only when ada_mengetahui)
     ringkasan: RingkasanBulan
-    aktivitas: list[AktivitasBulan]  # planned this month
+    aktivitas: list[AktivitasBulan]  # planned this month, listed once
+    per_pelaksana: list[PerPelaksana]  # counts per sub-unit to date
     terlambat: list[Terlambat]
-    sumber_indikator: str  # which quarter's forms the indicator figures come from, in a sentence
-    indikator: list[Indikator]  # realisation to date
-    anggaran: list[BarisAnggaran]
+    berikutnya: Berikutnya
+    sumber_indikator: str  # which quarter the indicator figures come from, and why not the running one
+    triwulan_diukur: str  # "II", "" before TW I ends
+    indikator_diukur: bool  # False in January and February: no quarter has ended
+    indikator: list[IndikatorBulan]
+    anggaran: list[SumberAnggaran]  # per funding source, its kegiatan and subtotal
     anggaran_total: BarisAnggaran
+    kendala_triwulan: str  # "Triwulan II": the quarter whose kendala are printed
     kendala: list[Kendala]
-    per_pelaksana: list[PerPelaksana]
     grafik_anggaran: Gambar
     grafik_jadwal: Gambar
     dengan_grafik: bool

@@ -489,17 +489,24 @@ nip = "197611202003121002"
 [laporan]
 # Siapa yang menandatangani Kata Pengantar dan laporan: "ketua" atau "sekretaris".
 penandatangan = "ketua"
+# Siapa yang menandatangani laporan bulanan dan laporan pengukuran kinerja triwulan (laporan intern
+# sekretariat): bawaannya "sekretaris". "mengetahui_bulanan" (boleh tidak diisi) menambahkan blok
+# "Mengetahui" untuk pejabat itu di samping tanda tangan (ilustratif: Ketua).
+penandatangan_bulanan = "sekretaris"
+mengetahui_bulanan = "ketua"
 # Tanggal penandatanganan Perjanjian Kinerja (tahun-bulan-tanggal, ilustratif).
 tanggal_pk = 2024-01-15
 # Tanggal pernyataan telah direviu (ilustratif).
 tanggal_reviu = 2025-01-27
 
-# Sub bagian sekretariat. "alias" memuat ejaan lain yang dipakai di RAK dan formulir; nama pelaksana
-# dicocokkan tanpa membedakan huruf besar/kecil, tanda baca, dan kata "Sub Bagian"/"Subbag".
+# Sub bagian sekretariat. "singkat" (boleh tidak diisi, ilustratif) dicetak pada kolom tabel yang sempit;
+# "alias" memuat ejaan lain yang dipakai di RAK dan formulir; nama pelaksana dicocokkan tanpa membedakan
+# huruf besar/kecil, tanda baca, dan kata "Sub Bagian"/"Subbag".
 # Tambahkan ejaan baru di sini bila validasi melaporkan pelaksana yang tidak dikenal.
 [[sub_bagian]]
 kode = "PDI"
 nama = "Sub Bagian Perencanaan, Data dan Informasi"
+singkat = "Subbag PDI"
 alias = ["Subbag Perencanaan, Data dan Informasi", "Sub Bagian Perencanaan Data dan Informasi",
          "Sub Bagian Perencanaan Data Informasi", "Perencanaan, Data dan Informasi",
          "Perencanaan Data dan Informasi", "Subbag Program dan Data", "Subbag PDI", "PDI"]
@@ -507,6 +514,7 @@ alias = ["Subbag Perencanaan, Data dan Informasi", "Sub Bagian Perencanaan Data 
 [[sub_bagian]]
 kode = "TPH"
 nama = "Sub Bagian Teknis Penyelenggaraan dan Hukum"
+singkat = "Subbag TPH"
 alias = ["Sub Bagian Teknis Penyelenggaraan Pemilu dan Hukum", "Subbag Teknis Penyelenggaraan dan Hukum",
          "Teknis Penyelenggaraan dan Hukum", "Teknis Penyelenggaraan Pemilu dan Hukum",
          "Subbag Teknis dan Hukum", "Subbag Teknis", "Subbag TPH", "TPH"]
@@ -514,6 +522,7 @@ alias = ["Sub Bagian Teknis Penyelenggaraan Pemilu dan Hukum", "Subbag Teknis Pe
 [[sub_bagian]]
 kode = "KUL"
 nama = "Sub Bagian Keuangan, Umum dan Logistik"
+singkat = "Subbag KUL"
 alias = ["Sub Bag. Keuangan, Umum dan Logistik", "Subbag Keuangan, Umum dan Logistik",
          "Sub Bagian Keuangan Umum dan Logistik", "Keuangan, Umum dan Logistik",
          "Keuangan Umum dan Logistik", "Subbag KUL", "KUL"]
@@ -521,6 +530,7 @@ alias = ["Sub Bag. Keuangan, Umum dan Logistik", "Subbag Keuangan, Umum dan Logi
 [[sub_bagian]]
 kode = "SDM"
 nama = "Sub Bagian SDM dan Parmas"
+singkat = "Subbag SDM"
 alias = ["SDM dan Parmas", "Subbag SDM dan Parmas", "Sub Bagian SDM dan Partisipasi Masyarakat",
          "Sub Bagian Sumber Daya Manusia dan Partisipasi Masyarakat", "SDM dan Partisipasi Masyarakat",
          "Subbag SDM", "SDM"]
@@ -529,6 +539,7 @@ alias = ["SDM dan Parmas", "Subbag SDM dan Parmas", "Sub Bagian SDM dan Partisip
 [[sub_bagian]]
 kode = "SEMUA"
 nama = "Semua Sub Bagian"
+singkat = "Semua Subbag"
 alias = ["Semua Sub Bagian", "Seluruh Sub Bagian", "Semua Subbag"]
 
 # Sumber dana tahun 2024: APBN (DIPA) dan hibah Pilkada dari pemerintah kabupaten.

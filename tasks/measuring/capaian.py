@@ -205,8 +205,10 @@ def compute_indicator(ind, attr: dict, rows: pd.DataFrame | list[dict], upto: in
     }
 
 
-CAPAIAN_DTYPES = {c: "float64" for c in ("target", "target_min", "target_max", "realisasi", "triwulan_terakhir",
-                                         "capaian", "capaian_dicap")}
+# kategori as text even when no indicator has a band yet (January: nothing measured), so a table computed
+# alone has the dtype it has when computed together with others.
+CAPAIAN_DTYPES = {"kategori": "str", **{c: "float64" for c in (
+    "target", "target_min", "target_max", "realisasi", "triwulan_terakhir", "capaian", "capaian_dicap")}}
 
 
 def compute_capaian_table(indikator: DataFrame[Indikator], realisasi: DataFrame[RealisasiIndikator] | dict,

@@ -34,11 +34,13 @@ INDICATOR_KEYS = ["kode", "indikator", "satuan", "polaritas", "agregasi", "targe
 def to_json(m: Measures, settings: Settings) -> dict:
     """The figures as plain nested data, one record per indicator."""
     quarters = {k: records(g.drop(columns="kode")) for k, g in m.triwulan.groupby("kode")}
+    progress = {r["kode"]: {k: v for k, v in r.items() if k != "kode"} for r in records(m.kemajuan)}
     indicators = []
     for rec in records(m.capaian):
         extra = {k: rec[k] for k in rec if k not in INDICATOR_KEYS}
         indicators.append({**{k: rec[k] for k in INDICATOR_KEYS}, **extra,
                            "per_triwulan": quarters.get(rec["kode"], []),
+                           "kemajuan": progress.get(rec["kode"], {}),
                            "perbandingan": _plain(m.perbandingan.get(rec["kode"], {}))})
     inferred = m.atribut[m.atribut["asal"] == "dugaan"]
     return {

@@ -49,6 +49,7 @@ from tasks.measuring.jadwal import (
     schedule_by_month,
     schedule_by_pelaksana,
 )
+from tasks.measuring.progress import indicator_progress
 from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
 
@@ -65,9 +66,16 @@ class Period:
 
     @property
     def upto_quarter(self) -> int:
+        """The last quarter whose indicator figures the period may use: for a month, the last quarter
+        ended by its last day (0 in January and February), never the quarter still running."""
         if self.triwulan:
             return self.triwulan
-        return (self.bulan - 1) // 3 + 1 if self.bulan else 4
+        return self.bulan // 3 if self.bulan else 4
+
+    @property
+    def current_quarter(self) -> int:
+        """The quarter the period's last month lies in."""
+        return (self.upto_month - 1) // 3 + 1
 
     @property
     def upto_month(self) -> int:
@@ -76,7 +84,8 @@ class Period:
     @property
     def capaian_key(self) -> tuple[int, bool]:
         """Which capaian table the period reads: to its quarter, strict (the quarter itself must be
-        reported) except in a monthly view, which shows the latest quarter reported so far."""
+        reported) except in a monthly view, which shows the latest quarter reported among those ended
+        by the month."""
         return self.upto_quarter, self.bulan is None
 
     @property
@@ -104,6 +113,7 @@ class Measures:
     aktivitas: DataFrame[HasilAktivitas]
     anggaran_awal: DataFrame[AnggaranKegiatan]  # the pagu of the first quarter reported: the PK's budget
     perbandingan: dict = field(default_factory=dict)
+    kemajuan: pd.DataFrame = field(default_factory=pd.DataFrame)  # ProgresIndikator: on track or behind
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,8 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
         for key in dict.fromkeys(map(_efficiency_key, periods))}, EFISIENSI_DTYPES) if has_budget else {}
     comparisons = {key: compare_history(capaian[key], inputs.riwayat, periods[0].tahun,
                                         inputs.pembanding) for key in keys}
+    progress = {key: indicator_progress(capaian[key], rak.aktivitas, rak.bulan, key[0], cells.get(3 * key[0], []))
+                for key in keys}
     outcomes = {m: activity_outcomes(rak.aktivitas, rak.bulan, progres, m)
                 for m in dict.fromkeys(p.upto_month for p in periods)}
     initial = budget_by_kegiatan(anggaran, rak.kegiatan, _first_pagu_month(anggaran)) if has_budget else pd.DataFrame()
@@ -176,7 +188,7 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
         jadwal=jadwal.iloc[:period.upto_month].reset_index(drop=True),
         jadwal_pelaksana=per_unit[period.upto_month], terlambat=late[period.upto_month],
         aktivitas=outcomes[period.upto_month], anggaran_awal=initial,
-        perbandingan=comparisons[period.capaian_key]) for period in periods})
+        perbandingan=comparisons[period.capaian_key], kemajuan=progress[period.capaian_key]) for period in periods})
 
 
 def _first_pagu_month(anggaran: pd.DataFrame) -> int:

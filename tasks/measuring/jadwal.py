@@ -1,8 +1,11 @@
 """Schedule adherence: the activity-months the RAK planned, against the monthly status staff report.
 
 An activity-month (activity a, planned month p) is done by month m when a's status is "Selesai" in
-some month from p to m; it is late at m when p <= m and it is not done. Adherence to m is the share
-of activity-months planned up to m that are done by m (DOMAIN.md "Monthly schedule adherence").
+some month from p to m; it is late at m when p <= m, it is not done and a's status for month m is
+reported. One whose status for month m is not reported is "belum dilaporkan": its own state, never
+late (a quarter's form not yet filled says nothing about the work). Adherence to m is the share of
+the activity-months planned up to m and reported that are done by m (DOMAIN.md "Monthly schedule
+adherence").
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ def _status_table(progres: DataFrame[ProgresAktivitas]) -> dict[tuple[str, int],
                                              p.sumber_sheet, p.sumber_sel)}
 
 
-_CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber", "dilaporkan", "dikecualikan"]
+_CELL_COLUMNS = ["aktivitas_kode", "bulan_rencana", "selesai", "status_kini", "sumber", "dilaporkan", "dikecualikan",
+                 "belum_dilaporkan"]
 
 
 def _planned(bulan: DataFrame[AktivitasBulan]) -> list[tuple[str, int]]:
@@ -66,9 +70,11 @@ def _cells_by_month(planned: list[tuple[str, int]], status: dict, months) -> dic
             if p > month:
                 continue
             now, cell = status.get((a, month), (None, ""))
+            excused = latest if not finished and latest in EXCUSED else None
             rows.append({"aktivitas_kode": a, "bulan_rencana": p, "selesai": finished, "status_kini": now,
                          "sumber": cell, "dilaporkan": (a, p) in status and status[(a, p)][0] is not None,
-                         "dikecualikan": latest if not finished and latest in EXCUSED else None})
+                         "dikecualikan": excused,
+                         "belum_dilaporkan": not finished and excused is None and now is None})
         result[month] = rows
     return result
 
@@ -90,22 +96,25 @@ def activity_months(bulan: DataFrame[AktivitasBulan], progres: DataFrame[Progres
 def schedule_by_month(bulan: DataFrame[AktivitasBulan], progres: DataFrame[ProgresAktivitas], month: int = 12,
                       cells_at: dict[int, list[dict]] | None = None) -> DataFrame[JadwalBulan]:
     """Per month 1..`month`: planned, done, in progress, not started, not reported, postponed, cancelled,
-    not carried out, late; adherence to date (done over planned, the excused left out of both)."""
+    not carried out, late, not reported to date; adherence to date (done over planned, the excused and
+    the unreported left out of both)."""
     records, months = [], range(1, month + 1)
     cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
         cells = cells_at[m]
         this = [c for c in cells if c["bulan_rencana"] == m]
         excused_to_date = sum(c["dikecualikan"] is not None for c in cells)
+        unreported = sum(c["belum_dilaporkan"] for c in cells)
         planned_to_date, done_to_date = len(cells), sum(c["selesai"] for c in cells)
-        counted = planned_to_date - excused_to_date
+        counted = planned_to_date - excused_to_date - unreported
         records.append({
             "bulan": m, "direncanakan": len(this), "selesai": sum(c["selesai"] for c in this),
             "dalam_proses": sum(1 for c in this if not c["selesai"] and c["status_kini"] == PROSES),
             "belum_mulai": sum(1 for c in this if not c["selesai"] and c["status_kini"] == BELUM),
             "tidak_dilaporkan": sum(1 for c in this if c["status_kini"] is None),
             **{_COUNTS[state]: sum(c["dikecualikan"] == state for c in this) for state in EXCUSED},
-            "terlambat": counted - done_to_date, "rencana_sd": planned_to_date, "selesai_sd": done_to_date,
+            "terlambat": counted - done_to_date, "belum_dilaporkan_sd": unreported,
+            "rencana_sd": planned_to_date, "selesai_sd": done_to_date,
             "dikecualikan_sd": excused_to_date, "kepatuhan": done_to_date / counted * 100 if counted else None,
         })
     frame = pd.DataFrame(records, columns=list(JadwalBulan.to_schema().columns))
@@ -138,10 +147,11 @@ def schedule_by_pelaksana(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[Akti
     cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
         for unit, rows in _grouped(cells_at[m], lambda c: unit_of.get(c["aktivitas_kode"])).items():
-            done = sum(c["selesai"] for c in rows)
-            counted = len(rows) - sum(c["dikecualikan"] is not None for c in rows)
+            done, unreported = sum(c["selesai"] for c in rows), sum(c["belum_dilaporkan"] for c in rows)
+            counted = len(rows) - sum(c["dikecualikan"] is not None for c in rows) - unreported
             records.append({"pelaksana": unit, "bulan": m, "rencana_sd": len(rows), "selesai_sd": done,
-                            "terlambat": counted - done, "kepatuhan": done / counted * 100 if counted else None})
+                            "terlambat": counted - done, "belum_dilaporkan": unreported,
+                            "kepatuhan": done / counted * 100 if counted else None})
     frame = pd.DataFrame(records, columns=list(JadwalPelaksana.to_schema().columns))
     return JadwalPelaksana.validate(frame.astype({"kepatuhan": "float64"}))
 
@@ -150,7 +160,8 @@ def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
                     progres: DataFrame[ProgresAktivitas], month: int | list[int],
                     cells_at: dict[int, list[dict]] | None = None) -> DataFrame[Keterlambatan]:
     """Activities with a planned month up to `month` that is not done by `month` (and not postponed,
-    cancelled or decided against); for a list of months, one block of rows per month."""
+    cancelled or decided against, and reported for `month`); for a list of months, one block of rows
+    per month."""
     info = {kode: (nama, pelaksana)
             for kode, nama, pelaksana in columns(aktivitas, Aktivitas.kode, Aktivitas.nama, Aktivitas.pelaksana)}
     notes: dict[int, dict[str, str]] = {}
@@ -161,7 +172,7 @@ def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
     records, months = [], _months(month)
     cells_at = cells_at or cells_by_month(bulan, progres, months)
     for m in months:
-        late = [c for c in cells_at[m] if not c["selesai"] and c["dikecualikan"] is None]
+        late = [c for c in cells_at[m] if not c["selesai"] and c["dikecualikan"] is None and not c["belum_dilaporkan"]]
         for kode, rows in _grouped(late, lambda c: c["aktivitas_kode"]).items():
             nama, pelaksana = info[kode]
             records.append({"aktivitas_kode": kode, "aktivitas": nama, "pelaksana": pelaksana, "bulan": m,

@@ -152,8 +152,8 @@ def render_office_documents(inputs: OfficeInputs, figures: OfficeFigures, reques
 def publication_targets(documents: list[Document], request: RunRequest, inputs: OfficeInputs) -> dict[Path, Path]:
     """Where each rendered document goes in the shared folder (names from codes only)."""
     kode, nama = inputs.profile.kode, inputs.profile.nama
-    return {d.local: report_path(request.out_dir, kode, request.year, d.kind, d.bulan, d.local.suffix, nama=nama)
-            for d in documents}
+    return {d.local: report_path(request.out_dir, kode, request.year, d.kind, d.bulan, d.local.suffix, nama=nama,
+                                 triwulan=d.triwulan) for d in documents}
 
 
 def publish_documents(documents: list[Document], request: RunRequest, inputs: OfficeInputs, log: Log = _quiet,

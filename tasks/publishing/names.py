@@ -11,7 +11,7 @@ from pathlib import Path
 from tasks.problems import UserError
 
 MAX_NAME = 64
-KINDS = ("lkip", "bulanan", "lkip-sumber", "lkip-penilaian")
+KINDS = ("lkip", "bulanan", "triwulan", "lkip-sumber", "lkip-penilaian")
 # The LKIP's companions, beside it: its lineage workbook and its scorecard against the LKE.
 COMPANIONS = {"lkip-sumber": "sumber", "lkip-penilaian": "penilaian"}
 
@@ -69,11 +69,12 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
 
 
 def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | None = None,
-                suffix: str = ".docx", nama: str = "") -> Path:
+                suffix: str = ".docx", nama: str = "", triwulan: int | None = None) -> Path:
     """Where a report lives under the shared folder; always inside root. Folders are codes (unique
     across offices); with the office's name `nama`, file names carry it and the period in words, so a
     report e-mailed on still says what it is: LKIP-2024-KPU-Kabupaten-Pasaman-Barat.docx,
-    bulanan/Laporan-Bulanan-2024-05-Mei-KPU-Kabupaten-Pasaman-Barat.docx."""
+    bulanan/Laporan-Bulanan-2024-05-Mei-KPU-Kabupaten-Pasaman-Barat.docx,
+    triwulan/Laporan-Triwulan-2024-TW2-KPU-Kabupaten-Pasaman-Barat.docx."""
     folder = office_folder(root, satker, tahun)
     office = f"-{words(nama)}" if words(nama) else ""
     if kind == "lkip":
@@ -85,6 +86,10 @@ def report_path(root: Path, satker: str, tahun: int, kind: str, bulan: int | Non
         name = (f"Laporan-Bulanan-{tahun}-{month:02d}-{MONTHS[month - 1]}{office}" if office
                 else f"{tahun}-{month:02d}")
         path = folder / "bulanan" / f"{name}{_suffix(suffix)}"
+    elif kind == "triwulan":  # the quarterly measurement reports, beside the monthly ones
+        quarter = _triwulan(triwulan)
+        name = f"Laporan-Triwulan-{tahun}-TW{quarter}{office}" if office else f"{tahun}-TW{quarter}"
+        path = folder / "triwulan" / f"{name}{_suffix(suffix)}"
     else:
         raise PublishError(f"jenis laporan tidak dikenal: {kind!r} (pilih salah satu: {', '.join(KINDS)})")
     require_inside(path, root)
@@ -103,6 +108,13 @@ def _bulan(bulan: int | None) -> int:
     if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= 12:
         raise PublishError(f"bulan tidak valid: {bulan!r} (harus 1 sampai 12)")
     return bulan
+
+
+def _triwulan(triwulan: int | None) -> int:
+    """The quarter as 1..4."""
+    if isinstance(triwulan, bool) or not isinstance(triwulan, int) or not 1 <= triwulan <= 4:
+        raise PublishError(f"triwulan tidak valid: {triwulan!r} (harus 1 sampai 4)")
+    return triwulan
 
 
 def _suffix(suffix: str) -> str:

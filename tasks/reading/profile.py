@@ -26,9 +26,14 @@ class SubUnit:
     kode: str
     nama: str
     alias: tuple[str, ...] = ()
+    singkat: str = ""  # the short name printed where a table column is narrow ("Subbag PDI")
 
     def keys(self) -> frozenset[str]:
         return _keys(self)
+
+    @property
+    def nama_singkat(self) -> str:
+        return self.singkat or self.nama
 
 
 DEFAULT_SUB_UNITS = (
@@ -94,6 +99,10 @@ class Profile:
     provinsi: str = ""
     penandatangan: dict[str, Penandatangan] = field(default_factory=dict)
     penandatangan_laporan: str = "ketua"
+    # The monthly and quarterly reports: signed by the Sekretaris unless [laporan] penandatangan_bulanan
+    # says otherwise (an internal report of the secretariat), with an optional "Mengetahui" block.
+    penandatangan_bulanan: str = "sekretaris"
+    mengetahui_bulanan: str = ""
     tanggal_pk: datetime.date | None = None  # when the Perjanjian Kinerja were signed ([laporan] tanggal_pk)
     tanggal_reviu: datetime.date | None = None  # the APIP review's date ([laporan] tanggal_reviu)
     sub_bagian: tuple[SubUnit, ...] = DEFAULT_SUB_UNITS
@@ -171,7 +180,8 @@ def _units(data: dict, problems: Problems) -> tuple[SubUnit, ...]:
             problems.error("alias harus daftar teks", sheet=section, hint='tulis alias = ["…", "…"]')
             alias = []
         kode, nama = _text(entry, "kode", section, problems, True), _text(entry, "nama", section, problems, True)
-        units.append(SubUnit(kode, nama, tuple(normalize_text(a) for a in alias if isinstance(a, str))))
+        units.append(SubUnit(kode, nama, tuple(normalize_text(a) for a in alias if isinstance(a, str)),
+                             _text(entry, "singkat", section, problems)))
     return tuple(units) or DEFAULT_SUB_UNITS
 
 
@@ -226,6 +236,8 @@ def _profile_from_dict(data: dict, problems: Problems) -> Profile:
         provinsi=_text(satker, "provinsi", "[satker]", problems),
         penandatangan=_signers(data, problems),
         penandatangan_laporan=_text(laporan, "penandatangan", "[laporan]", problems) or "ketua",
+        penandatangan_bulanan=_text(laporan, "penandatangan_bulanan", "[laporan]", problems) or "sekretaris",
+        mengetahui_bulanan=_text(laporan, "mengetahui_bulanan", "[laporan]", problems),
         tanggal_pk=_date(laporan, "tanggal_pk", "[laporan]", problems),
         tanggal_reviu=_date(laporan, "tanggal_reviu", "[laporan]", problems),
         sub_bagian=_units(data, problems),
@@ -242,16 +254,31 @@ def is_placeholder(name: str) -> bool:
     return bool(text) and (bool(_PLACEHOLDER.search(text)) or "xxx" in text.casefold())
 
 
+def monthly_signer_role(profile: Profile) -> str:
+    """Who signs the monthly and quarterly reports: [laporan] penandatangan_bulanan (default the
+    Sekretaris; an office whose profile has no Sekretaris falls back to the LKIP's signer)."""
+    role = profile.penandatangan_bulanan
+    return role if role in profile.penandatangan or role != "sekretaris" else profile.penandatangan_laporan
+
+
 def signer_problems(profile: Profile, file: str) -> list[Problem]:
-    """The signer the reports need: missing or nameless is an error before anything is rendered; a
+    """The signers the reports need: missing or nameless is an error before anything is rendered; a
     placeholder name or NIP ('NAMA KETUA', '19xxxxxxxx') is a warning."""
-    role = profile.penandatangan_laporan
+    problems = _signer_problems(profile, profile.penandatangan_laporan, file, "penandatangan")
+    for role, key in ((monthly_signer_role(profile), "penandatangan_bulanan"),
+                      (profile.mengetahui_bulanan, "mengetahui_bulanan")):
+        if role and role != profile.penandatangan_laporan:
+            problems += _signer_problems(profile, role, file, key)
+    return problems
+
+
+def _signer_problems(profile: Profile, role: str, file: str, key: str) -> list[Problem]:
     signer = profile.penandatangan.get(role)
     section = f"[penandatangan.{role}]"
     if signer is None or not signer.nama:
         return [Problem(file=file, sheet=section, message=f"penandatangan laporan ({role}) tidak ada atau tanpa nama",
                         hint=f"tambahkan bagian {section} dengan jabatan, nama dan nip di {PROFILE_NAME}; atau pilih "
-                             "penandatangan lain di [laporan] penandatangan")]
+                             f"penandatangan lain di [laporan] {key}")]
     problems = []
     if _PLACEHOLDER.search(signer.nama):
         problems.append(Problem(file=file, sheet=section, severity=Severity.WARNING, value=signer.nama,

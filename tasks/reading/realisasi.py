@@ -367,6 +367,19 @@ def _read_tables(book: Workbook, names: dict, rak: Rak | None, result: Realisasi
     result.indikator = _table(ind, RealisasiIndikator, {**base, "sumber_sheet": names[form.SHEET_INDIKATOR] or ""})
     result.aktivitas = _table(act, ProgresAktivitas, {**base, "sumber_sheet": names[form.SHEET_AKTIVITAS] or ""})
     result.anggaran = _table(bud, AnggaranBulan, {**base, "sumber_sheet": names[form.SHEET_ANGGARAN] or ""})
+    if not bud and not any(r["status"] for r in act) and not any(
+            r["realisasi"] is not None or r["kendala"] or r["upaya"] or r["bukti"] for r in ind):
+        warn_blank(book.name, tw, problems)
+
+
+def warn_blank(name: str, triwulan: int, problems: Problems) -> None:
+    """A form that is there but holds nothing yet: its months are reported as 'belum dilaporkan', and the
+    user is told which file it is (a form copied into the folder before it was filled, or saved empty)."""
+    quarter = "I II III IV".split()[triwulan - 1] if 1 <= triwulan <= 4 else str(triwulan)
+    problems.warn(f"formulir {name} (Triwulan {quarter}) masih kosong: tidak ada realisasi indikator, status "
+                  "aktivitas, maupun anggaran yang diisi", value=name,
+                  hint="isi sel kuning formulir ini; sampai diisi, laporan bulan-bulan triwulan ini menyatakan "
+                       "'belum dilaporkan'")
 
 
 def _rak_index(book: Workbook, rak: Rak | None, problems: Problems) -> RakIndex | None:

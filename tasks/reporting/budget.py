@@ -18,11 +18,12 @@ def _known(value) -> bool:
     return value is not None and not pd.isna(value)
 
 
-def _row(kegiatan: str, sumber: str, pagu, real, rpd) -> BarisAnggaran:
+def _row(kegiatan: str, sumber: str, pagu, real, rpd, money=format_money) -> BarisAnggaran:
     serapan = real / pagu * 100 if _known(pagu) and pagu else None
-    return {"kegiatan": kegiatan, "sumber_dana": sumber, "pagu": format_money(pagu), "realisasi": format_money(real),
-            "rpd": format_money(rpd), "serapan": format_percent(serapan),
-            "deviasi": format_money(None if real is None or rpd is None else real - rpd)}
+    deviasi = None if real is None or rpd is None else real - rpd
+    return {"kegiatan": kegiatan, "sumber_dana": sumber, "pagu": money(pagu), "realisasi": money(real),
+            "rpd": money(rpd), "serapan": format_percent(serapan), "deviasi": money(deviasi),
+            "deviasi_persen": format_percent(deviasi / rpd * 100 if deviasi is not None and rpd else None)}
 
 
 def source_names(profile: Profile) -> dict[str, str]:
@@ -34,8 +35,9 @@ def _sums(rows: list) -> tuple[float | None, float, float]:
     return (sum(pagus) if pagus else None), sum(r.realisasi for r in rows), sum(r.rpd for r in rows)
 
 
-def budget_by_source(m: Measures, profile: Profile) -> tuple[list[SumberAnggaran], BarisAnggaran]:
-    """The kegiatan rows of each funding source (in the profile's order) with their subtotal, and the total."""
+def budget_by_source(m: Measures, profile: Profile, money=format_money) -> tuple[list[SumberAnggaran], BarisAnggaran]:
+    """The kegiatan rows of each funding source (in the profile's order) with their subtotal, and the total
+    (`money`: how rupiah are printed)."""
     names = source_names(profile)
     rows = list(row_tuples(m.anggaran)) if not m.anggaran.empty else []
     order = [s.kode for s in profile.sumber_dana] + sorted({r.sumber_dana for r in rows} - set(names))
@@ -46,10 +48,12 @@ def budget_by_source(m: Measures, profile: Profile) -> tuple[list[SumberAnggaran
             continue
         pagu, real, rpd = _sums(own)
         sources.append({"nama": names.get(code, code),
-                        "baris": [_row(r.kegiatan, names.get(code, code), r.pagu, r.realisasi, r.rpd) for r in own],
-                        "subtotal": _row(f"Jumlah {names.get(code, code)}", "", pagu, real, rpd)})
+                        "baris": [_row(r.kegiatan, names.get(code, code), r.pagu, r.realisasi, r.rpd, money)
+                                  for r in own],
+                        "subtotal": _row(f"Jumlah {names.get(code, code)}", "", pagu, real, rpd, money)})
     pagu, real, rpd = _sums(rows)
-    return sources, _row("Jumlah seluruh sumber dana", "", pagu, real if rows else None, rpd if rows else None)
+    return sources, _row("Jumlah seluruh sumber dana", "", pagu, real if rows else None, rpd if rows else None,
+                         money)
 
 
 def budget_paragraphs(m: Measures, profile: Profile) -> list[str]:

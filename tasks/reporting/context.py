@@ -13,9 +13,7 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
-from pandera.typing import DataFrame
 
-from contracts.capaian import AnggaranKegiatan
 from contracts.context import Gambar, Indikator, Penandatangan, Satker, Triwulan
 from contracts.rak import Aktivitas, AktivitasBulan, Kegiatan
 from contracts.realisasi import ProgresAktivitas, RealisasiIndikator
@@ -23,7 +21,7 @@ from tasks.frames import columns, row_tuples
 from tasks.measuring.figures import Measures, OfficeFigures, concat_tables
 from tasks.reading.office import OfficeInputs
 from tasks.reading.profile import Profile, is_placeholder
-from tasks.reporting.fmt import format_money, format_number, format_percent, roman
+from tasks.reporting.fmt import format_number, format_percent, roman
 from tasks.reporting.words import distinct, sentence
 
 NOT_REPORTED = "belum dilaporkan"
@@ -180,20 +178,3 @@ def _quarter(q, rec) -> Triwulan:
     target = rec.target_teks if qualitative else amount(q.target, rec.satuan)
     return {"tw": roman(q.triwulan), "realisasi": realisasi, "target": target,
             "capaian": format_percent(q.capaian_dicap), "status": q.status}
-
-
-# --- budget -------------------------------------------------------------------------
-
-def budget_rows(anggaran: DataFrame[AnggaranKegiatan]) -> tuple[list[dict], dict]:
-    rows = [{"kegiatan": r.kegiatan, "sumber_dana": r.sumber_dana,
-             "pagu": format_money(r.pagu), "realisasi": format_money(r.realisasi), "rpd": format_money(r.rpd),
-             "serapan": format_percent(r.serapan), "deviasi": format_money(r.deviasi)}
-            for r in row_tuples(anggaran)] if not anggaran.empty else []
-    a = AnggaranKegiatan
-    pagu = float(anggaran[a.pagu].sum()) if not anggaran.empty else None
-    real = float(anggaran[a.realisasi].sum()) if not anggaran.empty else None
-    rpd = float(anggaran[a.rpd].sum()) if not anggaran.empty else None
-    total = {"kegiatan": "Jumlah", "sumber_dana": "", "pagu": format_money(pagu), "realisasi": format_money(real),
-             "rpd": format_money(rpd), "serapan": format_percent(real / pagu * 100 if pagu else None),
-             "deviasi": format_money(None if real is None else real - rpd)}
-    return rows, total

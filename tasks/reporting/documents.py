@@ -27,6 +27,7 @@ from tasks.reporting.pdf import to_pdfs
 from tasks.reporting.render import render_docx
 from tasks.reporting.scorecard import score_document, write_scorecard
 from tasks.reporting.templates import TemplateSet, bundled_templates
+from tasks.reporting.triwulan import triwulan_context
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,11 @@ class Document:
     """A rendered document waiting to be published: its local file and what it is."""
 
     local: Path
-    kind: str  # "lkip" or "bulanan"
+    kind: str  # "lkip", "bulanan", "triwulan" or an LKIP companion
     bulan: int | None = None
     catatan: tuple[str, ...] = ()  # what a reader of the run should know about it (in Indonesian)
     penilaian: tuple = ()  # the LKIP's scorecard (tasks.reporting.scorecard Kriteria), criterion by criterion
+    triwulan: int | None = None  # the quarter of a quarterly measurement report
 
 
 def months_reported(inputs: OfficeInputs) -> list[int]:
@@ -47,10 +49,14 @@ def months_reported(inputs: OfficeInputs) -> list[int]:
 
 
 def report_periods(inputs: OfficeInputs, tahun: int, bulan: int | None = None) -> list[Period]:
-    """The periods a run reports: month `bulan` alone, or the year (the LKIP) and every month reported."""
+    """The periods a run reports: month `bulan` alone (with its quarter's measurement report when it ends
+    a quarter that has a form), or the year (the LKIP), every month reported and every quarter with a form."""
+    quarters = sorted({r.triwulan for r in inputs.realisasi if r.triwulan})
     if bulan:
-        return [Period(tahun, bulan=bulan)]
-    return [Period(tahun)] + [Period(tahun, bulan=m) for m in months_reported(inputs)]
+        ends = [Period(tahun, triwulan=bulan // 3)] if bulan % 3 == 0 and bulan // 3 in quarters else []
+        return [Period(tahun, bulan=bulan), *ends]
+    return ([Period(tahun)] + [Period(tahun, bulan=m) for m in months_reported(inputs)]
+            + [Period(tahun, triwulan=q) for q in quarters])
 
 
 def lkip_signing_date(tahun: int) -> datetime.date:
@@ -63,10 +69,17 @@ def _no_images() -> dict[str, Gambar]:
     return {key: gambar("", "") for key in ("jadwal", "capaian", "anggaran")}
 
 
-def draw_charts(m: Measures, settings: Settings, folder: Path, stem: str, capaian: bool = True) -> dict[str, Gambar]:
-    """The charts a report prints; the capaian chart only where the template shows it (the LKIP)."""
+def draw_charts(m: Measures, settings: Settings, folder: Path, stem: str, capaian: bool = True,
+                reuse: bool = False) -> dict[str, Gambar]:
+    """The charts a report prints; the capaian chart only where the template shows it (the LKIP).
+    `reuse`: charts of this stem already drawn in `folder` are the same figures (a quarter's report and
+    the report of the quarter's last month): used as they are."""
     images = _no_images()
     folder.mkdir(parents=True, exist_ok=True)
+    drawn = [folder / f"{stem}-{kind}.png" for kind in ("jadwal", "anggaran")]
+    if reuse and not capaian and all(path.exists() for path in drawn):
+        return {**images, "jadwal": gambar(drawn[0], "Kepatuhan jadwal rencana aksi per bulan"),
+                "anggaran": gambar(drawn[1], "Realisasi anggaran terhadap RPD (kumulatif)")}
     images["jadwal"] = gambar(chart_jadwal(m.jadwal, folder / f"{stem}-jadwal.png"),
                               "Kepatuhan jadwal rencana aksi per bulan")
     if capaian:
@@ -125,13 +138,17 @@ def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Pa
 
 def render_bulanan(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Path,
                    choices: RenderChoices = RenderChoices()) -> Document:
-    """The monthly report of the month `m` measures."""
-    tahun, bulan = m.period.tahun, m.period.bulan
-    images = (draw_charts(m, inputs.settings, staging / "grafik", f"bulanan-{tahun}-{bulan:02d}", capaian=False)
+    """The monthly report of the month `m` measures, or the quarterly measurement report of its quarter."""
+    tahun, bulan, q = m.period.tahun, m.period.bulan, m.period.triwulan
+    kind, stem = ("bulanan", f"{tahun}-{bulan:02d}") if bulan else ("triwulan", f"{tahun}-TW{q}")
+    # a quarter's charts are those of its last month (the same months of the same series)
+    charts = f"bulanan-{tahun}-{m.period.upto_month:02d}"
+    images = (draw_charts(m, inputs.settings, staging / "grafik", charts, capaian=False, reuse=not bulan)
               if choices.charts else _no_images())
-    context = bulanan_context(inputs, m, view, images, choices.charts)
-    out = render_docx(choices.templates.bulanan, context, staging / f"{tahun}-{bulan:02d}.docx", choices.writer)
-    return Document(out, "bulanan", bulan)
+    build = bulanan_context if bulan else triwulan_context
+    context = build(inputs, m, view, images, choices.charts)
+    out = render_docx(choices.templates[kind], context, staging / f"{stem}.docx", choices.writer)
+    return Document(out, kind, bulan, triwulan=q)
 
 
 def render_documents(inputs: OfficeInputs, figures: OfficeFigures, staging: Path,
@@ -142,18 +159,17 @@ def render_documents(inputs: OfficeInputs, figures: OfficeFigures, staging: Path
     view = office_view(inputs, figures)
     docs = []
     for period, m in figures.periods.items():
-        if period.bulan:
+        if period.bulan or period.triwulan:
             docs.append(render_bulanan(inputs, m, view, staging, choices))
-            progress(f"  laporan bulanan {period.tahun}-{period.bulan:02d} selesai dirender")
-        elif period.triwulan is None:
+            progress(f"  laporan bulanan {period.tahun}-{period.bulan:02d} selesai dirender" if period.bulan else
+                     f"  laporan pengukuran kinerja {period.tahun} triwulan {period.triwulan} selesai dirender")
+        else:
             docs += render_lkip(inputs, m, view, staging, choices)
             progress(f"  LKIP {period.tahun} selesai dirender")
-        else:
-            raise ValueError(f"no document for {period.label}")
     if choices.pdf:
-        reports = [d for d in docs if d.kind in ("lkip", "bulanan")]
+        reports = [d for d in docs if d.kind in ("lkip", "bulanan", "triwulan")]
         pdfs = to_pdfs([d.local for d in reports], staging)
-        docs += [Document(path, d.kind, d.bulan) for path, d in zip(pdfs, reports, strict=True)]
+        docs += [Document(path, d.kind, d.bulan, triwulan=d.triwulan) for path, d in zip(pdfs, reports, strict=True)]
     return docs
 
 

@@ -49,6 +49,14 @@ def format_money(value) -> str:
     return sign + "Rp" + format_decimal(abs(float(value)), format="#,##0.00", locale=LOCALE)
 
 
+def format_rupiah(value) -> str:
+    """Whole rupiah, for tables where every column counts: 1234000 -> 'Rp1.234.000', -5000 -> '-Rp5.000'."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "-"
+    sign = "-" if round(value) < 0 else ""
+    return sign + "Rp" + format_decimal(float(abs(round(value))), format="#,##0", locale=LOCALE)
+
+
 def format_date(day) -> str:
     """date(2024, 2, 14) -> '14 Februari 2024'."""
     from babel.dates import format_date as babel_date

@@ -1,8 +1,8 @@
 """The Word templates a run renders: the bundled ones (templates/), or the office's own copies.
 
-An office may keep its own edited copies of the templates in its input folder, `templat/lkip.docx`
-and `templat/bulanan.docx`: they are used instead of the bundled ones, and survive an upgrade of
-lkip. Before a run renders anything, each office template is checked the only way that is sure:
+An office may keep its own edited copies of the templates in its input folder, `templat/lkip.docx`,
+`templat/bulanan.docx` and `templat/triwulan.docx`: they are used instead of the bundled ones, and
+survive an upgrade of lkip. Before a run renders anything, each office template is checked the only way that is sure:
 rendered, with the bundled sample context of its kind, by the pipeline's own renderer and sandbox
 (tasks.reporting.render). `lkip check-template` runs the same check for a template author.
 """
@@ -20,8 +20,8 @@ from tasks.reporting.render import RenderError, render_docx
 
 BUNDLED_DIR = Path(__file__).resolve().parents[2] / "templates"
 OFFICE_DIR = "templat"  # inside an office's input folder
-KINDS = ("lkip", "bulanan")
-KIND_LABELS = {"lkip": "LKIP", "bulanan": "laporan bulanan"}
+KINDS = ("lkip", "bulanan", "triwulan")
+KIND_LABELS = {"lkip": "LKIP", "bulanan": "laporan bulanan", "triwulan": "laporan pengukuran kinerja triwulan"}
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,14 @@ class TemplateSet:
 
     lkip: Path
     bulanan: Path
+    triwulan: Path = BUNDLED_DIR / "triwulan.docx"
 
     def __getitem__(self, kind: str) -> Path:
         return getattr(self, kind)
 
 
 def bundled_templates() -> TemplateSet:
-    return TemplateSet(BUNDLED_DIR / "lkip.docx", BUNDLED_DIR / "bulanan.docx")
+    return TemplateSet(BUNDLED_DIR / "lkip.docx", BUNDLED_DIR / "bulanan.docx", BUNDLED_DIR / "triwulan.docx")
 
 
 def sample_context(kind: str) -> dict:
@@ -83,8 +84,8 @@ def office_templates(input_dir: Path) -> tuple[TemplateSet, list[Problem]]:
         where = f"{OFFICE_DIR}/{path.name}"
         if kind not in KINDS:
             problems.append(Problem(file=where, message="berkas di folder templat tidak dikenal, tidak dipakai",
-                                    hint=f"beri nama templat kantor {OFFICE_DIR}/lkip.docx atau "
-                                         f"{OFFICE_DIR}/bulanan.docx"))
+                                    hint=f"beri nama templat kantor {OFFICE_DIR}/lkip.docx, "
+                                         f"{OFFICE_DIR}/bulanan.docx atau {OFFICE_DIR}/triwulan.docx"))
             continue
         try:
             check_template(path, kind)

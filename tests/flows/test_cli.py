@@ -108,6 +108,8 @@ def test_capaian_for_a_quarter_or_a_month(capsys, period):
     data = json.loads(out)
     assert code == 0 and len(data["indikator"]) == 46
     assert data["jadwal"]["per_bulan"][-1]["bulan"] == (6 if period[0] == "--triwulan" else 5)
+    quarter = 2 if period[0] == "--triwulan" else 1  # May reads TW I, the last quarter ended by it
+    assert {rec["kemajuan"]["triwulan"] for rec in data["indikator"]} == {quarter}
 
 
 def test_capaian_text_and_invalid_input(capsys, tmp_path):

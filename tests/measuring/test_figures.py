@@ -51,5 +51,15 @@ def test_periods_computed_together_equal_periods_computed_alone(inputs):
                                         m.atribut, inputs.settings, *period.capaian_key)
         pd.testing.assert_frame_equal(m.capaian, capaian)
         pd.testing.assert_frame_equal(m.efisiensi, efficiency(capaian, m.anggaran, inputs.settings))
-    assert len(together.capaian_tables()) == 5  # the year, and the latest quarter for each quarter's months
-    assert together[Period(2024, bulan=1)].capaian is together[Period(2024, bulan=3)].capaian
+    # the year, none measured yet (January, February), and one per quarter ended (March-May read TW I …)
+    assert len(together.capaian_tables()) == 6
+    assert together[Period(2024, bulan=3)].capaian is together[Period(2024, bulan=5)].capaian
+    assert together[Period(2024, bulan=2)].capaian["realisasi"].isna().all()
+
+
+@pytest.mark.parametrize(("bulan", "triwulan"), [(1, 0), (2, 0), (3, 1), (5, 1), (6, 2), (8, 2), (9, 3), (12, 4)])
+def test_a_month_reads_the_last_quarter_ended_by_it(bulan, triwulan):
+    """The August report never reads TW III (it ends on 30 September): nothing later than the month."""
+    period = Period(2024, bulan=bulan)
+    assert period.upto_quarter == triwulan
+    assert period.current_quarter == (bulan - 1) // 3 + 1

@@ -37,7 +37,9 @@ def test_adherence_and_late_activities():
     assert frame.loc[2, "direncanakan"] == 2 and frame.loc[2, "selesai"] == 0
     assert frame.loc[2, "dalam_proses"] == 1 and frame.loc[2, "belum_mulai"] == 1
     assert frame.loc[2, "terlambat"] == 2 and frame.loc[2, "kepatuhan"] == pytest.approx(100 / 3)
-    assert frame.loc[3, "terlambat"] == 1 and frame.loc[3, "kepatuhan"] == pytest.approx(200 / 3)  # A02 late-done
+    # March: A02 done late; A01's month 2 has no status for March: not reported, not late
+    assert frame.loc[3, "terlambat"] == 0 and frame.loc[3, "belum_dilaporkan_sd"] == 1
+    assert frame.loc[3, "kepatuhan"] == pytest.approx(100)  # of the two activity-months reported, both done
     late = late_activities(AKTIVITAS, BULAN, prog, 2)
     assert list(late["aktivitas_kode"]) == ["K01.I01.A01", "K01.I01.A02"]
     assert late.iloc[0]["bulan_rencana"] == [2] and late.iloc[0]["keterangan"] == "hujan"
@@ -60,10 +62,21 @@ def test_activity_outcomes_say_on_time_late_not_done_and_excused():
     assert list(activity_outcomes(aktivitas, BULAN, prog, 0)["aktivitas_kode"]) == []  # nothing planned yet
 
 
-def test_unreported_status_counts_as_not_done_and_is_named():
-    frame = schedule_by_month(BULAN, progres({}), month=1)
-    assert frame.iloc[0]["tidak_dilaporkan"] == 1 and frame.iloc[0]["kepatuhan"] == 0
-    assert late_activities(AKTIVITAS, BULAN, progres({}), 1).iloc[0]["status"] == "belum dilaporkan"
+def test_unreported_status_is_its_own_state_never_late():
+    """A quarter's form not yet filled: nothing reported is late, and adherence is not claimed."""
+    frame = schedule_by_month(BULAN, progres({}), month=2).set_index("bulan")
+    assert frame.loc[1, "tidak_dilaporkan"] == 1 and frame.loc[2, "belum_dilaporkan_sd"] == 3
+    assert frame.loc[2, "terlambat"] == 0 and pd.isna(frame.loc[2, "kepatuhan"])
+    assert late_activities(AKTIVITAS, BULAN, progres({}), 2).empty
+    unit = schedule_by_pelaksana(AKTIVITAS, BULAN, progres({}), 2).set_index("pelaksana")
+    assert unit.loc["Sub Bagian A", "belum_dilaporkan"] == 2 and unit.loc["Sub Bagian A", "terlambat"] == 0
+
+
+def test_reported_not_done_is_late_and_unreported_is_not():
+    prog = progres({("K01.I01.A01", 2): "Belum Mulai"})
+    frame = schedule_by_month(BULAN, prog, month=2).set_index("bulan")
+    assert frame.loc[2, "terlambat"] == 2 and frame.loc[2, "belum_dilaporkan_sd"] == 1  # A01 twice; A02 unreported
+    assert list(late_activities(AKTIVITAS, BULAN, prog, 2)["aktivitas_kode"]) == ["K01.I01.A01"]
 
 
 

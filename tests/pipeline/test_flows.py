@@ -56,10 +56,11 @@ def test_on_demand_flow_publishes_the_year_with_artifacts(prefect, tmp_path):
     assert [Path(p).name for p in paths] == ([f"LKIP-2024-{office}.docx", f"LKIP-2024-{office}-sumber.xlsx",
                                               f"LKIP-2024-{office}-penilaian.xlsx"]
                                              + [f"Laporan-Bulanan-2024-{m:02d}-{name}-{office}.docx"
-                                                for m, name in enumerate(MONTHS, start=1)])
+                                                for m, name in enumerate(MONTHS, start=1)]
+                                             + [f"Laporan-Triwulan-2024-TW{q}-{office}.docx" for q in range(1, 5)])
     assert all(Path(p).exists() for p in paths)
     manifest = json.loads((year / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["riwayat"][-1]["keluaran"]) == 15
+    assert len(manifest["riwayat"][-1]["keluaran"]) == 19
     assert sorted(f["berkas"] for f in manifest["berkas"]) == sorted(
         Path(p).relative_to(year).as_posix() for p in paths)  # the index lists exactly what is there
     found = artifacts(["capaian-1312-2024", "terbit-1312-2024"])
@@ -158,7 +159,7 @@ def test_scheduled_runs_pick_the_year_folder_from_the_date(prefect, tmp_path, mo
 
     paths = laporan_bulanan(tanggal=datetime.date(2025, 1, 5))
     assert Path(paths[0]).relative_to(out).as_posix() == "1312/2024/LKIP-2024-KPU-Kabupaten-Pasaman-Barat.docx"
-    assert len(paths) == 15
+    assert len(paths) == 19  # the LKIP with its two workbooks, twelve months and four quarters
 
 
 def test_second_run_for_the_same_office_year_is_refused(prefect, tmp_path):

@@ -61,11 +61,13 @@ def test_publish_that_recovers_publishes_once(request_, sample_inputs, tmp_path,
 
 
 def test_publication_targets_are_built_from_codes(request_, sample_inputs, tmp_path):
-    docs = [Document(tmp_path / "LKIP-2024.docx", "lkip"), Document(tmp_path / "2024-03.pdf", "bulanan", 3)]
+    docs = [Document(tmp_path / "LKIP-2024.docx", "lkip"), Document(tmp_path / "2024-03.pdf", "bulanan", 3),
+            Document(tmp_path / "2024-TW1.docx", "triwulan", triwulan=1)]
     targets = steps.publication_targets(docs, request_, sample_inputs)
     year = request_.out_dir / "1312" / "2024"
     assert list(targets.values()) == [year / "LKIP-2024-KPU-Kabupaten-Pasaman-Barat.docx",
-                                      year / "bulanan" / MARCH.replace(".docx", ".pdf")]
+                                      year / "bulanan" / MARCH.replace(".docx", ".pdf"),
+                                      year / "triwulan" / "Laporan-Triwulan-2024-TW1-KPU-Kabupaten-Pasaman-Barat.docx"]
 
 
 def test_invalid_inputs_carry_every_problem(tmp_path):
@@ -80,9 +82,10 @@ def test_invalid_inputs_carry_every_problem(tmp_path):
 
 def test_the_figures_step_computes_the_periods_the_run_reports(request_, sample_inputs):
     figures = steps.compute_office_figures(sample_inputs, request_)
-    assert list(figures.periods) == [Period(2024, bulan=3)]
+    assert list(figures.periods) == [Period(2024, bulan=3), Period(2024, triwulan=1)]  # March ends TW I
     year = steps.compute_office_figures(sample_inputs, RunRequest(SAMPLE, request_.out_dir, 2024))
-    assert list(year.periods) == [Period(2024)] + [Period(2024, bulan=m) for m in range(1, 13)]
+    assert list(year.periods) == ([Period(2024)] + [Period(2024, bulan=m) for m in range(1, 13)]
+                                  + [Period(2024, triwulan=q) for q in range(1, 5)])
 
 
 def test_staging_is_removed_whatever_happens():
@@ -96,7 +99,9 @@ def test_an_office_run_publishes_its_month_with_a_manifest_and_its_lock_released
     from tasks.publishing.lock import lock_path
 
     run = run_office(request_)
-    assert run.ok and run.kode == "1312" and [Path(p).name for p in run.published] == [MARCH]
+    assert run.ok and run.kode == "1312"
+    assert [Path(p).name for p in run.published] == [MARCH,
+                                                     "Laporan-Triwulan-2024-TW1-KPU-Kabupaten-Pasaman-Barat.docx"]
     assert (request_.out_dir / "1312" / "2024" / "manifest.json").exists()
     assert not lock_path(request_.out_dir, "1312", 2024).exists()
 

@@ -113,6 +113,10 @@ def test_report_paths_follow_the_layout(share):
     assert report_path(share, "3201", 2024, "lkip") == share / "3201" / "2024" / "LKIP-2024.docx"
     assert report_path(share, "3201", 2024, "bulanan", 3) == share / "3201" / "2024" / "bulanan" / "2024-03.docx"
     assert report_path(share, "3201", 2024, "lkip", suffix=".pdf").name == "LKIP-2024.pdf"
+    assert report_path(share, "3201", 2024, "triwulan", triwulan=2) == share / "3201" / "2024" / "triwulan" / \
+        "2024-TW2.docx"
+    with pytest.raises(PublishError, match="triwulan tidak valid"):
+        report_path(share, "3201", 2024, "triwulan", triwulan=5)
 
 
 @pytest.mark.parametrize("satker", ["../../x", "CON", "con.docx", "a/b", "x" * 300, "", "..", "/etc", "~"])

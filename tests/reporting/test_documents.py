@@ -78,7 +78,7 @@ def test_monthly_report_lists_the_late_activity(inputs, tmp_path):
     assert "Bulan Juni Tahun 2024" in text
     assert "Rekrutmen dan seleksi PPK, PPS, KPPS, dan PPDP" in text  # K01.I05.A01, late since May
     assert "Simpang Empat, 30 Juni 2024" in text
-    assert "sampai Triwulan II." in text  # the quarter the indicator figures come from
+    assert "s.d. Triwulan II yang berakhir 30 Juni 2024" in text  # the quarter the indicator figures come from
     assert len(Document(str(doc)).inline_shapes) >= 2
 
 
@@ -94,9 +94,11 @@ def test_run_publishes_and_writes_manifest_last(prefect, tmp_path, capsys):
     printed = capsys.readouterr().out
     assert code == 0
     report = out / "1312" / "2024" / "bulanan" / "Laporan-Bulanan-2024-06-Juni-KPU-Kabupaten-Pasaman-Barat.docx"
+    quarterly = out / "1312" / "2024" / "triwulan" / "Laporan-Triwulan-2024-TW2-KPU-Kabupaten-Pasaman-Barat.docx"
     assert str(report) in printed and report.exists()
     manifest = json.loads((out / "1312" / "2024" / "manifest.json").read_text(encoding="utf-8"))
-    assert [o["berkas"] for o in manifest["riwayat"][-1]["keluaran"]] == [f"bulanan/{report.name}"]
+    assert [o["berkas"] for o in manifest["riwayat"][-1]["keluaran"]] == [f"bulanan/{report.name}",
+                                                                          f"triwulan/{quarterly.name}"]
     assert {i["berkas"] for i in manifest["riwayat"][-1]["masukan"]} >= {"RAK-2024.xlsx", "realisasi-2024-TW2.xlsx"}
     assert not list(out.rglob(".lkip-tmp-*"))
 
@@ -144,6 +146,20 @@ def test_pdf_conversion(inputs, tmp_path):
     doc = render_period(inputs, Period(2024, bulan=3), tmp_path).local
     pdf = to_pdf(doc, tmp_path)
     assert pdf.read_bytes()[:5] == b"%PDF-"
+    (tmp_path / "lagi").mkdir()
+    assert to_pdf(doc, tmp_path / "lagi").read_bytes() == pdf.read_bytes()  # a rerun gives the same PDF
+
+
+def test_stable_pdf_fixes_what_libreoffice_varies():
+    from tasks.reporting.pdf import stable_pdf
+
+    def made(when: bytes, ident: bytes) -> bytes:
+        return (b"%PDF-1.7\n<</CreationDate(D:" + when + b"Z')>>\ntrailer\n/ID [ <" + ident + b">\n<" + ident
+                + b"> ]\n/DocChecksum /" + ident + b"\n")
+
+    one, two = made(b"20261202065924", b"A" * 32), made(b"20261203101010", b"B" * 32)
+    assert stable_pdf(one, b"docx") == stable_pdf(two, b"docx") != stable_pdf(one, b"lain")
+    assert len(stable_pdf(one, b"docx")) == len(one)  # same length: the xref offsets still hold
 
 
 def test_second_run_for_the_same_office_year_is_refused(prefect, tmp_path, capsys):

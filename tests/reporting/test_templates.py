@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 
 from contracts.context import BulananContext, LkipContext
+from contracts.context_triwulan import TriwulanContext
 from flows.cli import main
 from tasks.pipeline.office import run_office
 from tasks.pipeline.request import RunRequest
@@ -22,7 +23,7 @@ from tasks.reporting.templates import BUNDLED_DIR, check_template, office_templa
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "pasaman-barat-2024"
-CASES = [("lkip", LkipContext), ("bulanan", BulananContext)]
+CASES = [("lkip", LkipContext), ("bulanan", BulananContext), ("triwulan", TriwulanContext)]
 
 
 @pytest.mark.parametrize("name, contract", CASES)
@@ -39,7 +40,7 @@ def test_template_variables_are_all_in_the_contract(name, contract):
     check_variables(tpl, dict.fromkeys(get_type_hints(contract)), jinja_env(), f"{name}.docx")
 
 
-@pytest.mark.parametrize("name", ["lkip", "bulanan"])
+@pytest.mark.parametrize("name", ["lkip", "bulanan", "triwulan"])
 def test_bundled_template_renders_its_sample(name, tmp_path):
     out = check_template(BUNDLED_DIR / f"{name}.docx", name, tmp_path / "contoh.docx")
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
@@ -88,7 +89,7 @@ def test_an_office_template_is_used_instead_of_the_bundled_one(tmp_path):
     out.mkdir()
     run = run_office(RunRequest(folder, out, 2024, month=3, charts=False))
     assert run.ok, [p.describe() for p in run.errors]
-    (report,) = [Path(p) for p in run.published if p.endswith(".docx")]
+    (report,) = [Path(p) for p in run.published if p.endswith(".docx") and "/bulanan/" in p]
     assert "Disusun oleh Subbag PDI untuk rapat pimpinan." in text_of(report)
     manifest = json.loads((out / "1312" / "2024" / "manifest.json").read_text(encoding="utf-8"))
     assert "bulanan.docx" in {item["berkas"] for item in manifest["riwayat"][-1]["masukan"]}

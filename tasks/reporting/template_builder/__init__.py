@@ -1,4 +1,4 @@
-"""The bundled Word templates (templates/lkip.docx, templates/bulanan.docx) and the placeholder chart
+"""The bundled Word templates (templates/lkip.docx, bulanan.docx, triwulan.docx) and the placeholder chart
 of their sample contexts, generated from code so that a change is reviewable in a diff; the files
 are byte-stable, and a test proves the committed ones are what this code writes.
 
@@ -15,7 +15,12 @@ from pathlib import Path
 
 from tasks.reporting.template_builder.bulanan import build_bulanan
 from tasks.reporting.template_builder.lkip import build_lkip
-from tasks.reporting.template_builder.sample_context import write_lkip_sample
+from tasks.reporting.template_builder.sample_context import (
+    write_bulanan_sample,
+    write_lkip_sample,
+    write_triwulan_sample,
+)
+from tasks.reporting.template_builder.triwulan import build_triwulan
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
@@ -42,14 +47,17 @@ def build_placeholder_chart(path: Path) -> Path:
 
 
 def build_templates(out_dir: Path, chart: bool = True, sample: bool = True) -> list[Path]:
-    """Write lkip.docx, bulanan.docx and (with `chart`) contoh-grafik.png, (with `sample`) the LKIP's
-    sample context made from data/ into `out_dir`."""
+    """Write lkip.docx, bulanan.docx, triwulan.docx and (with `chart`) contoh-grafik.png, (with `sample`) the sample
+    contexts made from data/ into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = [build_lkip(out_dir / "lkip.docx"), build_bulanan(out_dir / "bulanan.docx")]
+    written = [build_lkip(out_dir / "lkip.docx"), build_bulanan(out_dir / "bulanan.docx"),
+               build_triwulan(out_dir / "triwulan.docx")]
     if chart:
         written.append(build_placeholder_chart(out_dir / "contoh-grafik.png"))
     if sample:
-        written.append(write_lkip_sample(out_dir / "lkip.sample.json"))
+        written += [write_lkip_sample(out_dir / "lkip.sample.json"),
+                    write_bulanan_sample(out_dir / "bulanan.sample.json"),
+                    write_triwulan_sample(out_dir / "triwulan.sample.json")]
     return written
 
 
@@ -57,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate the bundled Word templates.")
     parser.add_argument("--out-dir", type=Path, default=TEMPLATES, help="folder to write into (default: %(default)s)")
     parser.add_argument("--no-chart", action="store_true", help="do not (re)write contoh-grafik.png")
-    parser.add_argument("--no-sample", action="store_true", help="do not (re)write lkip.sample.json")
+    parser.add_argument("--no-sample", action="store_true", help="do not (re)write the *.sample.json files")
     args = parser.parse_args(argv)
     for path in build_templates(args.out_dir, chart=not args.no_chart, sample=not args.no_sample):
         print(path)

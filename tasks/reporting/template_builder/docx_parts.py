@@ -33,20 +33,24 @@ def signature_pair(doc, left: str, right: str, width: float = 7.75) -> None:
         grid_col.w = Cm(width)
     for cell, who in zip(table.rows[0].cells, (left, right), strict=True):
         cell.width = Cm(width)
-        lines = [(f"{{{{ {who}.sebutan }}}},", True, False), (f"{{{{ {who}.jabatan_upper }}}}", True, False),
-                 ("", False, False), ("", False, False), ("", False, False),
-                 (f"{{{{ {who}.nama }}}}", True, True), (f"{{{{ {who}.nip }}}}", False, False)]
-        first = True
-        for text, bold, underline in lines:
-            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-            first = False
-            paragraph.style = doc.styles["Isi Tabel"]
-            paragraph.alignment = CENTER
-            if text:
-                run = paragraph.add_run(text)
-                run.bold = bold or None
-                run.underline = underline or None
+        signature_cell(doc, cell, f"{{{{ {who}.sebutan }}}},", who, first_bold=True)
     cant_split(table.rows[0])
+
+
+def signature_cell(doc, cell, first: str, who: str, first_bold: bool = False) -> None:
+    """One signature block in a table cell: `first` (a title, or place and date), the jabatan of the
+    context entry `who`, space to sign, its name underlined and its NIP."""
+    lines = [(first, first_bold, False), (f"{{{{ {who}.jabatan_upper }}}}", True, False),
+             ("", False, False), ("", False, False), ("", False, False),
+             (f"{{{{ {who}.nama }}}}", True, True), (f"{{{{ {who}.nip }}}}", False, False)]
+    for n, (text, bold, underline) in enumerate(lines):
+        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        paragraph.style = doc.styles["Isi Tabel"]
+        paragraph.alignment = CENTER
+        if text:
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            run.underline = underline or None
 
 
 def toc_field(doc, entries: str) -> None:

@@ -61,3 +61,53 @@ def lkip_sample(data: Path = DATA) -> dict:
 def write_lkip_sample(path: Path) -> Path:
     path.write_text(json.dumps(lkip_sample(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
+
+
+SAMPLE_MONTH = 8  # August: a quarter ended (TW II), one running (TW III), late activities, the budget behind plan
+SAMPLE_QUARTER = 2
+KEEP_ROWS = 3
+
+
+def _trim_bulanan(context: dict) -> dict:
+    """Every list cut to a few rows (a nested one too), charts on the placeholder chart."""
+    def cut(value):
+        if isinstance(value, list):
+            return [cut(v) for v in value[:KEEP_ROWS]]
+        if isinstance(value, dict):
+            return {k: cut(v) for k, v in value.items()}
+        return value
+
+    out = cut(context)
+    for key in ("grafik_anggaran", "grafik_jadwal"):
+        out[key] = {**out[key], "path": CHART}
+    return out
+
+
+def period_sample(kind: str, data: Path = DATA, number: int = SAMPLE_MONTH) -> dict:
+    """The context of one month ("bulanan") or quarter ("triwulan") of the sample, trimmed."""
+    from tasks.measuring.figures import Period, compute_figures
+    from tasks.reading.office import load_inputs
+    from tasks.reporting.bulanan import bulanan_context
+    from tasks.reporting.context import gambar, office_view
+    from tasks.reporting.triwulan import triwulan_context
+
+    inputs = load_inputs([data])
+    tahun = inputs.rak.tahun or 2024
+    period = Period(tahun, bulan=number) if kind == "bulanan" else Period(tahun, triwulan=number)
+    figures = compute_figures(inputs, [period])
+    images = {k: gambar(CHART, "") for k in ("capaian", "anggaran", "jadwal")}
+    build = bulanan_context if kind == "bulanan" else triwulan_context
+    return _trim_bulanan(build(inputs, figures[period], office_view(inputs, figures), images))
+
+
+def _write(path: Path, context: dict) -> Path:
+    path.write_text(json.dumps(context, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def write_bulanan_sample(path: Path) -> Path:
+    return _write(path, period_sample("bulanan"))
+
+
+def write_triwulan_sample(path: Path) -> Path:
+    return _write(path, period_sample("triwulan", number=SAMPLE_QUARTER))
