@@ -113,11 +113,11 @@ def settled_copy(folder: Path) -> Path:
     from tasks.reading.office import load_inputs
 
     shutil.copytree(SAMPLE_OFFICE, folder, ignore=shutil.ignore_patterns("sumber"))
-    asked = [m.group(1).split(";") for p in load_inputs([folder], 2024).problems
+    asked = [m.group(1) for p in load_inputs([folder], 2024).problems
              for m in [re.search(r"menulis baris '([^']+)'", p.hint)] if m]
-    # The sample's file is comma-separated: kode,indikator,polaritas,agregasi,jenis_nilai,4 targets,catatan.
+    assert asked  # the sample leaves attributes to infer: the lines asked for are in the file's own layout
     with (folder / "atribut-indikator.csv").open("a", encoding="utf-8") as handle:
-        handle.write("".join(f"{kode},,{pol},{agg},{jenis},,,,,\n" for kode, pol, agg, jenis in asked))
+        handle.write("".join(f"{line}\n" for line in asked))
     return folder
 
 

@@ -54,7 +54,7 @@ def cross_checks(inputs, tahun: int | None) -> list[Problem]:
         problems += p.items
     named = {quarter_in_name(Path(r.file)): r.file for r in inputs.realisasi if r.triwulan}
     return (problems + missing_quarters(seen, named) + falling_cumulatives(inputs.realisasi, inputs.attributes)
-            + attribute_checks(inputs.rak, inputs.attributes, inputs.atribut_file)
+            + attribute_checks(inputs.rak, inputs.attributes, inputs.atribut_file, inputs.atribut_header)
             + pagu_total_checks(inputs.realisasi, inputs.profile.sumber_dana if inputs.profile else ())
             + absorption_checks(inputs.realisasi, inputs.rak))
 
@@ -201,7 +201,22 @@ def falling_cumulatives(realisasi: list[Realisasi], attributes: pd.DataFrame | N
 _INCREASING = {"+": "makin tinggi makin baik", "-": "makin rendah makin baik"}
 
 
-def attribute_checks(rak: Rak | None, attributes: pd.DataFrame | None, atribut_file: str) -> list[Problem]:
+def attribute_line(header: tuple[str, ...], values: dict[str, str]) -> str:
+    """A line for the attributes file in its own layout (`header`: its first line, as written), so
+    the line a warning asks for can be pasted as it is; without a file, the shortest valid layout."""
+    if not header:
+        return ";".join(values[k] for k in ("kode", "polaritas", "agregasi", "jenis_nilai"))
+    delimiter = max((",", ";", "\t"), key=lambda d: sum(h.count(d) for h in header))  # as csv_rows judges
+    names = [h.strip().lower().replace(" ", "_") for h in header[0].split(delimiter)]
+    cells = []
+    for name in names:
+        value = values.get(name, "")
+        cells.append(f'"{value}"' if delimiter in value or '"' in value else value)
+    return delimiter.join(cells)
+
+
+def attribute_checks(rak: Rak | None, attributes: pd.DataFrame | None, atribut_file: str,
+                     header: tuple[str, ...] = ()) -> list[Problem]:
     """Every inferred attribute, said as a warning for the office to confirm; a threshold target whose
     direction contradicts the indicator's polarity, and a qualitative target without a scale, errors."""
     if rak is None or attributes is None or attributes.empty:
@@ -219,8 +234,9 @@ def attribute_checks(rak: Rak | None, attributes: pd.DataFrame | None, atribut_f
                 file=atribut_file, severity=Severity.WARNING, value=ind.kode,
                 message=f"atribut {ind.kode} ({ind.nama}) diduga: polaritas {attr.polaritas}, agregasi "
                         f"{attr.agregasi}, jenis nilai {attr.jenis_nilai} ({attr.alasan})",
-                hint=f"tetapkan dengan menulis baris '{ind.kode};{attr.polaritas};{attr.agregasi};"
-                     f"{attr.jenis_nilai}' di {atribut_file}"))
+                hint="tetapkan dengan menulis baris '" + attribute_line(header, {
+                    "kode": ind.kode, "indikator": ind.nama.replace('"', "'"), "polaritas": attr.polaritas,
+                    "agregasi": attr.agregasi, "jenis_nilai": attr.jenis_nilai}) + f"' di {atribut_file}"))
         arah = ind.target_arah if isinstance(ind.target_arah, str) else None
         wanted = {">=": "+", ">": "+", "<=": "-", "<": "-"}.get(arah)
         if wanted and attr.polaritas != wanted:

@@ -31,6 +31,7 @@ from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
 from tasks.reading.riwayat import read_riwayat
 from tasks.reading.scales import Scale, parse_scale
 from tasks.reading.settings import Settings, read_settings
+from tasks.reading.text_files import first_line
 from tasks.reading.workbook import DOCUMENT_SUFFIXES, SPREADSHEET_SUFFIXES, is_ignored
 
 JENIS = {"rusak": "tidak dapat dibaca"}  # the kinds as `lkip validate` lists them
@@ -45,6 +46,7 @@ class OfficeInputs:
     rak: Rak | None = None
     atribut: DataFrame[AtributIndikator] | None = None  # the office's attribute file, as written
     atribut_file: str = ATRIBUT_NAME
+    atribut_header: tuple[str, ...] = ()  # the attribute file's first line, to ask for lines in its layout
     attributes: DataFrame[AtributTerpakai] | None = None  # the attributes in force: the file's, or inferred
     realisasi: list[Realisasi] = field(default_factory=list)
     riwayat: DataFrame[RiwayatIndikator] | None = None
@@ -152,6 +154,7 @@ def _read_atribut(files: list[Path], inputs: OfficeInputs) -> None:
     for f in files:
         inputs.atribut, problems = read_atribut(f, known)
         inputs.atribut_file = f.name
+        inputs.atribut_header = tuple(first_line(f))
         inputs.problems += problems
         if has_mapping_column(f):  # the national codes kept in the attributes file
             inputs.pemetaan, problems = read_pemetaan(f, known, set(load_national()["kode"]), inputs.pemetaan)

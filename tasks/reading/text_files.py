@@ -39,6 +39,14 @@ def read_text(path: Path) -> str:
 
 
 
+def first_line(path: Path) -> list[str]:
+    """The file's first line (empty when it cannot be read or is empty)."""
+    try:
+        return read_text(path).splitlines()[:1]
+    except OSError:
+        return []
+
+
 CLOSE_AND_RETRY = "tutup berkas di Excel bila sedang dibuka, lalu jalankan lagi"
 
 

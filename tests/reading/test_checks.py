@@ -65,3 +65,22 @@ def test_an_absorption_indicator_against_the_anggaran_sheets(sample_inputs):
     cell = table.loc[table["indikator_kode"] == "K02.I02", "sumber_sel"].iloc[0]
     assert problem.severity is Severity.WARNING and (problem.file, problem.cell) == (tw4.file, cell)
     assert "85,50%" in problem.message and "84,97%" in problem.message and problem.hint
+
+
+def test_the_attribute_line_asked_for_is_in_the_files_own_layout():
+    from tasks.reading.checks import attribute_line
+
+    values = {"kode": "K01.I08", "indikator": "Tingkat kepatuhan, kampanye", "polaritas": "+", "agregasi": "LAST",
+              "jenis_nilai": "kumulatif"}
+    assert attribute_line(("kode;polaritas;agregasi;jenis_nilai;target_tw1",), values) == "K01.I08;+;LAST;kumulatif;"
+    quoted = 'K01.I08,"Tingkat kepatuhan, kampanye",+,LAST'
+    assert attribute_line(("kode,indikator,polaritas,agregasi",), values) == quoted
+    assert attribute_line((), values) == "K01.I08;+;LAST;kumulatif"  # no file yet: the shortest valid line
+
+
+def test_pasting_the_lines_asked_for_settles_every_inferred_attribute(tmp_path):
+    from tasks.reading.office import load_inputs
+    from tests.builders import settled_copy
+
+    folder = settled_copy(tmp_path / "office")
+    assert not [p for p in load_inputs([folder], 2024).problems if "diduga" in p.message]
