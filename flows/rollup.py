@@ -40,7 +40,14 @@ def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman:
     An office whose earlier attempt in this roll-up died with its worker is run again, and says so."""
     logger = get_run_logger()
     started = time.perf_counter()
-    attempt = attempts.begin(Path(out_dir), tahun, folder, rollup_id) if rollup_id else attempts.Attempt()
+    attempt = attempts.Attempt()
+    if rollup_id:
+        try:
+            attempt = attempts.begin(Path(out_dir), tahun, folder, rollup_id)
+        except OSError as exc:  # the share refuses the marker: run the office, only a retry goes unnoticed
+            logger.warning(f"{Path(folder).name}: penanda percobaan tidak dapat ditulis di folder bersama "
+                           f"({exc.strerror or exc}); percobaan ulang satker ini tidak akan terdeteksi")
+            rollup_id = ""
     if attempt.retried:
         logger.warning(f"{Path(folder).name}: dijalankan ulang (percobaan ke-{attempt.number}); percobaan "
                        f"sebelumnya ({attempt.previous}) tidak selesai karena pekerjanya berhenti")
@@ -59,7 +66,8 @@ def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman:
 
 @task(name="tulis rekap nasional", cache_policy=NO_CACHE)
 def write_rollup(runs: list[OfficeRun], tahun: int, out_dir: str) -> list[str]:
-    """Consolidated capaian, distribution by band and invalid offices, as .xlsx and .docx."""
+    """Consolidated capaian, distribution by band, invalid offices, and per national code, per province
+    and the unmapped indicators, as .xlsx and .docx."""
     attempts.clear(Path(out_dir), tahun)
     rows, bad = with_framework(consolidate(runs), runs), invalid(runs)
     dist = distribution(rows, Settings())

@@ -31,3 +31,27 @@ def test_an_unreadable_marker_is_a_first_attempt(tmp_path):
     path.parent.mkdir(parents=True)
     path.write_text("{half a marker", encoding="utf-8")
     assert attempts.begin(tmp_path, 2024, "satker-9001-2024", "rekap-a").number == 1
+
+
+def test_a_share_refusing_the_marker_still_runs_the_office(monkeypatch, tmp_path):
+    import flows.rollup as rollup
+    from tasks.pipeline.office import OfficeRun
+
+    def refuse(*_):
+        raise PermissionError(13, "Permission denied")
+
+    said: list[str] = []
+
+    class Logger:
+        def warning(self, text):
+            said.append(text)
+
+        info = warning
+
+    monkeypatch.setattr(rollup, "get_run_logger", Logger)
+    monkeypatch.setattr(rollup.attempts, "begin", refuse)
+    monkeypatch.setattr(rollup, "run_office", lambda request, version: OfficeRun(folder="satker-9001-2024", ok=True))
+    run = rollup.process_office.fn(str(tmp_path / "satker-9001-2024"), 2024, str(tmp_path), False,
+                                   rollup_id="rekap-a")
+    assert run.ok and run.percobaan == 1
+    assert "penanda percobaan tidak dapat ditulis" in said[0] and "Permission denied" in said[0]
