@@ -54,7 +54,14 @@ def read_pemetaan(path: Path, known: set[str] | None, national: set[str],
     text = read_text_or_report(path, problems, "pemetaan nasional")
     if text is None:
         return _frame(rows), problems.items
-    for line, rec in enumerate(csv_rows(text), start=2):
+    reader = csv_rows(text)
+    columns = [normalize_key(c).replace(" ", "_") for c in (getattr(reader, "fieldnames", None) or [])]
+    if columns and not {"kode", "kode_nasional"} <= set(columns):  # a mistyped header would skip every line
+        problems.error(f"baris judul tidak memuat kolom kode dan kode_nasional (tertulis: {', '.join(columns)})",
+                       row=1, cell="baris 1", value=text.splitlines()[0],
+                       hint="tulis baris pertama 'kode;kode_nasional', lalu satu indikator per baris")
+        return _frame(rows), problems.items
+    for line, rec in enumerate(reader, start=2):
         rec = {normalize_key(k).replace(" ", "_"): normalize_text(v) for k, v in rec.items() if k}
         kode, nasional = rec.get("kode", "").upper(), rec.get("kode_nasional", "").upper()
         where = {"row": line, "cell": f"baris {line}"}

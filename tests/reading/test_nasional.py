@@ -58,3 +58,10 @@ def test_the_attributes_file_may_carry_the_codes_and_both_files_must_agree(tmp_p
 def test_the_sample_maps_most_indicators(sample_inputs):
     mapped = set(sample_inputs.pemetaan["kode"])
     assert len(mapped) == 43 and not mapped - set(sample_inputs.rak.indikator["kode"])
+
+
+def test_a_mistyped_header_is_an_error_not_every_mapping_skipped(tmp_path, national):
+    path = tmp_path / "pemetaan-nasional.csv"
+    path.write_text("kode;kode nasionall\nK01.I01;SS3.IKU01\n", encoding="utf-8")
+    frame, [problem] = read_pemetaan(path, KNOWN, national)
+    assert frame.empty and problem.row == 1 and "kode_nasional" in problem.message and problem.hint
