@@ -3,6 +3,7 @@ indicators, and offices invalid in different ways, each told at its own file."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,17 @@ SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 
 @pytest.fixture(scope="module")
-def offices(tmp_path_factory):
-    root = tmp_path_factory.mktemp("satker")
+def sample():
+    return load_inputs([SAMPLE], 2024)
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return tmp_path_factory.mktemp("satker")
+
+
+@pytest.fixture(scope="module")
+def offices(root):
     return {p.name: load_inputs([p], 2024) for p in generate(SAMPLE, root, 8, invalid_every=2)}
 
 
@@ -34,8 +44,44 @@ def test_the_valid_offices_read_in_every_layout(offices):
     valid = {name: i for name, i in offices.items() if i.ok}
     kinds = {name: next(f["file"] for f in i.files if f["file"].startswith("RAK")) for name, i in valid.items()}
     assert {"RAK-2024.docx", "RAK-2024.xlsx"} <= set(kinds.values())
-    for i in offices.values():  # the same plan whatever the layout (the reworded header's offices included)
-        assert i.counts() == {"kegiatan": 13, "indikator": 46, "aktivitas": 76}
     assert len({i.profile.provinsi for i in offices.values() if i.profile}) == 8
-    mapped = {name: len(i.pemetaan) for name, i in valid.items()}
-    assert min(mapped.values()) < 43 == max(mapped.values())  # some offices leave indicators unmapped
+
+
+def test_each_office_has_a_plan_of_its_own(offices, sample):
+    counts = [i.counts() for i in offices.values()]
+    assert len({tuple(c.values()) for c in counts}) == len(counts)  # no two alike
+    for c in counts:
+        assert 0 < c["kegiatan"] <= 13 and c["kegiatan"] <= c["indikator"] <= 46 and c["indikator"] <= \
+            c["aktivitas"] <= 76
+    for i in offices.values():  # renumbered: each office's codes run K01, K02, … with no gap
+        assert list(i.rak.kegiatan.kode) == [f"K{n:02d}" for n in range(1, len(i.rak.kegiatan) + 1)]
+    texts = set(sample.rak.indikator.nama) | set(sample.rak.aktivitas.nama)
+    reworded = [name for name, i in offices.items()
+                if not set(i.rak.indikator.nama) | set(i.rak.aktivitas.nama) <= texts]
+    assert len(reworded) >= 4  # most offices word some of their plan their own way
+
+
+def test_the_sample_forms_reach_each_plan_whole(offices):
+    """The forms carried to an office's own plan (by text, after the same rewording) leave none of its
+    indicators unreported and carry nothing to a row of another indicator."""
+    for name, i in offices.items():
+        if not i.ok:
+            continue
+        kode = set(i.rak.indikator.kode)
+        for r in i.realisasi:
+            assert set(r.indikator.indikator_kode) == kode, (name, r.triwulan)
+            assert r.indikator.realisasi.notna().all(), (name, r.triwulan)
+            assert (r.indikator.realisasi % 1 == 0).sum() >= len(kode) - 1  # whole counts stay whole
+
+
+def test_the_code_keyed_files_follow_the_renumbering(offices, root):
+    for name, i in offices.items():
+        if not i.ok:
+            continue
+        kode = set(i.rak.indikator.kode)
+        assert set(i.pemetaan.kode) <= kode and set(i.riwayat.kode) <= kode and set(i.atribut.kode) <= kode
+        names = dict(zip(i.rak.indikator.kode, i.rak.indikator.nama))
+        with open(root / name / "atribut-indikator.csv", encoding="utf-8", newline="") as fh:
+            assert all(names[r["kode"]] == r["indikator"] for r in csv.DictReader(fh)), name
+    mapped = {name: len(i.pemetaan) / len(i.rak.indikator) for name, i in offices.items() if i.ok}
+    assert min(mapped.values()) < 0.85  # some offices leave a fifth unmapped (the sample: 43 of 46)
