@@ -5,14 +5,22 @@ One run on one machine measures
                 rendering the same 13 documents from contexts computed beforehand: no validation,
                 no Prefect, no publishing;
   (b) pipeline  our pipeline for the sample office in-process without Prefect (tasks.pipeline.office.run_office:
-                read + validate + compute + charts + render + atomic publish + manifest);
-  (c) prefect   the on-demand flow `laporan-kpu` for the sample against a running Prefect server;
-  (d) roll-up   the flow `rekap-nasional` over N synthetic offices (every 50th invalid), with the
-                default process-pool runner and with Dask (LocalCluster), for each N.
+                read + validate + compute + charts + render + score + lineage + atomic publish + manifest),
+                the same 17 documents, without the Daftar Isi's page numbers (`halaman`: LibreOffice lays
+                the LKIP out, a few seconds the floor has no counterpart of; the roll-up runs without it too);
+  (c) prefect   the on-demand flow `laporan-kpu` for the sample against a running Prefect server, as staff
+                run it: its LKIP's Daftar Isi numbered (LibreOffice lays the report out once), so c-b is
+                Prefect's cost plus that layout;
+  (d) roll-up   the flow `rekap-nasional` over N synthetic offices (every 50th invalid; each with a plan of
+                its own, tasks/rollup/synthetic.py), every document of every office, with the default
+                process-pool runner, with Dask's LocalCluster (`dask`), and with a real Dask cluster
+                (`cluster`: `dask scheduler` and --workers `dask worker` processes on loopback, the flow
+                given their address as `lkip rekap --dask-address` is), for each N.
 Timing of (a), (b) and (c): one process sets all three up, runs each once to warm up, then runs them
 back to back --repeat times, the order rotating (a b c, b c a, c a b, ...). Each figure is the median
-of its runs, and each ratio the median of the rounds' ratios: a shared VM's speed drifts by tens of
-percent within a minute, and parts timed back to back see the same machine. CPU seconds of the
+of its runs, and each ratio the median of the rounds' ratios, printed with its lowest and highest
+round: a shared VM's speed drifts by tens of percent within a minute, and parts timed back to back see
+the same machine. CPU seconds of the
 process are printed beside wall time for (a) and (b). Wall time excludes imports and set-up.
 Peak memory: each of (a)-(c) alone in a fresh process (warm-up and one run), and each roll-up, as the
 largest sum of resident memory over the process and all its children (pool and Dask workers),
@@ -145,7 +153,7 @@ def setup_pipeline():
     def run() -> None:
         count[0] += 1
         (share / str(count[0])).mkdir()
-        result = run_office(RunRequest(SAMPLE, share / str(count[0]), YEAR))
+        result = run_office(RunRequest(SAMPLE, share / str(count[0]), YEAR, pages=False))
         assert result.ok, [p.describe() for p in result.errors]
 
     return run, share, None
@@ -198,15 +206,50 @@ def part_paired(repeat: int) -> dict:
     return result
 
 
+def _cluster(workers: int, folder: Path) -> tuple[str, list[subprocess.Popen]]:
+    """`dask scheduler` and `workers` single-threaded `dask worker` processes on loopback (children of
+    this process, so their memory is counted); the scheduler's address."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+    address = f"tcp://127.0.0.1:{port}"
+    def start(args: list[str], log: str) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", *args], env=env, cwd=ROOT, stdout=(folder / log).open("wb"),
+                                stderr=subprocess.STDOUT)
+    processes = [start(["distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", str(port),
+                        "--dashboard-address", "127.0.0.1:0"], "scheduler.log")]
+    processes += [start(["distributed.cli.dask_worker", address, "--nthreads", "1", "--nworkers", "1",
+                         "--name", f"pekerja-{i}"], f"worker-{i}.log") for i in range(1, workers + 1)]
+    from distributed import Client
+
+    with Client(address, timeout=120) as client:  # ready when every worker has joined
+        client.wait_for_workers(workers, timeout=120)
+    return address, processes
+
+
 def part_rollup(root: str, runner: str, workers: int) -> dict:
     from flows.rollup import rekap_nasional, task_runner
 
     share = Path(tempfile.mkdtemp(prefix="lkip-share-"))
-    flow = rekap_nasional.with_options(task_runner=task_runner(runner, workers))
+    processes: list[subprocess.Popen] = []
     with PeakMemory() as memory:
-        start = time.perf_counter()
-        outputs = flow(root, YEAR, str(share))
-        wall = time.perf_counter() - start
+        if runner == "cluster":  # started before the clock, like a cluster that is already running
+            address, processes = _cluster(workers, share)
+            chosen = task_runner("dask", address=address)
+        else:
+            chosen = task_runner(runner, workers)
+        flow = rekap_nasional.with_options(task_runner=chosen)
+        try:
+            start = time.perf_counter()
+            outputs = flow(root, YEAR, str(share))
+            wall = time.perf_counter() - start
+        finally:
+            for process in reversed(processes):
+                process.terminate()
+                process.wait(timeout=60)
     from openpyxl import load_workbook
 
     book = load_workbook(outputs[0], read_only=True)
@@ -280,7 +323,9 @@ def mb(value: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,553", help="roll-up sizes N, comma-separated")
-    parser.add_argument("--runners", default="process,dask", help="roll-up task runners: process, thread, dask")
+    parser.add_argument("--runners", default="process,dask,cluster",
+                        help="roll-up task runners: process, thread, dask (LocalCluster), cluster (dask scheduler "
+                             "and workers)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="pool / Dask workers")
     parser.add_argument("--repeat", type=int, default=9, help="rounds of (a), (b), (c) run back to back")
     parser.add_argument("--work", type=Path, default=ROOT / "out" / "bench", help="folder for synthetic offices")
@@ -313,6 +358,9 @@ def main() -> None:
         print(f"    b/a = {_paired(b, a, operator.truediv):.2f} (cpu {_paired(b, a, operator.truediv, 'cpu'):.2f})   "
               f"c/a = {_paired(c, a, operator.truediv):.2f}   c-b = {_paired(c, b, operator.sub):.2f} s  "
               f"(medians over the {args.repeat} rounds)", flush=True)
+        rounds = [t / f for t, f in zip(b["runs"], a["runs"], strict=True)]
+        print(f"    b/a per round: {' '.join(f'{r:.2f}' for r in rounds)}  (lowest {min(rounds):.2f}, "
+              f"highest {max(rounds):.2f})", flush=True)
         for n in sizes:
             root = offices(args.work, n)
             for runner in runners:

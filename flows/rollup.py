@@ -57,6 +57,8 @@ def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman:
         if rollup_id:
             attempts.finish(Path(out_dir), tahun, folder)
     run.percobaan, run.percobaan_gagal = attempt.number, attempt.previous
+    if run.status_error:
+        logger.warning(f"{Path(folder).name}: {run.status_error}")
     seconds = format_number(round(time.perf_counter() - started, 1))
     logger.info(f"{Path(folder).name}: " + (f"{len(run.published)} dokumen diterbitkan" if run.ok
                                             else f"tidak valid ({len(run.errors)} galat)")

@@ -10,8 +10,10 @@ from pandera.typing import DataFrame
 from contracts.capaian import CapaianIndikator
 from tasks.measuring.figures import Period
 from tasks.pipeline import steps
+from tasks.pipeline.outcome import ROLLUP, Outcome, failed, outcome_of, tell_staff
 from tasks.pipeline.request import RunRequest
 from tasks.problems import Problem, Severity
+from tasks.publishing.share import PublishError
 
 
 @dataclass
@@ -29,14 +31,17 @@ class OfficeRun:
     pemetaan: dict[str, str] = field(default_factory=dict)  # indicator code -> national code (sasaran / IKU)
     percobaan: int = 1  # the roll-up's attempt at this office (2 when a worker died during the first)
     percobaan_gagal: str = ""  # where the attempt that did not finish ran
+    status_error: str = ""  # why the office's status could not be written for its staff, when it could not
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-def run_office(request: RunRequest, version: str = "") -> OfficeRun:
-    """Read, compute, render and publish one office-year; an invalid office is reported, not raised."""
+def run_office(request: RunRequest, version: str = "", via: str = ROLLUP) -> OfficeRun:
+    """Read, compute, render and publish one office-year; an invalid office is reported, not raised.
+    Either way the office's staff are told in its folder of the share, as by its own run (the status
+    file, the problems workbook, the annotated copies), the status saying the run was part of `via`."""
     started = steps.now()
     inputs = steps.read_inputs(request)
     result = OfficeRun(folder=request.input_dir.name, problems=inputs.problems)
@@ -44,12 +49,13 @@ def run_office(request: RunRequest, version: str = "") -> OfficeRun:
         result.kode, result.nama, result.provinsi = inputs.profile.kode, inputs.profile.nama, inputs.profile.provinsi
     if inputs.pemetaan is not None:
         result.pemetaan = dict(zip(inputs.pemetaan["kode"], inputs.pemetaan["kode_nasional"]))
-    if not inputs.ok:
-        return result
     try:
+        if not inputs.ok:
+            raise steps.InvalidInputs(inputs.problems)
         templates = steps.choose_templates(request)
     except steps.InvalidInputs as exc:
-        result.problems = inputs.problems + exc.problems
+        result.problems = exc.problems if not inputs.ok else inputs.problems + exc.problems
+        result.status_error = _tell(request, inputs, failed(exc, result.problems), started, via)
         return result
     with steps.office_lock(request, inputs):
         figures = steps.compute_office_figures(inputs, request)
@@ -57,7 +63,18 @@ def run_office(request: RunRequest, version: str = "") -> OfficeRun:
             documents = steps.render_office_documents(inputs, figures, request, staging, templates)
             published = steps.publish_documents(documents, request, inputs)
         steps.write_run_manifest(request, inputs, published, started, version)
+        result.status_error = _tell(request, inputs, outcome_of(inputs.problems, published), started, via)
     result.ok = True
     result.capaian = figures[Period(request.year)].capaian if request.month is None else None
     result.published = [str(p.path) for p in published]
     return result
+
+
+def _tell(request: RunRequest, inputs, outcome: Outcome, started, via: str) -> str:
+    """Tell the office's staff; '' when told, else why the share refused (the run itself stands)."""
+    kode, office = steps.office_identity(request, inputs)
+    try:
+        tell_staff(request, kode, office, outcome, started, via=via)
+    except (PublishError, OSError) as exc:
+        return f"status untuk staf tidak dapat ditulis ke folder bersama: {getattr(exc, 'message', exc)}"
+    return ""

@@ -118,11 +118,17 @@ def display_path(path: Path, request: RunRequest) -> str:
     return request.display_root.rstrip("/") + "/" + relative.as_posix()
 
 
+ROLLUP = "rekap nasional"
+
+
 def status_text(office: str, request: RunRequest, outcome: Outcome, started: datetime.datetime,
-                next_run: datetime.datetime | None, workbook: Path | None, annotated: bool = False) -> str:
-    """The status file: the last run, its result, what to do, the next scheduled run."""
+                next_run: datetime.datetime | None, workbook: Path | None, annotated: bool = False,
+                via: str = "") -> str:
+    """The status file: the last run, its result, what to do, the next scheduled run. `via`: the run
+    was part of a larger one (ROLLUP), which neither knows nor changes the office's own schedule."""
     lines = [f"Status laporan {office} tahun {request.year}", "",
-             f"Proses terakhir   : {run_label(request.year, request.month)}, {when_text(started)}",
+             f"Proses terakhir   : {run_label(request.year, request.month)}, {when_text(started)}"
+             + (f" (bagian dari {via})" if via else ""),
              f"Hasil             : {outcome.state_name.upper()}", f"Keterangan        : {outcome.message}"]
     if outcome.published:
         lines += ["", "Berkas yang diterbitkan:"] + [f"  - {display_path(p.path, request)}"
@@ -137,12 +143,13 @@ def status_text(office: str, request: RunRequest, outcome: Outcome, started: dat
     if outcome.kind == GAGAL:
         lines += ["", "Laporan yang sudah terbit sebelumnya tidak diubah."]
     lines += ["", "Proses berikutnya : " + (when_text(next_run) if next_run else
-                                              "tidak ada jadwal (hanya dijalankan manual)")]
+                                              f"sesuai jadwal satker sendiri (tidak diubah oleh {via})" if via
+                                              else "tidak ada jadwal (hanya dijalankan manual)")]
     return "\n".join(lines) + "\n"
 
 
 def tell_staff(request: RunRequest, kode: str, office: str, outcome: Outcome, started: datetime.datetime,
-               next_run: datetime.datetime | None = None) -> list[Path]:
+               next_run: datetime.datetime | None = None, via: str = "") -> list[Path]:
     """Write the status file; the problems workbook and annotated copies when there is something to
     tell, else remove those of an earlier run. Returns the files written."""
     folder = office_folder(request.out_dir, kode, request.year)
@@ -158,6 +165,7 @@ def tell_staff(request: RunRequest, kode: str, office: str, outcome: Outcome, st
         written += copies
     else:
         clear_feedback(folder, workbook)
-    text = status_text(office, request, outcome, started, next_run, workbook if listed else None, bool(copies))
+    text = status_text(office, request, outcome, started, next_run, workbook if listed else None, bool(copies),
+                       via)
     written.append(write_status(folder / STATUS_NAME, text))
     return written

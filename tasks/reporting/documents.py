@@ -111,8 +111,8 @@ def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Pa
     context = lkip_context(inputs, m, view, images, lkip_signing_date(tahun), choices.charts)
     out = staging / f"LKIP-{tahun}.docx"
     outline: list = []
-    render_docx(choices.templates.lkip, context, out, choices.writer, inspect=lambda d: outline.append(
-        document_outline(d)))  # the headings the template gives, to list in the Daftar Isi
+    render_docx(choices.templates.lkip, context, None, choices.writer, inspect=lambda d: outline.append(
+        document_outline(d)))  # only the headings the template gives, to list in the Daftar Isi
     headings, numbering = outline[0]
     notes: tuple[str, ...] = ()
     if choices.paginate and can_paginate():

@@ -170,11 +170,12 @@ def check_variables(tpl: DocxTemplate, context: dict, env: jinja2.Environment, n
                           "Lihat contracts/context.py untuk daftar variabel", tag)
 
 
-def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRITER,
-                inspect: Callable[[object], None] | None = None) -> Path:
-    """Render `template` with `context` into `out` (written only when rendering succeeded);
-    `inspect` is called with the rendered python-docx Document before it is saved."""
-    template, out = Path(template), Path(out)
+def render_docx(template: Path, context: dict, out: Path | None, writer: str = DOCX_WRITER,
+                inspect: Callable[[object], None] | None = None) -> Path | None:
+    """Render `template` with `context` into `out` (written only when rendering succeeded; with `out`
+    None, nothing is written: a render only `inspect` looks at); `inspect` is called with the rendered
+    python-docx Document before it is saved."""
+    template = Path(template)
     env = render_env()
     try:
         tpl = FastTemplate(str(template))
@@ -190,7 +191,11 @@ def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRI
     except jinja2.TemplateError as exc:
         tag = culprit_tag(tpl, exc, env)
         raise RenderError(f"template {template.name} gagal dirender{_where(tag)}: {explain(exc)}", tag) from exc
+    if out is None:  # nothing printed: the rows need not be tied
+        if inspect is not None:
+            inspect(tpl.docx)
+        return None
     keep_rows_together(tpl.docx.element.body)
     if inspect is not None:
         inspect(tpl.docx)
-    return atomic_save(out, lambda tmp: save_document(tpl, tmp, writer), durable=False)
+    return atomic_save(Path(out), lambda tmp: save_document(tpl, tmp, writer), durable=False)

@@ -106,6 +106,47 @@ def test_an_office_run_publishes_its_month_with_a_manifest_and_its_lock_released
     assert not lock_path(request_.out_dir, "1312", 2024).exists()
 
 
+def read_status(out: Path, kode: str = "1312") -> str:
+    return (out / kode / "2024" / "STATUS.txt").read_text(encoding="utf-8-sig")
+
+
+def test_an_office_run_tells_its_staff_in_its_folder_as_its_own_run_does(request_):
+    """The roll-up's unit of work leaves the office's status and, for a warning, its problems workbook;
+    the status says the run was part of the national roll-up and leaves the office's schedule to it."""
+    run = run_office(request_)
+    status = read_status(request_.out_dir)
+    assert run.ok and not run.status_error
+    assert "(bagian dari rekap nasional)" in status and "SELESAI" in status
+    assert "sesuai jadwal satker sendiri (tidak diubah oleh rekap nasional)" in status
+    assert MARCH in status
+
+
+def test_an_invalid_office_is_told_why_and_its_earlier_reports_are_kept(request_, tmp_path):
+    folder = tmp_path / "satker"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("sumber"))
+    run_office(RunRequest(folder, request_.out_dir, 2024, month=3))
+    (folder / "realisasi-2024-TW1.xlsx").write_bytes(b"")
+    run = run_office(RunRequest(folder, request_.out_dir, 2024, month=3))
+    status = read_status(request_.out_dir)
+    assert not run.ok and "GAGAL" in status and "realisasi-2024-TW1.xlsx: berkas kosong (0 byte)" in status
+    assert "Laporan yang sudah terbit sebelumnya tidak diubah." in status
+    assert (request_.out_dir / "1312" / "2024" / "bulanan" / MARCH).exists()
+    assert list((request_.out_dir / "1312" / "2024").glob("Daftar-Masalah-2024-*.xlsx"))
+
+
+def test_a_share_that_refuses_the_status_leaves_the_run_standing_and_says_so(request_, monkeypatch):
+    import tasks.pipeline.office as office
+
+    def refused(*args, **kwargs):
+        raise PublishError("berkas status tidak dapat ditulis: STATUS.txt (Permission denied)")
+
+    monkeypatch.setattr(office, "tell_staff", refused)
+    run = run_office(request_)
+    assert run.ok and run.published
+    assert run.status_error == ("status untuk staf tidak dapat ditulis ke folder bersama: berkas status tidak "
+                                "dapat ditulis: STATUS.txt (Permission denied)")
+
+
 def test_a_permanent_failure_is_not_tried_again_and_says_so(request_, sample_inputs, tmp_path, monkeypatch):
     calls = []
 

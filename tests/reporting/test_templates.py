@@ -106,7 +106,8 @@ def test_a_broken_office_template_is_refused_naming_file_and_tag(tmp_path, body,
     out = tmp_path / "bersama"
     out.mkdir()
     run = run_office(RunRequest(folder, out, 2024, month=3, charts=False))
-    assert not run.ok and list(out.iterdir()) == []
+    assert not run.ok and not list(out.rglob("*.docx"))  # nothing published; the status tells staff why
+    assert "templat/bulanan.docx" in (out / "1312" / "2024" / "STATUS.txt").read_text(encoding="utf-8-sig")
     (problem,) = run.errors
     assert problem.file == "templat/bulanan.docx" and problem.value == tag and tag in problem.message
 
@@ -140,4 +141,4 @@ def test_check_template_and_the_pipeline_accept_and_refuse_the_same_templates(tm
     run = run_office(RunRequest(folder, out, 2024, month=1, charts=False))
     assert checked == run.ok, (case, capsys.readouterr().err, [p.describe() for p in run.errors])
     assert checked == (case in ("bundled", "extra paragraph"))
-    assert bool(list(out.iterdir())) == run.ok
+    assert bool(list(out.rglob("*.docx"))) == run.ok

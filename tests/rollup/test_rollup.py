@@ -37,6 +37,10 @@ def test_rollup_of_five_offices_with_one_invalid(prefect, tmp_path):
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert f"4 satker melaporkan {indicators} indikator" in text and "1 satker belum dapat direkap" in text
     assert len(list((out / "9002" / "2024" / "bulanan").glob("*.docx"))) == 12
+    # each office's staff are told in its own folder, the invalid one why nothing was published
+    told = (out / "9001" / "2024" / "STATUS.txt").read_text(encoding="utf-8-sig")
+    assert "GAGAL" in told and "0 byte" in told and "(bagian dari rekap nasional)" in told
+    assert "(bagian dari rekap nasional)" in (out / "9002" / "2024" / "STATUS.txt").read_text(encoding="utf-8-sig")
 
 
 def test_rollup_on_a_dask_local_cluster(prefect, tmp_path):
@@ -58,7 +62,9 @@ def test_rollup_on_a_dask_local_cluster(prefect, tmp_path):
     book = load_workbook(xlsx)
     assert book["Capaian"].max_row == 1 + indicators
     assert [row[1] for row in book["Satker Bermasalah"].iter_rows(min_row=2, values_only=True)] == ["9001"]
-    assert sorted(p.name for p in out.iterdir()) == ["9002", "9003", "rekap"]
+    assert sorted(p.name for p in out.iterdir()) == ["9001", "9002", "9003", "rekap"]
+    # the invalid office's folder tells why and holds no report
+    assert not list((out / "9001").rglob("*.docx")) and (out / "9001" / "2024" / "STATUS.txt").exists()
 
 
 def test_dask_workers_report_to_one_server(monkeypatch, tmp_path):
