@@ -92,8 +92,11 @@ def cmd_run(args) -> int:
     check_share(request.out_dir)  # a share that is not there is told before Prefect even starts
     prefect_defaults()
     from flows.laporan import laporan
+    from tasks.pipeline.prefect_logs import console_without_problem_lines
     from tasks.pipeline.steps import InvalidInputs, office_identity
     from tasks.publishing.names import office_folder
+
+    console_without_problem_lines()  # on invalid inputs the list is printed below, once
 
     try:
         paths = laporan(str(request.input_dir), request.year, request.month or 0, str(request.out_dir), request.pdf,

@@ -67,13 +67,17 @@ def _problems_artifact(request: RunRequest, problems: list[Problem]) -> None:
 
 
 def _log_problems(problems: list[Problem]) -> None:
-    """Errors at ERROR, warnings at WARNING, the first LOG_LINES of them; the rest counted."""
+    """Errors at ERROR, warnings at WARNING, the first LOG_LINES of them; the rest counted. When there
+    is an error the run stops with InvalidInputs, which carries them all: the lines are marked
+    (prefect_logs.PROBLEM_LINE), so that a command printing that list itself keeps them off its console."""
     logger = get_run_logger()
     shown = unique([p for p in problems if p.severity is not Severity.INFO])
+    mark = {prefect_logs.PROBLEM_LINE: any(p.severity is Severity.ERROR for p in shown)}
     for p in shown[:LOG_LINES]:
-        (logger.error if p.severity is Severity.ERROR else logger.warning)(p.describe())
+        (logger.error if p.severity is Severity.ERROR else logger.warning)(p.describe(), extra=mark)
     if len(shown) > LOG_LINES:
-        logger.warning(f"… dan {len(shown) - LOG_LINES} masalah lainnya (daftar lengkap di folder bersama)")
+        logger.warning(f"… dan {len(shown) - LOG_LINES} masalah lainnya (daftar lengkap di folder bersama)",
+                       extra=mark)
 
 
 @task(name="periksa folder bersama", cache_policy=NO_CACHE)

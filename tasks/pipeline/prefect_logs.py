@@ -14,6 +14,7 @@ import logging
 
 from tasks.problems import UserError
 
+PROBLEM_LINE = "lkip_problem_line"  # a record's flag: one of the problems an InvalidInputs will carry
 PREFECT_RUN_LOGGERS = ("prefect.task_runs", "prefect.flow_runs", "prefect.flow_engine", "prefect.task_engine")
 # Records that only repeat an expected error told by the task's and the flow's final state lines.
 _REPEATS = ("Engine execution exited with unexpected exception", "Task run failed with exception")
@@ -38,3 +39,21 @@ def install() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, ExpectedErrorFilter) for f in logger.filters):
             logger.addFilter(ExpectedErrorFilter())
+
+
+class ProblemLineFilter(logging.Filter):
+    """Drop the problem lines of a run that stops on invalid inputs (a command prints that list itself)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, PROBLEM_LINE, False)
+
+
+def console_without_problem_lines() -> None:
+    """Keep the problem lines off Prefect's console handlers (on the root logger, where run logs
+    propagate); they still reach the Prefect API, so the UI shows them."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler) and not any(
+                isinstance(f, ProblemLineFilter) for f in handler.filters):
+            handler.addFilter(ProblemLineFilter())

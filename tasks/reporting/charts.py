@@ -70,44 +70,19 @@ def _by_month(per_bulan: pd.DataFrame, column: str) -> dict[int, float | None]:
     return {int(m): (None if pd.isna(v) else float(v)) for m, v in zip(per_bulan["bulan"], per_bulan[column])}
 
 
-def _band_spans(ax, settings: Settings, top: float) -> None:
+def _band_spans(ax, settings: Settings, top: float) -> list:
     """Shade the rating bands behind the bars (horizontal bands of grey, the lowest darkest, their lower
     bounds dotted), labelled on the right: legible in black-and-white print."""
     bands = sorted(settings.kategori, key=lambda b: b.bawah)
+    artists = []
     for i, band in enumerate(bands):
         low = max(band.bawah, 0)
         high = bands[i + 1].bawah if i + 1 < len(bands) else top
-        ax.axhspan(low, high, facecolor=BAND_GREYS[i % 5], edgecolor="#ffffff", linewidth=0, zorder=0)
-        ax.axhline(low, color="#9e9e9e", linewidth=0.5, linestyle=":", zorder=1)
-        ax.text(1.005, (low + high) / 2, band.label, transform=ax.get_yaxis_transform(), ha="left", va="center",
-                fontsize=6.5)
-
-
-def chart_capaian(capaian: pd.DataFrame, settings: Settings, path: Path) -> Path:
-    """Vertical bars: the printed capaian of every indicator, numbered as in the report's tables
-    (1, 2, … in RAK order), against the rating bands; a figure below 100 is written on its bar, an
-    indicator that cannot be measured is marked "-"."""
-    top = max(110.0, float(capaian[CapaianIndikator.capaian_dicap].max() or 0) + 10)
-    numbers = list(range(1, len(capaian) + 1))
-    fig, ax = _figure(7.5, 3.6)
-    fig.subplots_adjust(left=0.08, right=0.87, bottom=0.14, top=0.97)  # fixed: a tight layout draws twice
-    _band_spans(ax, settings, top)
-    values = capaian[CapaianIndikator.capaian_dicap]
-    ax.bar(numbers, values.fillna(0), color="#404040", width=0.7, zorder=2)
-    for x, value in zip(numbers, values):
-        if pd.isna(value):
-            ax.text(x, 2, "-", ha="center", va="bottom", fontsize=6, zorder=3)
-        elif value < 100:
-            ax.text(x, value + 1.5, format_number(round(float(value))), ha="center", va="bottom", fontsize=5.5,
-                    rotation=90, zorder=3)
-    ax.set_xlim(0.3, len(numbers) + 0.7)
-    ax.set_ylim(0, top)
-    ax.set_xticks(numbers)
-    ax.tick_params(axis="x", labelsize=5.5, length=2)
-    ax.tick_params(axis="y", labelsize=6.5)
-    ax.set_xlabel("Nomor indikator (Tabel 3.1)", fontsize=7)
-    ax.set_ylabel("Capaian (%)", fontsize=7)
-    return _save(fig, path)
+        artists += [ax.axhspan(low, high, facecolor=BAND_GREYS[i % 5], edgecolor="#ffffff", linewidth=0, zorder=0),
+                    ax.axhline(low, color="#9e9e9e", linewidth=0.5, linestyle=":", zorder=1),
+                    ax.text(1.005, (low + high) / 2, band.label, transform=ax.get_yaxis_transform(), ha="left",
+                            va="center", fontsize=6.5)]
+    return artists
 
 
 def _nice_top(value: float) -> float:
@@ -133,11 +108,17 @@ class _Blitted:
         self.dynamic: list = []
         self._backgrounds: OrderedDict[float, object] = OrderedDict()
 
-    def _save(self, top: float, path: Path) -> Path:
+    def _background_changed(self, key) -> None:
+        """Called before the background of `key` is drawn (it was not kept): set its static artists."""
+
+    def _save(self, top: float, path: Path, key=None) -> Path:
+        """Draw the dynamic artists over the background of `key` (the y-range `top` unless given)."""
         canvas = self.fig.canvas
         self.ax.set_ylim(0, top)
-        background = self._backgrounds.get(top)
+        key = top if key is None else key
+        background = self._backgrounds.get(key)
         if background is None:
+            self._background_changed(key)
             for artist in self.dynamic:
                 artist.set_visible(False)
             canvas.draw()
@@ -145,9 +126,9 @@ class _Blitted:
                 artist.set_visible(True)
             if len(self._backgrounds) >= self._KEEP:
                 self._backgrounds.popitem(last=False)
-            background = self._backgrounds[top] = canvas.copy_from_bbox(self.fig.bbox)
+            background = self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
         else:
-            self._backgrounds.move_to_end(top)
+            self._backgrounds.move_to_end(key)
         canvas.restore_region(background)
         for artist in self.dynamic + [self.ax.spines["bottom"]]:  # data under the x-axis line
             self.ax.draw_artist(artist)
@@ -198,6 +179,68 @@ class _JadwalFigure(_Blitted):
             label.set_text(format_percent(value, 1) if month in values else "")
             label.set_y((value or 0) + 1)
         return self._save(110, path)
+
+
+class _CapaianFigure(_Blitted):
+    """Vertical bars for `n` indicators numbered 1..n against the rating bands, a figure below 100
+    written on its bar, an indicator that cannot be measured marked "-". The axes with their n tick
+    labels and the bands are the background, kept per y-range and bands; the bars and figures are
+    drawn over it."""
+
+    _KEEP = 4  # offices of a roll-up mostly share the y-range (the cap + 10) and the bands
+
+    def __init__(self, n: int):
+        super().__init__(7.5, 3.6)
+        self.fig.subplots_adjust(left=0.08, right=0.87, bottom=0.14, top=0.97)  # fixed: a tight layout draws twice
+        numbers = list(range(1, n + 1))
+        self.bars = list(self.ax.bar(numbers, [0] * n, color="#404040", width=0.7, zorder=2))
+        self.figures = [self.ax.text(x, 0, "", ha="center", va="bottom", fontsize=5.5, rotation=90, zorder=3)
+                        for x in numbers]
+        self.dashes = [self.ax.text(x, 2, "", ha="center", va="bottom", fontsize=6, zorder=3) for x in numbers]
+        self.dynamic = self.bars + self.figures + self.dashes
+        self.ax.set_xlim(0.3, n + 0.7)
+        self.ax.set_xticks(numbers)
+        self.ax.tick_params(axis="x", labelsize=5.5, length=2)
+        self.ax.tick_params(axis="y", labelsize=6.5)
+        self.ax.set_xlabel("Nomor indikator (Tabel 3.1)", fontsize=7)
+        self.ax.set_ylabel("Capaian (%)", fontsize=7)
+        self._bands: list = []
+        self._settings: Settings | None = None
+
+    def _background_changed(self, key) -> None:
+        for artist in self._bands:
+            artist.remove()
+        self._bands = _band_spans(self.ax, self._settings, key[0])
+
+    def draw(self, capaian: pd.DataFrame, settings: Settings, path: Path) -> Path:
+        values = capaian[CapaianIndikator.capaian_dicap].tolist()
+        top = max(110.0, float(max((v for v in values if v == v), default=0)) + 10)
+        for bar, figure, dash, value in zip(self.bars, self.figures, self.dashes, values):
+            measured = value == value  # not NaN
+            bar.set_height(value if measured else 0)
+            figure.set_text(format_number(round(float(value))) if measured and value < 100 else "")
+            figure.set_y(value + 1.5 if measured else 0)
+            dash.set_text("" if measured else "-")
+        self._settings = settings
+        bands = tuple((b.bawah, b.label) for b in sorted(settings.kategori, key=lambda b: b.bawah))
+        return self._save(top, path, key=(top, bands))
+
+
+_CAPAIAN_FIGURES = 8  # per thread: one per number of indicators, the least recently used dropped
+
+
+def chart_capaian(capaian: pd.DataFrame, settings: Settings, path: Path) -> Path:
+    """Vertical bars: the printed capaian of every indicator, numbered as in the report's tables
+    (1, 2, … in RAK order), against the rating bands; a figure below 100 is written on its bar, an
+    indicator that cannot be measured is marked "-"."""
+    figures = _local.__dict__.setdefault("capaian", OrderedDict())
+    n = len(capaian)
+    if n not in figures:
+        if len(figures) >= _CAPAIAN_FIGURES:
+            figures.popitem(last=False)
+        figures[n] = _CapaianFigure(n)
+    figures.move_to_end(n)
+    return figures[n].draw(capaian, settings, path)
 
 
 def chart_anggaran(per_bulan: pd.DataFrame, path: Path) -> Path:

@@ -27,3 +27,23 @@ def test_a_user_error_loses_its_traceback_and_the_engines_repeat():
 def test_a_bug_keeps_its_traceback():
     bug = record(KeyError("kolom"))
     assert ExpectedErrorFilter().filter(bug) and bug.exc_info is not None
+
+
+def test_the_problem_lines_of_an_invalid_run_stay_off_the_console_of_a_command_that_prints_them():
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    from tasks.pipeline.prefect_logs import PROBLEM_LINE, ProblemLineFilter, console_without_problem_lines
+
+    line = logging.LogRecord("prefect.task_runs", logging.ERROR, __file__, 1, "RAK-2024.xlsx: …", None, None)
+    setattr(line, PROBLEM_LINE, True)
+    other = logging.LogRecord("prefect.task_runs", logging.WARNING, __file__, 1, "realisasi: …", None, None)
+    assert not ProblemLineFilter().filter(line) and ProblemLineFilter().filter(other)
+    handler = PrefectConsoleHandler()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        console_without_problem_lines()
+        console_without_problem_lines()  # once, however often the command asks
+        assert sum(isinstance(f, ProblemLineFilter) for f in handler.filters) == 1
+    finally:
+        root.removeHandler(handler)

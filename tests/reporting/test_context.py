@@ -181,3 +181,38 @@ def test_a_placeholder_signer_is_never_printed(inputs, charts):
     assert context["penandatangan"]["nama"] == "" and "NAMA KETUA" not in json.dumps(context)
     sekretaris = context["perjanjian"][1]["pihak_pertama"]
     assert sekretaris["nama"] == "Rina" and sekretaris["nip"] == ""
+
+
+def test_the_capaian_chart_of_an_office_is_the_same_whatever_was_drawn_before(inputs, tmp_path):
+    """The LKIP's capaian chart keeps a figure per number of indicators and a background per y-range and
+    bands: one office's chart after others (fewer indicators, one not measured, another top, other
+    bands), or in a new thread, is byte for byte the chart drawn first; no figure or "-" of an office
+    drawn before is left on it."""
+    import hashlib
+    import threading
+
+    from contracts.capaian import CapaianIndikator
+    from tasks.reading.settings import Band
+    from tasks.reporting.charts import _CAPAIAN_FIGURES
+
+    capaian = measure(inputs, Period(2024)).capaian
+    col = CapaianIndikator.capaian_dicap
+
+    def digest(frame, settings, name):
+        return hashlib.sha256(chart_capaian(frame, settings, tmp_path / name).read_bytes()).hexdigest()
+
+    first = digest(capaian, inputs.settings, "0.png")
+    others = [capaian.head(30), capaian.assign(**{col: capaian[col].where(capaian.index != capaian.index[3])}),
+              capaian.assign(**{col: capaian[col] * 0.5})]
+    seen = {first} | {digest(frame, inputs.settings, f"{i}.png") for i, frame in enumerate(others, start=1)}
+    assert len(seen) == 4  # each of them a chart of its own
+    bands = dataclasses.replace(inputs.settings, kategori=(Band(80, "Baik"), Band(float("-inf"), "Kurang")))
+    assert digest(capaian, bands, "bands.png") not in seen
+    for n in range(1, _CAPAIAN_FIGURES + 2):  # more numbers of indicators than figures kept
+        digest(capaian.head(n), inputs.settings, f"n{n}.png")
+    assert digest(capaian, inputs.settings, "again.png") == first
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(digest(capaian, inputs.settings, "thread.png")))
+    thread.start()
+    thread.join()
+    assert elsewhere == [first]
