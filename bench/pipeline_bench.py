@@ -1,9 +1,10 @@
 """Benchmark: what each layer costs, against the floor, and the national roll-up as N grows.
 
 One run on one machine measures
-  (a) floor     reading the sample workbooks (values only, python-calamine) and drawing the charts and
-                rendering the same 13 documents from contexts computed beforehand: no validation,
-                no Prefect, no publishing;
+  (a) floor     reading the sample workbooks (values only, python-calamine), drawing the charts (a quarter's
+                are its last month's) and rendering the same 17 documents from contexts computed
+                beforehand, and writing the LKIP's lineage and scorecard workbooks from rows and
+                criteria made beforehand: no validation, no computation, no Prefect, no publishing;
   (b) pipeline  our pipeline for the sample office in-process without Prefect (tasks.pipeline.office.run_office:
                 read + validate + compute + charts + render + score + lineage + atomic publish + manifest),
                 the same 17 documents, without the Daftar Isi's page numbers (`halaman`: LibreOffice lays
@@ -101,7 +102,9 @@ class PeakMemory:
 
 
 def setup_floor():
-    """(a): read the workbooks' values and draw and render the 13 documents from ready contexts."""
+    """(a): read the workbooks' values, draw the charts and render the 17 documents (the LKIP, twelve
+    monthly and four quarterly reports) from ready contexts, and write the LKIP's two workbooks from
+    ready rows: what the office's outputs cost with nothing checked, computed or published."""
     from python_calamine import CalamineWorkbook
 
     from tasks.measuring.figures import compute_figures
@@ -109,21 +112,47 @@ def setup_floor():
     from tasks.reporting.bulanan import bulanan_context
     from tasks.reporting.charts import chart_anggaran, chart_capaian, chart_jadwal
     from tasks.reporting.context import gambar, office_view
-    from tasks.reporting.documents import lkip_signing_date, report_periods
+    from tasks.reporting.documents import document_facts, lkip_signing_date, report_periods
+    from tasks.reporting.lineage import lineage_rows, write_lineage
     from tasks.reporting.lkip import lkip_context
+    from tasks.reporting.pagination import document_outline, toc_entries
     from tasks.reporting.render import render_docx
+    from tasks.reporting.scorecard import score_document, write_scorecard
     from tasks.reporting.templates import bundled_templates
+    from tasks.reporting.triwulan import triwulan_context
 
-    inputs = load_inputs([SAMPLE], YEAR)  # contexts are computed beforehand, outside the timing
+    inputs = load_inputs([SAMPLE], YEAR)  # contexts, rows and criteria are made beforehand, outside the timing
     figures = compute_figures(inputs, report_periods(inputs, YEAR))
     view = office_view(inputs, figures)
     staging = Path(tempfile.mkdtemp(prefix="lkip-floor-"))
-    periods = [(p.bulan, m) for p, m in figures.periods.items()]
-    charts = {b: {k: gambar(staging / f"{b}-{k}.png", k) for k in ("jadwal", "anggaran", "capaian")}
-              for b, _ in periods}
-    contexts = [(b, lkip_context(inputs, m, view, charts[b], lkip_signing_date(YEAR)) if b is None
-                 else bulanan_context(inputs, m, view, charts[b])) for b, m in periods]
     templates = bundled_templates()
+    documents = []  # (stem, kind, measures, charts to draw, context)
+    for period, m in figures.periods.items():
+        kind = "bulanan" if period.bulan else "triwulan" if period.triwulan else "lkip"
+        stem = f"{YEAR}-{period.bulan or 0:02d}-{period.triwulan or 0}"
+        drawn = f"bulanan-{period.upto_month:02d}" if kind != "lkip" else "lkip"  # a quarter: its last month's
+        charts = {k: gambar(staging / f"{drawn}-{k}.png", k) for k in ("jadwal", "anggaran", "capaian")}
+        build = {"lkip": lambda m, c: lkip_context(inputs, m, view, c, lkip_signing_date(YEAR)),
+                 "bulanan": lambda m, c: bulanan_context(inputs, m, view, c),
+                 "triwulan": lambda m, c: triwulan_context(inputs, m, view, c)}[kind]
+        documents.append((stem, kind, m, drawn if kind != "triwulan" else None, build(m, charts)))
+    def draw(kind, m, drawn) -> None:
+        if drawn is not None:
+            chart_jadwal(m.jadwal, staging / f"{drawn}-jadwal.png")
+            chart_anggaran(m.anggaran_bulanan, staging / f"{drawn}-anggaran.png")
+            if kind == "lkip":
+                chart_capaian(m.capaian, inputs.settings, staging / f"{drawn}-capaian.png")
+
+    for _, kind, m, drawn, _ in documents:
+        draw(kind, m, drawn)
+    year = figures[next(p for p in figures.periods if not p.bulan and not p.triwulan)]
+    _, _, _, _, lkip = next(d for d in documents if d[1] == "lkip")
+    outline = []
+    render_docx(templates.lkip, lkip, None, inspect=lambda d: outline.append(document_outline(d)))
+    lkip["daftar_isi"] = toc_entries(outline[0][0], [""] * len(outline[0][0]))
+    render_docx(templates.lkip, lkip, staging / "lkip.docx")
+    rows = lineage_rows(inputs, year)
+    criteria = list(score_document(staging / "lkip.docx", document_facts(inputs, year, lkip)))
     workbooks = sorted(p for p in SAMPLE.glob("*.xlsx"))
 
     def run() -> None:
@@ -131,15 +160,13 @@ def setup_floor():
             book = CalamineWorkbook.from_path(str(path))
             for name in book.sheet_names:
                 book.get_sheet_by_name(name).to_python()
-        for (bulan, m), (_, context) in zip(periods, contexts):
-            chart_jadwal(m.jadwal, staging / f"{bulan}-jadwal.png")
-            chart_anggaran(m.anggaran_bulanan, staging / f"{bulan}-anggaran.png")
-            if bulan is None:
-                chart_capaian(m.capaian, inputs.settings, staging / f"{bulan}-capaian.png")
-            template = templates.lkip if bulan is None else templates.bulanan
-            render_docx(template, context, staging / f"{bulan}.docx")
+        for stem, kind, m, drawn, context in documents:
+            draw(kind, m, drawn)
+            render_docx(templates[kind], context, staging / f"{stem}.docx")
+        write_lineage(inputs, year, staging / "sumber.xlsx", rows)
+        write_scorecard(criteria, staging / "penilaian.xlsx")
 
-    return run, staging, len(periods)
+    return run, staging, len(documents) + 2
 
 
 def setup_pipeline():

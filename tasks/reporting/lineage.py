@@ -120,8 +120,9 @@ HEADERS = {
 }
 
 
-def write_lineage(inputs: OfficeInputs, m: Measures, path: Path) -> Path:
-    """Write the lineage workbook of `m`'s period to `path` (atomically, byte-stable)."""
+def write_lineage(inputs: OfficeInputs, m: Measures, path: Path, rows: dict[str, list[list]] | None = None) -> Path:
+    """Write the lineage workbook of `m`'s period to `path` (atomically, byte-stable); `rows`: its
+    lineage_rows when already made."""
     book = Workbook()
     about = book.active
     about.title = "Keterangan"
@@ -130,6 +131,6 @@ def write_lineage(inputs: OfficeInputs, m: Measures, path: Path) -> Path:
         put_text_safe(about, r, 1, term).font = Font(bold=True)
         put_text_safe(about, r, 2, text).alignment = WRAP
     about.column_dimensions["A"].width, about.column_dimensions["B"].width = 20, 100
-    for title, rows in lineage_rows(inputs, m).items():
-        _sheet(book, title, HEADERS[title], rows)
+    for title, sheet_rows in (rows if rows is not None else lineage_rows(inputs, m)).items():
+        _sheet(book, title, HEADERS[title], sheet_rows)
     return save_stable(path, book.save)

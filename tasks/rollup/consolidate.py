@@ -88,10 +88,13 @@ def write_docx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], tahun: i
     if framework:
         _framework_sections(doc, framework)
     doc.add_heading("Distribusi indikator per kategori", level=1)
-    _table(doc, dist, widths=(1.4, 4.4) + (10.2 / max(len(dist.columns) - 2, 1),) * (len(dist.columns) - 2))
+    headers = {"kode_satker": "Kode", "nama_satker": "Satker", "Belum dapat dinilai": "Belum dinilai"}
+    _table(doc, dist.rename(columns=headers),
+           widths=(1.5, 3.9) + (11.1 / max(len(dist.columns) - 2, 1),) * (len(dist.columns) - 2))
     doc.add_heading("Satker dengan data tidak valid atau belum lengkap", level=1)
     if bad:
-        _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "masalah"]], widths=(1.6, 4.4, 10.0))
+        _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "masalah"]].rename(
+            columns={"kode_satker": "Kode", "nama_satker": "Satker", "masalah": "Masalah"}), widths=(1.5, 4.5, 10.5))
     else:
         doc.add_paragraph("Semua satker dapat direkap.")
     return atomic_save(Path(path), doc.save)
@@ -113,12 +116,12 @@ def _framework_sections(doc, framework: dict[str, pd.DataFrame]) -> None:
         "Rata-rata": national["rata_rata"].map(_percent), "Median": national["median"].map(_percent),
         "Terendah–tertinggi": [f"{_percent(a)}–{_percent(b)}" if a == a and a is not None else "-"
                                for a, b in zip(national["terendah"], national["tertinggi"])],
-        "Satker belum tercapai": national["satker_belum_tercapai"]}), widths=(6.4, 1.5, 2.0, 2.0, 2.8, 1.9))
+        "Satker belum tercapai": national["satker_belum_tercapai"]}), widths=(5.6, 1.7, 2.0, 2.2, 2.8, 2.3))
     doc.add_heading("Capaian per provinsi", level=1)
     _table(doc, pd.DataFrame({
         "Provinsi": provinces["provinsi"], "Satker dilaporkan": provinces["satker_dilaporkan"],
         "Satker bermasalah": provinces["satker_bermasalah"], "Rata-rata capaian": provinces["rata_rata"].map(_percent),
-        "Indikator belum tercapai": provinces["indikator_belum_tercapai"]}), widths=(5.0, 2.4, 2.4, 3.0, 3.2))
+        "Indikator belum tercapai": provinces["indikator_belum_tercapai"]}), widths=(4.0, 2.9, 2.9, 3.0, 3.4))
     doc.add_heading("Indikator yang belum dipetakan ke IKU nasional", level=1)
     if missing.empty:
         doc.add_paragraph("Setiap indikator satker telah dipetakan ke IKU nasional.")
