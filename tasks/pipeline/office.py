@@ -3,6 +3,7 @@ office). It runs the steps of tasks/pipeline/steps.py, as the per-office Prefect
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from pandera.typing import DataFrame
@@ -14,6 +15,7 @@ from tasks.pipeline.outcome import ROLLUP, Outcome, failed, outcome_of, tell_sta
 from tasks.pipeline.request import RunRequest
 from tasks.problems import Problem, Severity
 from tasks.publishing.share import PublishError
+from tasks.reading.office import OfficeInputs
 
 
 @dataclass
@@ -70,7 +72,7 @@ def run_office(request: RunRequest, version: str = "", via: str = ROLLUP) -> Off
     return result
 
 
-def _tell(request: RunRequest, inputs, outcome: Outcome, started, via: str) -> str:
+def _tell(request: RunRequest, inputs: OfficeInputs, outcome: Outcome, started: datetime.datetime, via: str) -> str:
     """Tell the office's staff; '' when told, else why the share refused (the run itself stands)."""
     kode, office = steps.office_identity(request, inputs)
     try:

@@ -36,8 +36,10 @@ from tasks.forms.carry import carry_form
 from tasks.reading import form_layout as form
 from tasks.reading.atribut import ATRIBUT_NAME as ATRIBUT
 from tasks.reading.nasional import PEMETAAN_NAME
+from tasks.reading.pembanding import PEMBANDING_NAME
 from tasks.reading.profile import PROFILE_NAME, load_profile
 from tasks.reading.rak import read_rak
+from tasks.reading.riwayat import RIWAYAT_NAME
 
 PROVINCES = (  # KPU's 38 provinces
     "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Jambi", "Sumatera Selatan", "Bengkulu", "Lampung",
@@ -177,7 +179,7 @@ def _own_plan(sample: Path, folder: Path, rng: random.Random, word: bool) -> Non
     (folder / RAK_NAME).unlink()
     rak_path = folder / ("RAK-2024.docx" if word else RAK_NAME)
     (builder.write_docx if word else builder.write_xlsx)(rows, rak_path)
-    for name in (ATRIBUT, "riwayat-indikator.csv", "pembanding-indikator.csv", PEMETAAN_NAME):
+    for name in (ATRIBUT, RIWAYAT_NAME, PEMBANDING_NAME, PEMETAAN_NAME):
         _renumber_file(folder / name, codes, pairs)
     profile = load_profile(folder / PROFILE_NAME)
     rak = read_rak(rak_path, profile.sub_bagian)
