@@ -38,11 +38,6 @@ def _figure(width: float, height: float):
     return fig, fig.add_subplot()
 
 
-def _save(fig, path: Path) -> Path:
-    fig.canvas.draw()
-    return _write_png(fig.canvas, path)
-
-
 def _write_png(canvas, path: Path) -> Path:
     """Write what the canvas holds as a greyscale PNG: the charts are grey by design, and one byte per
     pixel instead of four makes the file smaller and the encoding (a third of a chart's cost) faster.
