@@ -115,7 +115,7 @@ def setup_floor():
     from tasks.reporting.documents import document_facts, lkip_signing_date, report_periods
     from tasks.reporting.lineage import lineage_rows, write_lineage
     from tasks.reporting.lkip import lkip_context
-    from tasks.reporting.pagination import document_outline, toc_entries
+    from tasks.reporting.pagination import render_outline, toc_entries
     from tasks.reporting.render import render_docx
     from tasks.reporting.scorecard import score_document, write_scorecard
     from tasks.reporting.templates import bundled_templates
@@ -147,9 +147,8 @@ def setup_floor():
         draw(kind, m, drawn)
     year = figures[next(p for p in figures.periods if not p.bulan and not p.triwulan)]
     _, _, _, _, lkip = next(d for d in documents if d[1] == "lkip")
-    outline = []
-    render_docx(templates.lkip, lkip, None, inspect=lambda d: outline.append(document_outline(d)))
-    lkip["daftar_isi"] = toc_entries(outline[0][0], [""] * len(outline[0][0]))
+    headings, _ = render_outline(templates.lkip, lkip)
+    lkip["daftar_isi"] = toc_entries(headings, [""] * len(headings))
     render_docx(templates.lkip, lkip, staging / "lkip.docx")
     rows = lineage_rows(inputs, year)
     criteria = list(score_document(staging / "lkip.docx", document_facts(inputs, year, lkip)))

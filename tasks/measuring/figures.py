@@ -27,6 +27,7 @@ from contracts.capaian import (
     JadwalBulan,
     JadwalPelaksana,
     Keterlambatan,
+    ProgresIndikator,
 )
 from contracts.common import validate_records
 from tasks.measuring.anggaran import (
@@ -43,13 +44,15 @@ from tasks.measuring.capaian import (
 )
 from tasks.measuring.comparisons import compare_history
 from tasks.measuring.jadwal import (
-    activity_outcomes,
+    OUTCOME_DTYPES,
     cells_by_month,
     late_activities,
+    outcome_records,
     schedule_by_month,
     schedule_by_pelaksana,
+    status_table,
 )
-from tasks.measuring.progress import indicator_progress
+from tasks.measuring.progress import PROGRESS_DTYPES, planned_months, progress_records
 from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
 
@@ -175,10 +178,11 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
         for key in dict.fromkeys(map(_efficiency_key, periods))}, EFISIENSI_DTYPES) if has_budget else {}
     comparisons = {key: compare_history(capaian[key], inputs.riwayat, periods[0].tahun,
                                         inputs.pembanding) for key in keys}
-    progress = {key: indicator_progress(capaian[key], rak.aktivitas, rak.bulan, key[0], cells.get(3 * key[0], []))
-                for key in keys}
-    outcomes = {m: activity_outcomes(rak.aktivitas, rak.bulan, progres, m)
-                for m in dict.fromkeys(p.upto_month for p in periods)}
+    planned, status = planned_months(rak.aktivitas, rak.bulan), status_table(progres)
+    progress = validate_records(ProgresIndikator, {key: progress_records(
+        capaian[key], planned, rak.aktivitas, key[0], cells.get(3 * key[0], [])) for key in keys}, PROGRESS_DTYPES)
+    outcomes = validate_records(HasilAktivitas, {m: outcome_records(rak.aktivitas, rak.bulan, progres, m, status)
+                                                 for m in dict.fromkeys(p.upto_month for p in periods)}, OUTCOME_DTYPES)
     initial = budget_by_kegiatan(anggaran, rak.kegiatan, _first_pagu_month(anggaran)) if has_budget else pd.DataFrame()
     return OfficeFigures({period: Measures(
         period=period, atribut=atribut, capaian=capaian[period.capaian_key], triwulan=triwulan,

@@ -14,6 +14,7 @@ import pandas as pd
 from pandera.typing import DataFrame
 
 from contracts.capaian import HasilAktivitas, JadwalBulan, JadwalPelaksana, Keterlambatan
+from contracts.common import validate_records
 from contracts.rak import Aktivitas, AktivitasBulan
 from contracts.realisasi import ProgresAktivitas
 from tasks.frames import columns
@@ -25,7 +26,7 @@ DITUNDA, DIBATALKAN, TIDAK_DILAKSANAKAN = "Ditunda", "Dibatalkan", "Tidak Dilaks
 EXCUSED = (DITUNDA, DIBATALKAN, TIDAK_DILAKSANAKAN)
 
 
-def _status_table(progres: DataFrame[ProgresAktivitas]) -> dict[tuple[str, int], tuple[str | None, str]]:
+def status_table(progres: DataFrame[ProgresAktivitas]) -> dict[tuple[str, int], tuple[str | None, str]]:
     """(activity, month) -> (status, source cell)."""
     if progres.empty:
         return {}
@@ -83,13 +84,13 @@ def cells_by_month(bulan: DataFrame[AktivitasBulan], progres: DataFrame[ProgresA
                    ) -> dict[int, list[dict]]:
     """Every planned activity-month up to each of `months` with its state then: what the schedule
     tables below count, computed once when several of them are wanted (their `cells_at`)."""
-    return _cells_by_month(_planned(bulan), _status_table(progres), months)
+    return _cells_by_month(_planned(bulan), status_table(progres), months)
 
 
 def activity_months(bulan: DataFrame[AktivitasBulan], progres: DataFrame[ProgresAktivitas], month: int,
                     status: dict | None = None) -> pd.DataFrame:
-    """Every planned activity-month up to `month` with its state at `month` (`status`: _status_table)."""
-    status = _status_table(progres) if status is None else status
+    """Every planned activity-month up to `month` with its state at `month` (`status`: status_table)."""
+    status = status_table(progres) if status is None else status
     return pd.DataFrame(_cells_by_month(_planned(bulan), status, [month])[month], columns=_CELL_COLUMNS)
 
 
@@ -185,11 +186,24 @@ def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
     return Keterlambatan.validate(frame.astype({**texts, "bulan": "int64"}))
 
 
+OUTCOME_DTYPES = {**{c: "int64" for c in ("tepat_waktu", "terlambat_selesai", "belum_selesai", "dikecualikan")},
+                  **{c: "str" for c in ("aktivitas_kode", "indikator_kode", "aktivitas", "pelaksana", "status_akhir",
+                                        "keterangan")}}
+
+
 def activity_outcomes(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
                       progres: DataFrame[ProgresAktivitas], month: int = 12) -> DataFrame[HasilAktivitas]:
     """Every activity with a planned month up to `month`: each planned month done on time, done late
     (the month it was done), not done, or excused (the rules of the module docstring)."""
-    status = _status_table(progres)
+    return validate_records(HasilAktivitas, {month: outcome_records(aktivitas, bulan, progres, month)},
+                            OUTCOME_DTYPES)[month]
+
+
+def outcome_records(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
+                    progres: DataFrame[ProgresAktivitas], month: int = 12, status: dict | None = None) -> list[dict]:
+    """activity_outcomes' rows, unchecked (`status`: status_table(progres), when the caller has it), so
+    that the months of a year are checked against the contract in one call (contracts.common)."""
+    status = status_table(progres) if status is None else status
     notes: dict[str, tuple[int, str]] = {}
     if not progres.empty:
         for kode, m, text in columns(progres, ProgresAktivitas.aktivitas_kode, ProgresAktivitas.bulan,
@@ -217,7 +231,4 @@ def activity_outcomes(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[Aktivita
                         "terlambat_selesai": sum(d is not None and d > p for d, p in zip(done, months)),
                         "belum_selesai": sum(d is None for d in done) - excused, "dikecualikan": excused,
                         "status_akhir": latest, "keterangan": notes.get(kode, (0, ""))[1]})
-    frame = pd.DataFrame(records, columns=list(HasilAktivitas.to_schema().columns))
-    counts = ("tepat_waktu", "terlambat_selesai", "belum_selesai", "dikecualikan")
-    texts = ("aktivitas_kode", "indikator_kode", "aktivitas", "pelaksana", "status_akhir", "keterangan")
-    return HasilAktivitas.validate(frame.astype({**{c: "int64" for c in counts}, **{c: "str" for c in texts}}))
+    return records

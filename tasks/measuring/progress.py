@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 from pandera.typing import DataFrame
 
 from contracts.capaian import CapaianIndikator, ProgresIndikator
+from contracts.common import validate_records
 from contracts.rak import Aktivitas, AktivitasBulan
 from tasks.frames import columns, row_tuples
 
@@ -112,14 +112,19 @@ def indicator_progress(capaian: DataFrame[CapaianIndikator], aktivitas: DataFram
                        ) -> DataFrame[ProgresIndikator]:
     """Every indicator of `capaian` (the table to `quarter`) on track or behind, in RAK order (`cells`:
     the schedule's activity-months at the quarter's last month)."""
-    months = planned_months(aktivitas, bulan)
+    return validate_records(ProgresIndikator, {quarter: progress_records(
+        capaian, planned_months(aktivitas, bulan), aktivitas, quarter, cells)}, PROGRESS_DTYPES)[quarter]
+
+
+def progress_records(capaian: DataFrame[CapaianIndikator], months: dict[str, list[int]],
+                     aktivitas: DataFrame[Aktivitas], quarter: int, cells: list[dict] | None = None) -> list[dict]:
+    """indicator_progress' rows, unchecked (`months`: planned_months of the RAK), so that the quarters of
+    a year are checked against the contract in one call (contracts.common)."""
     state = activity_state(aktivitas, cells or [])
-    records = [progress_record(rec, months.get(rec.kode, []), quarter, state.get(rec.kode, (0, 0, 0)))
-               for rec in row_tuples(capaian)]
-    frame = pd.DataFrame(records, columns=list(ProgresIndikator.to_schema().columns))
-    return ProgresIndikator.validate(frame.astype({"target_jatuh_tempo": "float64", "realisasi": "float64",
-                                                   "porsi": "float64", "triwulan": "int64",
-                                                   **{c: "int64" for c in COUNTS}}))
+    return [progress_record(rec, months.get(rec.kode, []), quarter, state.get(rec.kode, (0, 0, 0)))
+            for rec in row_tuples(capaian)]
 
 
 COUNTS = ("aktivitas_rencana_sd", "aktivitas_selesai_sd", "aktivitas_terlambat_sd")
+PROGRESS_DTYPES = {"target_jatuh_tempo": "float64", "realisasi": "float64", "porsi": "float64", "triwulan": "int64",
+                   **{c: "int64" for c in COUNTS}}

@@ -22,7 +22,7 @@ from tasks.reporting.context import OfficeView, gambar, office_view
 from tasks.reporting.docx_package import DOCX_WRITER
 from tasks.reporting.lineage import write_lineage
 from tasks.reporting.lkip import document_facts, lkip_context
-from tasks.reporting.pagination import can_paginate, document_outline, paginate, toc_entries
+from tasks.reporting.pagination import can_paginate, paginate, render_outline, toc_entries
 from tasks.reporting.pdf import to_pdfs
 from tasks.reporting.render import render_docx
 from tasks.reporting.scorecard import score_document, write_scorecard
@@ -110,10 +110,7 @@ def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Pa
     images = draw_charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}") if choices.charts else _no_images()
     context = lkip_context(inputs, m, view, images, lkip_signing_date(tahun), choices.charts)
     out = staging / f"LKIP-{tahun}.docx"
-    outline: list = []
-    render_docx(choices.templates.lkip, context, None, choices.writer, inspect=lambda d: outline.append(
-        document_outline(d)))  # only the headings the template gives, to list in the Daftar Isi
-    headings, numbering = outline[0]
+    headings, numbering = render_outline(choices.templates.lkip, context)  # the headings the template gives
     notes: tuple[str, ...] = ()
     if choices.paginate and can_paginate():
         context["daftar_isi"] = toc_entries(headings)  # placeholder pages: laid out as the final entries

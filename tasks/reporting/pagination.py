@@ -16,6 +16,7 @@ from lxml import etree
 from contracts.context import EntriDaftarIsi
 from tasks.reading.convert import soffice
 from tasks.reporting.pdf import to_pdf
+from tasks.reporting.render import render_body
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TOC_LEVELS = 2  # the TOC field's \o "1-2"
@@ -35,7 +36,7 @@ class Numbering:
     start: int | None  # the section restarts at this number; None: continues
 
 
-def _style_names(doc) -> dict[str, str]:
+def style_names(doc) -> dict[str, str]:
     """styleId -> name, read from the styles part's XML (the renderer keeps parts unparsed)."""
     for rel in doc.part.rels.values():
         if rel.reltype.endswith("/styles") and not rel.is_external:
@@ -59,8 +60,18 @@ def document_outline(doc) -> tuple[list[Heading], list[Numbering]]:
     """The headings of a python-docx Document (or a .docx path) in order with their section, and each
     section's page numbering."""
     doc = Document(str(doc)) if isinstance(doc, (str, Path)) else doc
-    names = _style_names(doc)
-    body = doc.element.body
+    return body_outline(doc.element.body, style_names(doc))
+
+
+def render_outline(template: Path, context: dict) -> tuple[list[Heading], list[Numbering]]:
+    """The headings a render of `template` with `context` prints, with its sections' page numbering:
+    what the Daftar Isi lists, from the rendered body alone (tasks.reporting.render.render_body)."""
+    body, tpl = render_body(template, context)
+    return body_outline(body, style_names(tpl.docx))
+
+
+def body_outline(body, names: dict[str, str]) -> tuple[list[Heading], list[Numbering]]:
+    """document_outline of a document's body element (`names`: styleId -> style name)."""
     headings, section, sections = [], 0, []
     for child in body:
         if child.tag != f"{W}p":

@@ -17,6 +17,7 @@ import jinja2
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2.sandbox import SecurityError
+from lxml import etree
 
 from tasks.files import atomic_save
 from tasks.problems import UserError
@@ -134,14 +135,15 @@ def _is_image(value) -> bool:
     return isinstance(value, dict) and set(value) == {"path", "lebar_cm", "keterangan"}
 
 
-def _prepared(tpl: DocxTemplate, value, budget: LoopBudget):
-    """The context as the template sees it: Gambar dicts become InlineImages, lists count their loops."""
+def _prepared(tpl: DocxTemplate, value, budget: LoopBudget, images: bool = True):
+    """The context as the template sees it: Gambar dicts become InlineImages (with `images` False, empty
+    text: nothing placed), lists count their loops."""
     if _is_image(value):
-        return InlineImage(tpl, value["path"], width=Cm(float(value["lebar_cm"])))
+        return InlineImage(tpl, value["path"], width=Cm(float(value["lebar_cm"]))) if images else ""
     if isinstance(value, dict):
-        return {k: _prepared(tpl, v, budget) for k, v in value.items()}
+        return {k: _prepared(tpl, v, budget, images) for k, v in value.items()}
     if isinstance(value, list):
-        return CountedList((_prepared(tpl, v, budget) for v in value), budget)
+        return CountedList((_prepared(tpl, v, budget, images) for v in value), budget)
     return value
 
 
@@ -170,12 +172,33 @@ def check_variables(tpl: DocxTemplate, context: dict, env: jinja2.Environment, n
                           "Lihat contracts/context.py untuk daftar variabel", tag)
 
 
-def render_docx(template: Path, context: dict, out: Path | None, writer: str = DOCX_WRITER,
-                inspect: Callable[[object], None] | None = None) -> Path | None:
-    """Render `template` with `context` into `out` (written only when rendering succeeded; with `out`
-    None, nothing is written: a render only `inspect` looks at); `inspect` is called with the rendered
-    python-docx Document before it is saved."""
-    template = Path(template)
+def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRITER) -> Path:
+    """Render `template` with `context` into `out`, written only when rendering succeeded."""
+    tpl = _rendered(Path(template), context, lambda tpl, env: tpl.render(
+        _prepared(tpl, context, LoopBudget(MAX_ITERATIONS)), jinja_env=env, autoescape=True))
+    keep_rows_together(tpl.docx.element.body)
+    return atomic_save(Path(out), lambda tmp: save_document(tpl, tmp, writer), durable=False)
+
+
+def render_body(template: Path, context: dict) -> tuple[object, FastTemplate]:
+    """The rendered body of `template` with `context`, parsed (the w:body element), and the template:
+    the body alone, no image placed, no header, footer or package built (what reading the
+    rendered text needs: images add no text). Errors as render_docx."""
+    found: list = []
+
+    def body(tpl: FastTemplate, env: jinja2.Environment) -> None:
+        tpl.render_init()
+        env.autoescape = True  # as DocxTemplate.render(autoescape=True) sets it
+        xml = tpl.build_xml(_prepared(tpl, context, LoopBudget(MAX_ITERATIONS), images=False), env)
+        found.append(etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True, huge_tree=True)))
+
+    tpl = _rendered(Path(template), context, body)
+    return found[0], tpl
+
+def _rendered(template: Path, context: dict, render: Callable[[FastTemplate, jinja2.Environment], None]
+              ) -> FastTemplate:
+    """The template opened, its variables checked against `context` and `render` run on it; any fault a
+    RenderError naming the template (and the tag at fault when it can be told)."""
     env = render_env()
     try:
         tpl = FastTemplate(str(template))
@@ -184,18 +207,11 @@ def render_docx(template: Path, context: dict, out: Path | None, writer: str = D
         raise RenderError(f"template {template.name} tidak dapat dibuka ({type(exc).__name__}: {exc})") from exc
     check_variables(tpl, context, env, template.name)
     try:
-        tpl.render(_prepared(tpl, context, LoopBudget(MAX_ITERATIONS)), jinja_env=env, autoescape=True)
+        render(tpl, env)
     except (SecurityError, OverflowError, MemoryError) as exc:  # OverflowError: the sandbox's own range cap
         tag = culprit_tag(tpl, exc, env)
         raise RenderError(f"template tidak diizinkan: {template.name}{_where(tag)} ({explain(exc)})", tag) from exc
     except jinja2.TemplateError as exc:
         tag = culprit_tag(tpl, exc, env)
         raise RenderError(f"template {template.name} gagal dirender{_where(tag)}: {explain(exc)}", tag) from exc
-    if out is None:  # nothing printed: the rows need not be tied
-        if inspect is not None:
-            inspect(tpl.docx)
-        return None
-    keep_rows_together(tpl.docx.element.body)
-    if inspect is not None:
-        inspect(tpl.docx)
-    return atomic_save(Path(out), lambda tmp: save_document(tpl, tmp, writer), durable=False)
+    return tpl

@@ -72,6 +72,28 @@ def test_lkip_outline_signature_and_charts(lkip):
         assert "KATA PENGANTAR\tii" in entries and all(re.search(r"\t([ivx]+|\d+)$", e) for e in entries if e)
 
 
+def test_daftar_isi_lists_the_headings_the_lkip_prints(inputs, lkip, tmp_path):
+    """The outline read from the rendered body alone (no images, no package) is the saved LKIP's own,
+    and its Daftar Isi has one entry per heading, in order, with the heading's text."""
+    from tasks.measuring.figures import compute_figures
+    from tasks.reporting.context import office_view
+    from tasks.reporting.documents import lkip_signing_date
+    from tasks.reporting.lkip import lkip_context
+    from tasks.reporting.pagination import document_outline, render_outline
+    from tasks.reporting.templates import bundled_templates
+
+    headings, numbering = document_outline(lkip)
+    toc = [p.text.split("\t")[0] for p in Document(str(lkip)).paragraphs if p.style.name.startswith("toc ")
+           and p.text]  # the TOC field's begin and end paragraphs carry no text
+    assert [h.text for h in headings if h.level <= 2] == toc and len(toc) > 10
+    m = measure(inputs, Period(2024))
+    images = {k: {"path": str(tmp_path / "none.png"), "lebar_cm": 1.0, "keterangan": ""}
+              for k in ("jadwal", "capaian", "anggaran")}  # never opened: the outline places no image
+    context = lkip_context(inputs, m, office_view(inputs, compute_figures(inputs, [Period(2024)])), images,
+                           lkip_signing_date(2024), True)
+    assert render_outline(bundled_templates().lkip, context) == (headings, numbering)
+
+
 def test_monthly_report_lists_the_late_activity(inputs, tmp_path):
     doc = render_period(inputs, Period(2024, bulan=6), tmp_path).local
     text = full_text(doc)
