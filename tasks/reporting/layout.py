@@ -6,7 +6,7 @@ rows without the indicator they belong to."""
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -34,14 +34,12 @@ def _keep_with_next(tr) -> None:
             (style.addnext(keep) if style is not None else p_pr.insert(0, keep))
 
 
-def _continues(tr) -> bool:
-    """The row continues a vertical merge started above (a w:vMerge without 'restart')."""
-    for tc in tr.findall(f"{W}tc"):
-        tc_pr = tc.find(f"{W}tcPr")
-        merge = tc_pr.find(f"{W}vMerge") if tc_pr is not None else None
-        if merge is not None and merge.get(qn("w:val")) != "restart":
-            return True
-    return False
+_NS = {"w": W[1:-1]}
+# The row continues a vertical merge started above (a w:vMerge without 'restart'). XPath: python-docx's
+# element classes make a find() per cell cost more than the whole expression.
+_CONTINUES = etree.XPath("boolean(w:tc/w:tcPr/w:vMerge[not(@w:val='restart')])", namespaces=_NS)
+_ROWS = etree.XPath("w:tr", namespaces=_NS)
+_SPLITTABLE = etree.XPath("w:tr[not(w:trPr/w:cantSplit)]", namespaces=_NS)
 
 
 def keep_rows_together(body) -> int:
@@ -49,10 +47,11 @@ def keep_rows_together(body) -> int:
     rows were tied to the next. Header rows (w:tblHeader) are left as the template made them."""
     tied = 0
     for tbl in body.iter(f"{W}tbl"):
-        rows = tbl.findall(f"{W}tr")
-        for i, tr in enumerate(rows):
+        for tr in _SPLITTABLE(tbl):
             _cant_split(tr)
-            if i + 1 < len(rows) and _continues(rows[i + 1]):
+        rows = _ROWS(tbl)
+        for tr, after in zip(rows, rows[1:]):
+            if _CONTINUES(after):
                 _keep_with_next(tr)
                 tied += 1
     return tied
