@@ -183,18 +183,18 @@ def falling_cumulatives(realisasi: list[Realisasi], attributes: pd.DataFrame | N
         data = data[data[RealisasiIndikator.indikator_kode].isin(set(attributes.loc[watched, a.kode]))]
     r = RealisasiIndikator
     data = data[(data[r.jenis_nilai] == "kumulatif") & data[r.realisasi].notna()].sort_values(r.triwulan)
-    problems = []
-    for kode, group in data.groupby(r.indikator_kode):
-        previous = None
-        for rec in row_tuples(group):
-            if previous is not None and rec.realisasi < previous.realisasi:
-                problems.append(Problem(
-                    file=rec.sumber_file, severity=Severity.WARNING, sheet=rec.sumber_sheet, cell=rec.sumber_sel,
-                    row=int(rec.sumber_baris), header="Realisasi", value=f"{rec.realisasi:g}",
-                    message=f"nilai kumulatif {kode} turun dari {previous.realisasi:g} (TW {previous.triwulan}) "
-                            f"menjadi {rec.realisasi:g} (TW {rec.triwulan})",
-                    hint="nilai kumulatif seharusnya tidak turun; periksa angka atau Jenis Nilai"))
-            previous = rec
+    problems, previous = [], None
+    # by indicator, each in quarter order (a stable sort keeps the quarters' order): one pass, no groupby
+    for rec in row_tuples(data.sort_values(r.indikator_kode, kind="stable")):
+        kode = rec.indikator_kode
+        if previous is not None and previous.indikator_kode == kode and rec.realisasi < previous.realisasi:
+            problems.append(Problem(
+                file=rec.sumber_file, severity=Severity.WARNING, sheet=rec.sumber_sheet, cell=rec.sumber_sel,
+                row=int(rec.sumber_baris), header="Realisasi", value=f"{rec.realisasi:g}",
+                message=f"nilai kumulatif {kode} turun dari {previous.realisasi:g} (TW {previous.triwulan}) "
+                        f"menjadi {rec.realisasi:g} (TW {rec.triwulan})",
+                hint="nilai kumulatif seharusnya tidak turun; periksa angka atau Jenis Nilai"))
+        previous = rec
     return problems
 
 
