@@ -10,6 +10,7 @@ indicator left unmapped is not an error of the office: the roll-up lists it (nev
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -28,7 +29,14 @@ _CODE = re.compile(KODE_NASIONAL)
 
 
 def load_national(path: Path = NATIONAL_LIST) -> DataFrame[IkuNasional]:
-    """The national list shipped with lkip (a broken list is a bug of the release: it raises)."""
+    """The national list shipped with lkip (a broken list is a bug of the release: it raises). Read and
+    checked once per process and file version (every office of a roll-up reads the same list)."""
+    stat = Path(path).stat()
+    return _national(str(path), stat.st_mtime_ns, stat.st_size).copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _national(path: str, mtime_ns: int, size: int) -> DataFrame[IkuNasional]:
     rows = [{normalize_key(k): normalize_text(v) for k, v in rec.items() if k} for rec in csv_rows(read_text(path))]
     return IkuNasional.validate(pd.DataFrame(rows, columns=["kode", "sasaran", "iku"]))
 
