@@ -12,6 +12,7 @@ an explicit value, `OfficeFigures`, handed to the reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 from pandera.typing import DataFrame
@@ -117,6 +118,15 @@ class Measures:
     anggaran_awal: DataFrame[AnggaranKegiatan]  # the pagu of the first quarter reported: the PK's budget
     perbandingan: dict = field(default_factory=dict)
     kemajuan: pd.DataFrame = field(default_factory=pd.DataFrame)  # ProgresIndikator: on track or behind
+
+    @cached_property
+    def anggaran_terakhir(self) -> dict | None:
+        """The row of `anggaran_bulanan` of the last month with a realisation reported (None: none yet),
+        which a monthly report quotes in several places."""
+        if self.anggaran_bulanan.empty:
+            return None
+        known = self.anggaran_bulanan.dropna(subset=["realisasi"])
+        return None if known.empty else known.iloc[-1].to_dict()
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,7 @@ def schedule_figures(m: Measures) -> dict:
 
 def budget_figures(m: Measures, total: dict) -> dict:
     """The summary's budget figures, to the last month reported (the same figures as the table's total)."""
-    known = m.anggaran_bulanan.dropna(subset=["realisasi"]) if not m.anggaran_bulanan.empty else m.anggaran_bulanan
-    last = known.iloc[-1] if not known.empty else None
+    last = m.anggaran_terakhir
     return {"serapan": total["serapan"],
             "realisasi_sd": format_rupiah(None if last is None else last["realisasi_kumulatif"]),
             "rpd_sd": format_rupiah(None if last is None else last["rpd_kumulatif"]),
@@ -148,8 +147,8 @@ def indicator_source(m: Measures) -> str:
 
 def last_budget_month(m: Measures) -> int | None:
     """The last month up to the report's with a budget realisation reported (None: none yet)."""
-    known = m.anggaran_bulanan.dropna(subset=["realisasi"]) if not m.anggaran_bulanan.empty else m.anggaran_bulanan
-    return int(known["bulan"].max()) if not known.empty else None
+    last = m.anggaran_terakhir  # the series runs month by month: its last month reported is the latest
+    return int(last["bulan"]) if last is not None else None
 
 
 def budget_upto_text(m: Measures) -> str:

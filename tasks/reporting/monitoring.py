@@ -157,10 +157,9 @@ def _indicator_sentence(m: Measures, indicators: list[IndikatorBulan], units_of:
 def _budget_sentence(m: Measures, budget_upto: str) -> str:
     if m.anggaran_bulanan.empty or m.anggaran.empty:
         return "Data anggaran belum dilaporkan pada formulir realisasi."
-    known = m.anggaran_bulanan.dropna(subset=["realisasi"])
-    if known.empty:
+    last = m.anggaran_terakhir
+    if last is None:
         return f"Realisasi anggaran {budget_upto} belum dilaporkan."
-    last = known.iloc[-1]
     pagu = float(m.anggaran["pagu"].sum())
     real, rpd, dev = float(last["realisasi_kumulatif"]), float(last["rpd_kumulatif"]), float(last["deviasi"])
     direction = "di bawah" if dev < 0 else "di atas"
@@ -180,11 +179,10 @@ def decisions(m: Measures, names: dict[str, str], threshold: float = 10.0) -> li
                           f"{months_text(list(t.bulan_rencana))})" for t in stale[:3]])
         items.append(f"Penjadwalan ulang, penundaan atau pembatalan {len(stale)} aktivitas yang terlambat dua bulan "
                      f"atau lebih: {listed}.")
-    if not m.anggaran_bulanan.empty:
-        known = m.anggaran_bulanan.dropna(subset=["realisasi"])
-        if not known.empty and known.iloc[-1]["deviasi_persen"] == known.iloc[-1]["deviasi_persen"] \
-                and abs(known.iloc[-1]["deviasi_persen"]) > threshold:
-            dev = float(known.iloc[-1]["deviasi_persen"])
+    last = m.anggaran_terakhir
+    if last is not None:
+        if last["deviasi_persen"] == last["deviasi_persen"] and abs(last["deviasi_persen"]) > threshold:
+            dev = float(last["deviasi_persen"])
             what = "percepatan penyerapan atau revisi RPD" if dev < 0 else "penyesuaian RPD bulan-bulan berikutnya"
             items.append(f"{what[0].upper()}{what[1:]}: deviasi kumulatif {format_percent(dev)} terhadap RPD melampaui "
                          f"batas {format_percent(threshold)}.")
