@@ -14,6 +14,7 @@ workbooks), its main part found through the package relationships, and parsed wi
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zipfile
@@ -202,28 +203,28 @@ class _Reader:
         self.table = None
 
     def paragraph(self, p) -> None:
-        style_id = p.find(f"{W}pPr/{W}pStyle")
-        name, level = self.styles.get(style_id.get(f"{W}val", "") if style_id is not None else "", self.default)
-        direct = _outline_level(p.find(f"{W}pPr/{W}outlineLvl"))
-        in_toc = bool(self.toc_control) or TOC_STYLE.match(name) is not None or self._in_toc()
+        style_id = p.find(_P_STYLE)
+        name, level = self.styles.get(style_id.get(_VAL, "") if style_id is not None else "", self.default)
+        direct = _outline_level(p.find(_P_OUTLINE))
+        in_toc = bool(self.toc_control) or _is_toc_style(name) or (bool(self.fields) and self._in_toc())
         text = []
         for el in p.iter(*TEXT_TAGS):  # filtered by lxml itself: run properties are never visited
             tag = el.tag
-            if tag == f"{W}t":
+            if tag == _T:
                 text.append(el.text or "")
-            elif tag == f"{W}tab":
-                if el.getparent().tag != f"{W}tabs":  # a tab stop definition, not a tab character
+            elif tag == _TAB:
+                if el.getparent().tag != _TABS:  # a tab stop definition, not a tab character
                     text.append("\t")
-            elif tag in (f"{W}br", f"{W}cr"):
+            elif tag in _BREAKS:
                 text.append("\n")
-            elif tag == f"{W}noBreakHyphen":
+            elif tag == _NO_BREAK_HYPHEN:
                 text.append("-")
-            elif tag == f"{W}fldChar":
-                self._field_char(el.get(f"{W}fldCharType"))
+            elif tag == _FLD_CHAR:
+                self._field_char(el.get(_FLD_CHAR_TYPE))
                 in_toc = in_toc or self._in_toc()
-            elif tag == f"{W}instrText":
+            elif tag == _INSTR_TEXT:
                 self.instr.append(el.text or "")
-            elif tag == f"{W}fldSimple" and (el.get(f"{W}instr") or "").strip().upper().startswith("TOC"):
+            elif tag == _FLD_SIMPLE and (el.get(_INSTR) or "").strip().upper().startswith("TOC"):
                 in_toc = True
         self.paragraphs.append(Paragraf(len(self.paragraphs), "".join(text).strip(), name,
                                         direct if direct is not None else level, self.table,
@@ -240,6 +241,19 @@ class _Reader:
 
     def _in_toc(self) -> bool:
         return any(f.startswith("TOC") for f in self.fields)
+
+
+# the names paragraph() compares tags and attributes with, made once
+_T, _TAB, _TABS, _NO_BREAK_HYPHEN = f"{W}t", f"{W}tab", f"{W}tabs", f"{W}noBreakHyphen"
+_BREAKS = (f"{W}br", f"{W}cr")
+_FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = f"{W}fldChar", f"{W}fldCharType", f"{W}instrText"
+_FLD_SIMPLE, _INSTR, _VAL = f"{W}fldSimple", f"{W}instr", f"{W}val"
+_P_STYLE, _P_OUTLINE = f"{W}pPr/{W}pStyle", f"{W}pPr/{W}outlineLvl"
+
+
+@functools.lru_cache(maxsize=256)
+def _is_toc_style(name: str) -> bool:
+    return TOC_STYLE.match(name) is not None
 
 
 def _children(element, tag: str):
