@@ -11,7 +11,6 @@ instead of colours alone, values written on the bars.
 from __future__ import annotations
 
 import math
-import threading
 import zlib
 from collections import OrderedDict
 from pathlib import Path
@@ -26,6 +25,7 @@ from contracts.capaian import CapaianIndikator
 from tasks.reading.parse import MONTHS_ID
 from tasks.reading.settings import Settings
 from tasks.reporting.fmt import format_number, format_percent
+from tasks.reporting.shelf import Shelf
 
 BAND_GREYS = ["#d4d4d4", "#e0e0e0", "#eaeaea", "#f2f2f2", "#fafafa"]  # lowest band darkest, behind dark bars
 DPI = 150
@@ -50,15 +50,14 @@ def _write_png(canvas, path: Path) -> Path:
 
 MONTHS = [name[:3] for name in MONTHS_ID]
 _MARGINS = {"left": 0.085, "right": 0.985, "top": 0.95, "bottom": 0.1}
-_local = threading.local()
+_CAPAIAN_FIGURES = 8  # one per number of indicators, the least recently used dropped
+# the budget and schedule figures, and a capaian figure per number of indicators (tasks.reporting.shelf)
+_FIGURES = Shelf(keys=2 + _CAPAIAN_FIGURES)
 
 
 def _reused(kind: type):
-    """This thread's figure of `kind`, built on first use."""
-    figures = _local.__dict__.setdefault("figures", {})
-    if kind not in figures:
-        figures[kind] = kind()
-    return figures[kind]
+    """A figure of `kind`, lent to this thread while it draws (built on first use)."""
+    return _FIGURES.lend(kind, kind)
 
 
 def _by_month(per_bulan: pd.DataFrame, column: str) -> dict[int, float | None]:
@@ -221,28 +220,22 @@ class _CapaianFigure(_Blitted):
         return self._save(top, path, key=(top, bands))
 
 
-_CAPAIAN_FIGURES = 8  # per thread: one per number of indicators, the least recently used dropped
-
-
 def chart_capaian(capaian: pd.DataFrame, settings: Settings, path: Path) -> Path:
     """Vertical bars: the printed capaian of every indicator, numbered as in the report's tables
     (1, 2, … in RAK order), against the rating bands; a figure below 100 is written on its bar, an
     indicator that cannot be measured is marked "-"."""
-    figures = _local.__dict__.setdefault("capaian", OrderedDict())
     n = len(capaian)
-    if n not in figures:
-        if len(figures) >= _CAPAIAN_FIGURES:
-            figures.popitem(last=False)
-        figures[n] = _CapaianFigure(n)
-    figures.move_to_end(n)
-    return figures[n].draw(capaian, settings, path)
+    with _FIGURES.lend(("capaian", n), lambda: _CapaianFigure(n)) as figure:
+        return figure.draw(capaian, settings, path)
 
 
 def chart_anggaran(per_bulan: pd.DataFrame, path: Path) -> Path:
     """Cumulative realisation against cumulative RPD by month, in billions of rupiah."""
-    return _reused(_AnggaranFigure).draw(per_bulan, path)
+    with _reused(_AnggaranFigure) as figure:
+        return figure.draw(per_bulan, path)
 
 
 def chart_jadwal(per_bulan: pd.DataFrame, path: Path) -> Path:
     """Schedule adherence to date, by month, with the value on each bar ("-" where nothing was planned)."""
-    return _reused(_JadwalFigure).draw(per_bulan, path)
+    with _reused(_JadwalFigure) as figure:
+        return figure.draw(per_bulan, path)

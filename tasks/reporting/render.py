@@ -199,19 +199,20 @@ def _rendered(template: Path, context: dict, render: Callable[[FastTemplate, jin
               ) -> FastTemplate:
     """The template opened, its variables checked against `context` and `render` run on it; any fault a
     RenderError naming the template (and the tag at fault when it can be told)."""
-    env = render_env()
     try:
         tpl = FastTemplate(str(template))
         tpl.init_docx()
     except Exception as exc:  # a damaged .docx raises zipfile/lxml/KeyError variants
         raise RenderError(f"template {template.name} tidak dapat dibuka ({type(exc).__name__}: {exc})") from exc
-    check_variables(tpl, context, env, template.name)
-    try:
-        render(tpl, env)
-    except (SecurityError, OverflowError, MemoryError) as exc:  # OverflowError: the sandbox's own range cap
-        tag = culprit_tag(tpl, exc, env)
-        raise RenderError(f"template tidak diizinkan: {template.name}{_where(tag)} ({explain(exc)})", tag) from exc
-    except jinja2.TemplateError as exc:
-        tag = culprit_tag(tpl, exc, env)
-        raise RenderError(f"template {template.name} gagal dirender{_where(tag)}: {explain(exc)}", tag) from exc
+    with render_env() as env:
+        check_variables(tpl, context, env, template.name)
+        try:
+            render(tpl, env)
+        except (SecurityError, OverflowError, MemoryError) as exc:  # OverflowError: the sandbox's own range cap
+            tag = culprit_tag(tpl, exc, env)
+            raise RenderError(f"template tidak diizinkan: {template.name}{_where(tag)} ({explain(exc)})",
+                              tag) from exc
+        except jinja2.TemplateError as exc:
+            tag = culprit_tag(tpl, exc, env)
+            raise RenderError(f"template {template.name} gagal dirender{_where(tag)}: {explain(exc)}", tag) from exc
     return tpl

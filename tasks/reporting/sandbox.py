@@ -9,10 +9,13 @@ both render through `render_env()`, so a template accepted by one is accepted by
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from tasks.reporting.shelf import Shelf
 
 MAX_RANGE_TOTAL = 100_000  # all range() items of one render together
 MAX_ITERATIONS = 200_000  # all loop steps over context lists of one render together
@@ -103,16 +106,15 @@ def jinja_env() -> SandboxedEnvironment:
     return LimitedSandbox(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
-_local = threading.local()
+_ENVIRONMENTS = Shelf(keys=1)
 
 
-def render_env() -> LimitedSandbox:
-    """This thread's environment, with the range budget reset: compiled templates are kept between
-    renders, the per-render limits are not."""
-    env = getattr(_local, "env", None)
-    if env is None:
-        env = _local.env = jinja_env()
-    env.range_used = 0
-    return env
+@contextmanager
+def render_env() -> Iterator[LimitedSandbox]:
+    """An environment lent to this thread for one render, with the range budget reset: compiled
+    templates are kept between renders, the per-render limits are not."""
+    with _ENVIRONMENTS.lend("jinja", jinja_env) as env:
+        env.range_used = 0
+        yield env
 
 

@@ -149,10 +149,34 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
     first = hashlib.sha256(chart_anggaran(scaled[0], tmp_path / "0.png").read_bytes()).hexdigest()
     for i, frame in enumerate(scaled[1:], start=1):
         chart_anggaran(frame, tmp_path / f"{i}.png")
-    figure = _reused(_AnggaranFigure)
-    assert len(figure._backgrounds) == figure._KEEP  # bounded; the first top has been dropped
+    with _reused(_AnggaranFigure) as figure:
+        assert len(figure._backgrounds) == figure._KEEP  # bounded; the first top has been dropped
     again = hashlib.sha256(chart_anggaran(scaled[0], tmp_path / "again.png").read_bytes()).hexdigest()
     assert again == first
+
+
+def test_a_figure_drawn_in_one_thread_is_reused_by_the_next_and_never_shared(inputs, tmp_path):
+    """A roll-up's process pool runs each office in a thread of its own: the figures (and their kept
+    backgrounds) outlive the thread that drew with them, and two threads drawing at once get two."""
+    import threading
+
+    from tasks.reporting.charts import _FIGURES, _AnggaranFigure, _reused
+
+    capaian = measure(inputs, Period(2024)).capaian.head(7)
+    key = ("capaian", 7)
+
+    def draw(name: str) -> None:
+        thread = threading.Thread(target=chart_capaian, args=(capaian, inputs.settings, tmp_path / name))
+        thread.start()
+        thread.join()
+
+    draw("a.png")
+    (kept,) = _FIGURES.idle(key)
+    draw("b.png")
+    assert _FIGURES.idle(key) == [kept]  # the second thread drew with the first thread's figure
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    with _reused(_AnggaranFigure) as one, _reused(_AnggaranFigure) as other:
+        assert one is not other  # lent to one holder at a time
 
 
 def test_contexts_sharing_one_office_view_equal_contexts_built_alone(inputs, charts):
