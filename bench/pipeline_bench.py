@@ -39,6 +39,7 @@ import json
 import operator
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -287,18 +288,28 @@ def part_rollup(root: str, runner: str, workers: int) -> dict:
 # --- orchestration (parent process) ----------------------------------------------------------------
 
 def child(args: list[str], env: dict) -> dict:
-    """Run one part in a fresh interpreter; its last stdout line is the JSON result."""
-    done = subprocess.run([sys.executable, __file__, "--part", *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"part {args[0]} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    """Run one part in a fresh interpreter; its last stdout line is the JSON result. The part runs in a
+    process group of its own, ended with everything it started (pool and Dask workers) when this
+    process stops early (Ctrl-C, or a TERM signal: see main)."""
+    part = subprocess.Popen([sys.executable, __file__, "--part", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, start_new_session=True)
+    try:
+        stdout, stderr = part.communicate()
+    finally:
+        if part.poll() is None:
+            os.killpg(part.pid, signal.SIGTERM)
+            part.wait(timeout=60)
+    if part.returncode != 0:
+        raise SystemExit(f"part {args[0]} failed:\n{stderr[-3000:]}")
+    return json.loads(stdout.strip().splitlines()[-1])
 
 
 def start_server(home: Path) -> tuple[subprocess.Popen, dict]:
     from flows.serve import healthy
 
     port = 4399
+    if healthy(f"http://127.0.0.1:{port}/api"):  # a leftover server would be measured in our place
+        raise SystemExit(f"a Prefect server already answers on port {port} (a benchmark stopped early?): stop it first")
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "PREFECT_LOGGING_LEVEL": "WARNING"}
     env.pop("PREFECT_API_URL", None)
@@ -364,6 +375,7 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a TERM ends the running part and the server too
     sizes = [int(n) for n in args.sizes.split(",") if n]
     runners = [r for r in args.runners.split(",") if r]
     print(f"lkip benchmark: {os.cpu_count()} cores, workers {args.workers}, {args.repeat} rounds of (a)-(c)",
@@ -395,7 +407,7 @@ def main() -> None:
                 print(f"(d) roll-up N={n:<4} {runner:<8} {d['wall']:8.1f} s  {d['wall'] / n:6.2f} s/office  "
                       f"peak {mb(d['peak'])}  ({n - d['invalid']} valid, {d['invalid']} invalid)", flush=True)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the server and what it started (its own session)
         server.wait(timeout=30)
         shutil.rmtree(home, ignore_errors=True)
     if rows:
