@@ -190,10 +190,14 @@ def render_body(template: Path, context: dict) -> tuple[object, FastTemplate]:
         tpl.render_init()
         env.autoescape = True  # as DocxTemplate.render(autoescape=True) sets it
         xml = tpl.build_xml(_prepared(tpl, context, LoopBudget(MAX_ITERATIONS), images=False), env)
-        found.append(etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True, huge_tree=True)))
+        # parsed as docxtpl parses a rendered body (FastTemplate.fix_tables), entities never resolved;
+        # a parser of its own per call (cheap): nothing shared between the threads that render
+        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+        found.append(etree.fromstring(xml.encode("utf-8"), parser))
 
     tpl = _rendered(Path(template), context, body)
     return found[0], tpl
+
 
 def _rendered(template: Path, context: dict, render: Callable[[FastTemplate, jinja2.Environment], None]
               ) -> FastTemplate:
