@@ -156,8 +156,8 @@ def test_budget_chart_backgrounds_are_bounded_and_reused(inputs, tmp_path):
 
 
 def test_a_figure_drawn_in_one_thread_is_reused_by_the_next_and_never_shared(inputs, tmp_path):
-    """A roll-up's process pool runs each office in a thread of its own: the figures (and their kept
-    backgrounds) outlive the thread that drew with them, and two threads drawing at once get two."""
+    """Figures (and their kept backgrounds) are kept once per process: they outlive the thread that drew
+    with them, and two threads drawing at once get two."""
     import threading
 
     from tasks.reporting.charts import _FIGURES, _AnggaranFigure, _reused
