@@ -10,7 +10,7 @@ from pandera.typing import DataFrame
 
 from contracts.capaian import CapaianIndikator
 from tasks.measuring.figures import Period
-from tasks.pipeline import steps
+from tasks.pipeline import heap, steps
 from tasks.pipeline.outcome import ROLLUP, Outcome, failed, outcome_of, tell_staff
 from tasks.pipeline.request import RunRequest
 from tasks.problems import Problem, Severity
@@ -43,7 +43,15 @@ class OfficeRun:
 def run_office(request: RunRequest, version: str = "", via: str = ROLLUP) -> OfficeRun:
     """Read, compute, render and publish one office-year; an invalid office is reported, not raised.
     Either way the office's staff are told in its folder of the share, as by its own run (the status
-    file, the problems workbook, the annotated copies), the status saying the run was part of `via`."""
+    file, the problems workbook, the annotated copies), the status saying the run was part of `via`.
+    Afterwards the office's garbage is collected and what lives on frozen (tasks/pipeline/heap.py)."""
+    try:
+        return _run_office(request, version, via)
+    finally:
+        heap.settle()
+
+
+def _run_office(request: RunRequest, version: str, via: str) -> OfficeRun:
     started = steps.now()
     inputs = steps.read_inputs(request)
     result = OfficeRun(folder=request.input_dir.name, problems=inputs.problems)
