@@ -9,6 +9,7 @@ staging folder, the publish targets, the manifest and the retry policy exist onl
 from __future__ import annotations
 
 import datetime
+import functools
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -222,8 +223,10 @@ def now() -> datetime.datetime:
     return datetime.datetime.now(datetime.timezone.utc)
 
 
+@functools.cache
 def program_version() -> str:
-    """lkip's installed version, recorded in every manifest."""
+    """lkip's installed version, recorded in every manifest; looked up once per process (the lookup
+    scans the installed distributions: ~3 ms, once per office of a roll-up before)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
