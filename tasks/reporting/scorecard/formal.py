@@ -9,7 +9,15 @@ from datetime import date
 
 from tasks.reporting.scorecard.facts import GAGAL, PERINGATAN, DocumentFacts, Verdict, failed, passed, shorten, warned
 from tasks.reporting.scorecard.outline import OUTLINE, SUBPARTS, Laporan, bab_number, matches
-from tasks.reporting.scorecard.text import MONTHS, mentions, norm, one_of, place_date, placeholder_hits
+from tasks.reporting.scorecard.text import (
+    MONTHS,
+    OneOf,
+    mentions,
+    norm,
+    place_date,
+    placeholder_hits,
+    placeholder_hits_each,
+)
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -63,7 +71,9 @@ def formalised(lap: Laporan, facts: DocumentFacts) -> Verdict:
         if not lap.signers(kp) and not any(placeholder_hits(p.text) for p in lap.text_of(kp)):
             problems.append((GAGAL, "Kata Pengantar tanpa blok tanda tangan (jabatan lalu nama).",
                              "Cantumkan jabatan dan nama lengkap penanda tangan di bawah Kata Pengantar."))
-    hits = [(kind, p) for p in lap.prose for kind in placeholder_hits(p.text)]
+    prose = lap.prose
+    hits = [(kind, p) for p, kinds in zip(prose, placeholder_hits_each([p.text for p in prose]), strict=True)
+            for kind in kinds]
     if hits:
         shown = "; ".join(f"«{shorten(p.text, 40)}» ({kind}; {lap.where(p.pos)})" for kind, p in hits[:4])
         more = f" dan {len(hits) - 4} lainnya" if len(hits) > 4 else ""
@@ -136,7 +146,7 @@ def periodic(lap: Laporan, facts: DocumentFacts) -> Verdict:
                   "Lampirkan tabel capaian indikator per triwulan (TW I-IV).")
 
 
-LEFTOVERS = one_of((
+LEFTOVER_PATTERNS = (
     (r"\{\{|\}\}|\{%|%\}|\{#", "tag template"),
     (r"(?<![\w-])(?:nan|NaN|None|NaT|null)(?![\w-])", "nilai kosong dari program"),
     (r"#(?:N/A|REF!|DIV/0!|VALUE!|NAME\?|NUM!)", "galat Excel"),
@@ -144,12 +154,17 @@ LEFTOVERS = one_of((
     (r"(?i:\bklik\b|\bclick\b|update field|perbarui daftar isi|tekan f9|ketik di sini)", "petunjuk untuk pengguna"),
     (r"(?<![\w-])[\w-]+\.(?i:xlsx|xlsm|xls|csv|docx|toml|ods|json)\b", "nama berkas"),
     (r"![A-Z]{1,3}\$?\d+\b|\b[A-Z]{1,3}\d+:[A-Z]{1,3}\d+\b", "rujukan sel"),
-))
+)
+# The patterns are their own needles: none is anchored or matches a line break, and to their
+# lookarounds and \b a line break between two texts is what a text's start or end is.
+LEFTOVERS = OneOf(LEFTOVER_PATTERNS, needles="|".join(pattern for pattern, _ in LEFTOVER_PATTERNS))
 
 
 def no_leftovers(lap: Laporan, facts: DocumentFacts) -> Verdict:
     """D.2: no template tags, empty values, instructions, file names or cell references in the text."""
-    hits = [(kind, found, p.pos) for p in lap.prose for kind, found in LEFTOVERS(p.text)]
+    prose = lap.prose
+    hits = [(kind, found, p.pos) for p, each in zip(prose, LEFTOVERS.each([p.text for p in prose]), strict=True)
+            for kind, found in each]
     if not hits:
         return passed("Tidak ada tag, nilai kosong, petunjuk, nama berkas atau rujukan sel dalam teks.")
     shown = "; ".join(f"{kind} «{shorten(found, 30)}» ({lap.where(pos)})" for kind, found, pos in hits[:5])

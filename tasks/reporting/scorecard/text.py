@@ -3,6 +3,7 @@ signature blocks and placeholder signers. Pure string functions."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -100,18 +101,42 @@ def mentions(text: str, keywords: tuple[str, ...]) -> bool:
     return _keywords(keywords).search(norm(text)) is not None
 
 
-def one_of(patterns: tuple[tuple[str, str], ...]):
-    """A function giving (kind, first text found) for each of the patterns found in a text, in the
-    patterns' order: one regex pass over the text for all of them (a document has thousands of paragraphs)."""
-    joined = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (pattern, _) in enumerate(patterns)))
-    kinds = [kind for _, kind in patterns]
+class OneOf:
+    """(kind, first text found) for each of the patterns found in a text, in the patterns' order: one
+    regex pass over the text for all of them (a document has thousands of paragraphs).
 
-    def found(text: str) -> list[tuple[str, str]]:
+    `needles`: a pattern that finds, in any text where one of the patterns matches, something inside
+    that match (e.g. a literal each match must contain, under the same flags). `each` then searches
+    the needles once over all texts joined and runs the patterns only on the texts a needle touched.
+    """
+
+    def __init__(self, patterns: tuple[tuple[str, str], ...], needles: str = ""):
+        self._joined = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (pattern, _) in enumerate(patterns)))
+        self._kinds = [kind for _, kind in patterns]
+        self._needles = re.compile(needles) if needles else None
+
+    def __call__(self, text: str) -> list[tuple[str, str]]:
         hits: dict[int, str] = {}
-        for match in joined.finditer(text):
+        for match in self._joined.finditer(text):
             hits.setdefault(int(match.lastgroup[1:]), match.group(0))
-        return [(kinds[n], hits[n]) for n in sorted(hits)]
-    return found
+        return [(self._kinds[n], hits[n]) for n in sorted(hits)]
+
+    def each(self, texts: list[str]) -> list[list[tuple[str, str]]]:
+        """What __call__ gives for each text, in one needle search over them all (without needles, one
+        call per text). Every text a needle match overlaps is looked at, a match across two texts
+        included, so no text with a hit is skipped."""
+        if self._needles is None:
+            return [self(text) for text in texts]
+        starts, offset = [], 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        touched: set[int] = set()
+        for match in self._needles.finditer("\n".join(texts)):
+            first = bisect.bisect_right(starts, match.start()) - 1
+            last = bisect.bisect_right(starts, max(match.end() - 1, match.start())) - 1
+            touched.update(range(first, last + 1))
+        return [self(text) if i in touched else [] for i, text in enumerate(texts)]
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -177,19 +202,24 @@ def signature_names(lines: list[str]) -> list[str]:
 
 # --- placeholders --------------------------------------------------------------------------------
 
-_PLACEHOLDERS = one_of((
+_PLACEHOLDERS = OneOf((
     (r"\b(?i:nama\s+(?:ketua|sekretaris|pejabat|penandatangan|inspektur|kepala|reviewer|pihak\s+(?:pertama|kedua)))\b",
      "nama penanda tangan belum diisi"),
     (r"\b\d{0,8}(?i:x{4,})\b", "NIP contoh ('19xxxx…')"),
     (r"\b(?i:nip)\.?\s*:?\s*(?:[.…_-]{3,}|…)\s*$", "NIP belum diisi"),
     (r"[\[<]\s*(?i:nama|nip|jabatan|tanggal|tempat)\b[^\]>]{0,20}[\]>]", "isian dalam kurung belum diganti"),
     (r"(?:^|:)\s*(?:(?:…|\.{3,})\s*)+$", "titik-titik isian"),
-))
+), needles=r"(?i:nama|x{4}|nip)|[\[<…]|\.{3}")  # what every match above holds: a name, x's, "nip", a bracket, dots
 
 
 def placeholder_hits(line: str) -> list[str]:
     """What in a line is a placeholder for a signer, a NIP or a date (kinds, in Indonesian)."""
     return [kind for kind, _ in _PLACEHOLDERS(line)]
+
+
+def placeholder_hits_each(lines: list[str]) -> list[list[str]]:
+    """placeholder_hits of each line, the lines searched together (see OneOf.each)."""
+    return [[kind for kind, _ in found] for found in _PLACEHOLDERS.each(lines)]
 
 
 def is_placeholder_name(line: str) -> bool:

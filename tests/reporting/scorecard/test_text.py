@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tasks.reporting.scorecard.text import (
     has_figure,
@@ -15,6 +17,7 @@ from tasks.reporting.scorecard.text import (
     percents,
     place_date,
     placeholder_hits,
+    placeholder_hits_each,
     sentences,
     signature_names,
 )
@@ -77,3 +80,29 @@ def test_sentences_and_keywords():
         "Target 100%.", "Realisasi 70,5%!", "Tahun 2024 berakhir.", "Baris baru")
     assert mentions("Seluruh Kendala diatasi", ("kendala",))
     assert not mentions("Berkendala", ("kendala",))  # whole words only
+
+
+# Pieces of the texts the placeholder and leftover patterns look for, and what sits around them: line
+# breaks inside and between texts, dots, colons, brackets, case, letters that fold to ASCII.
+PIECES = ("nama", "NAMA", " ", "  ", "ketua", "pihak", "kedua", "xxxx", "XXXXX", "x", "19", "nip", "NIP", ".",
+          "...", "…", ":", "[", "]", "<", ">", "\n", "\t", "-", "_", "{{", "}}", "{%", "%}", "{#", "nan", "NaN",
+          "None", "null", "a", "A1:B2", "!A1", "$", "laporan.xlsx", ".docx", "klik", "TODO", "lorem ipsum",
+          "#N/A", "#REF!", "İ", "ı", "ſ", "K", "tempat", "tanggal")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=8).map("".join), max_size=8))
+def test_searching_texts_together_finds_what_searching_each_finds(texts):
+    """OneOf.each (one needle search over all texts joined) gives exactly what one call per text gives,
+    for both pattern sets that use it."""
+    from tasks.reporting.scorecard.formal import LEFTOVERS
+    from tasks.reporting.scorecard.text import _PLACEHOLDERS
+
+    for patterns in (LEFTOVERS, _PLACEHOLDERS):
+        assert patterns.each(texts) == [patterns(text) for text in texts]
+    assert placeholder_hits_each(texts) == [placeholder_hits(text) for text in texts]
+
+
+def test_a_placeholder_in_one_text_of_many_is_found_in_that_text():
+    texts = ["Simpang Empat, 31 Januari 2025", "NIP. 19xxxxxxxxxx", "Kepala", "NIP :", "…"]
+    assert placeholder_hits_each(texts) == [[], ["NIP contoh ('19xxxx…')"], [], [], ["titik-titik isian"]]
