@@ -5,7 +5,7 @@ own about once per office, in the middle of it: that collection walks every long
 process too (imported modules, the shelf's figures and Jinja environment, the caches), ~0.15 s on
 the sample office of the ~1.3 s its run takes. After each office `settle` collects that office's
 garbage and freezes what survived (`gc.freeze`: left out of later collections), so the collections
-during the next office walk only the next office's objects (measured: ~0.03 s of collection per
+during the next office walk only the next office's objects (measured: 0.03–0.06 s of collection per
 office instead of ~0.17 s).
 
 What was alive at a freeze and becomes garbage later (a figure the shelf drops, a cache's evicted
