@@ -8,6 +8,8 @@ import pandera.pandas as pa
 from pandera.engines import pandas_engine
 from pandera.typing import Series
 
+from contracts.checked import validated
+
 
 class Teks(pandas_engine.STRING):
     """Text columns: pandera's `str` (same coercion, same rule, same messages), checked in one step.
@@ -66,7 +68,7 @@ def validate_records(model: type[pa.DataFrameModel], tables: dict, dtypes: dict[
 
 def _check_blocks(model: type[pa.DataFrameModel], frame: pd.DataFrame, tables: dict) -> dict:
     """Validate rows of several tables (column _BLOCK: which) and cut them back into the tables."""
-    checked = _per_table_schema(model).validate(frame).drop(columns=_BLOCK)
+    checked = validated(_per_table_schema(model), frame).drop(columns=_BLOCK)
     result, start = {}, 0
     for key, table in tables.items():
         result[key] = checked.iloc[start:start + len(table)].reset_index(drop=True)

@@ -15,6 +15,7 @@ from contracts.capaian import (
     CapaianIndikator,
     Efisiensi,
 )
+from contracts.checked import validated
 from contracts.rak import Kegiatan
 from contracts.realisasi import AnggaranBulan
 from tasks.frames import columns, row_dicts
@@ -67,7 +68,7 @@ def budget_by_kegiatan(anggaran: DataFrame[AnggaranBulan], kegiatan: DataFrame[K
                for m in ([month] if isinstance(month, int) else month)
                for (kode, sumber), rows in sorted(groups.items())]
     frame = pd.DataFrame(records, columns=list(AnggaranKegiatan.to_schema().columns))
-    return AnggaranKegiatan.validate(frame.astype({c: "float64" for c in ("pagu", "serapan", "deviasi_persen")}))
+    return validated(AnggaranKegiatan, frame.astype({c: "float64" for c in ("pagu", "serapan", "deviasi_persen")}))
 
 
 def budget_by_month(anggaran: DataFrame[AnggaranBulan], month: int = 12) -> DataFrame[AnggaranPerBulan]:
@@ -84,7 +85,7 @@ def budget_by_month(anggaran: DataFrame[AnggaranBulan], month: int = 12) -> Data
     frame["realisasi_kumulatif"] = frame["realisasi"].fillna(0).cumsum()
     frame["deviasi"] = frame["realisasi_kumulatif"] - frame["rpd_kumulatif"]
     frame["deviasi_persen"] = [_percent(d, p) for d, p in columns(frame, "deviasi", "rpd_kumulatif")]
-    return AnggaranPerBulan.validate(frame.astype({"deviasi_persen": "float64"}))
+    return validated(AnggaranPerBulan, frame.astype({"deviasi_persen": "float64"}))
 
 
 EFISIENSI_DTYPES = {"capaian_kinerja": "float64", "serapan": "float64", "indeks_efisiensi": "float64",
@@ -100,7 +101,7 @@ def efficiency(capaian: DataFrame[CapaianIndikator], budget: DataFrame[AnggaranK
     cost per unit planned); the year's E is the mean over kegiatan.
     """
     frame = pd.DataFrame(efficiency_records(capaian, budget, settings), columns=list(Efisiensi.to_schema().columns))
-    return Efisiensi.validate(frame.astype(EFISIENSI_DTYPES))
+    return validated(Efisiensi, frame.astype(EFISIENSI_DTYPES))
 
 
 def efficiency_records(capaian: DataFrame[CapaianIndikator], budget: DataFrame[AnggaranKegiatan],

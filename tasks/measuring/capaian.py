@@ -13,6 +13,7 @@ from pandera.typing import DataFrame
 
 from contracts.atribut import AtributTerpakai
 from contracts.capaian import CapaianIndikator, CapaianTriwulan
+from contracts.checked import validated
 from contracts.rak import Indikator
 from contracts.realisasi import RealisasiIndikator
 from tasks.frames import row_dicts, row_tuples
@@ -220,7 +221,7 @@ def compute_capaian_table(indikator: DataFrame[Indikator], realisasi: DataFrame[
     """
     records = capaian_records(indikator, realisasi, attrs, settings, upto, strict)
     frame = pd.DataFrame(records, columns=list(CapaianIndikator.to_schema().columns))
-    return CapaianIndikator.validate(frame.astype(CAPAIAN_DTYPES))
+    return validated(CapaianIndikator, frame.astype(CAPAIAN_DTYPES))
 
 
 def capaian_records(indikator: DataFrame[Indikator], realisasi: DataFrame[RealisasiIndikator] | dict,
@@ -259,7 +260,7 @@ def compute_quarters(indikator: DataFrame[Indikator], realisasi: DataFrame[Reali
                          "capaian": hasil.capaian, "capaian_dicap": capped(hasil.capaian, settings.batas_capaian),
                          "status": hasil.status})
     frame = pd.DataFrame(rows, columns=list(CapaianTriwulan.to_schema().columns))
-    return CapaianTriwulan.validate(_float_columns(frame, ("realisasi_triwulan", "realisasi_sd", "target", "capaian",
+    return validated(CapaianTriwulan, _float_columns(frame, ("realisasi_triwulan", "realisasi_sd", "target", "capaian",
                                                            "capaian_dicap")))
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from pandera.typing import DataFrame
 
 from contracts.capaian import HasilAktivitas, JadwalBulan, JadwalPelaksana, Keterlambatan
+from contracts.checked import validated
 from contracts.common import validate_records
 from contracts.rak import Aktivitas, AktivitasBulan
 from contracts.realisasi import ProgresAktivitas
@@ -119,7 +120,7 @@ def schedule_by_month(bulan: DataFrame[AktivitasBulan], progres: DataFrame[Progr
             "dikecualikan_sd": excused_to_date, "kepatuhan": done_to_date / counted * 100 if counted else None,
         })
     frame = pd.DataFrame(records, columns=list(JadwalBulan.to_schema().columns))
-    return JadwalBulan.validate(frame.astype({"kepatuhan": "float64"}))
+    return validated(JadwalBulan, frame.astype({"kepatuhan": "float64"}))
 
 
 _COUNTS = {DITUNDA: "ditunda", DIBATALKAN: "dibatalkan", TIDAK_DILAKSANAKAN: "tidak_dilaksanakan"}
@@ -154,7 +155,7 @@ def schedule_by_pelaksana(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[Akti
                             "terlambat": counted - done, "belum_dilaporkan": unreported,
                             "kepatuhan": done / counted * 100 if counted else None})
     frame = pd.DataFrame(records, columns=list(JadwalPelaksana.to_schema().columns))
-    return JadwalPelaksana.validate(frame.astype({"kepatuhan": "float64"}))
+    return validated(JadwalPelaksana, frame.astype({"kepatuhan": "float64"}))
 
 
 def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
@@ -183,7 +184,7 @@ def late_activities(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
                             "sumber": [c["sumber"] for c in rows if c["sumber"]]})
     frame = pd.DataFrame(records, columns=list(Keterlambatan.to_schema().columns))
     texts = {c: "str" for c in ("aktivitas_kode", "aktivitas", "pelaksana", "status", "keterangan")}
-    return Keterlambatan.validate(frame.astype({**texts, "bulan": "int64"}))
+    return validated(Keterlambatan, frame.astype({**texts, "bulan": "int64"}))
 
 
 OUTCOME_DTYPES = {**{c: "int64" for c in ("tepat_waktu", "terlambat_selesai", "belum_selesai", "dikecualikan")},

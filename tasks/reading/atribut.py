@@ -16,6 +16,7 @@ import pandas as pd
 from pandera.typing import DataFrame
 
 from contracts.atribut import AGREGASI, AtributIndikator, AtributTerpakai
+from contracts.checked import validated
 from contracts.rak import Indikator
 from tasks.frames import row_dicts, row_tuples
 from tasks.problems import Problem, Problems
@@ -64,7 +65,7 @@ def csv_rows(text: str):
 
 def _frame(rows: list[dict]) -> DataFrame[AtributIndikator]:
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return AtributIndikator.validate(frame.astype({c: "float64" for c in COLUMNS if c.startswith("target_tw")}))
+    return validated(AtributIndikator, frame.astype({c: "float64" for c in COLUMNS if c.startswith("target_tw")}))
 
 
 def _row(rec: dict, line: int, problems: Problems, known: set[str] | None) -> dict | None:
@@ -190,7 +191,7 @@ def attributes(indikator: DataFrame[Indikator], atribut: DataFrame[AtributIndika
                      "asal": "dugaan", "alasan": reason, **{f"target_tw{q}": None for q in range(1, 5)},
                      "skala": _scale_of(None, ind)})
     frame = pd.DataFrame(rows, columns=list(AtributTerpakai.to_schema().columns))
-    return AtributTerpakai.validate(frame.astype({f"target_tw{q}": "float64" for q in range(1, 5)}))
+    return validated(AtributTerpakai, frame.astype({f"target_tw{q}": "float64" for q in range(1, 5)}))
 
 
 def _text_or_none(value) -> str | None:

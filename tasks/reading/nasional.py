@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 from pandera.typing import DataFrame
 
+from contracts.checked import validated
 from contracts.nasional import KODE_NASIONAL, IkuNasional, PemetaanNasional
 from tasks.problems import Problem, Problems
 from tasks.reading.atribut import csv_rows
@@ -38,7 +39,7 @@ def load_national(path: Path = NATIONAL_LIST) -> DataFrame[IkuNasional]:
 @functools.lru_cache(maxsize=4)
 def _national(path: str, mtime_ns: int, size: int) -> DataFrame[IkuNasional]:
     rows = [{normalize_key(k): normalize_text(v) for k, v in rec.items() if k} for rec in csv_rows(read_text(path))]
-    return IkuNasional.validate(pd.DataFrame(rows, columns=["kode", "sasaran", "iku"]))
+    return validated(IkuNasional, pd.DataFrame(rows, columns=["kode", "sasaran", "iku"]))
 
 
 def has_mapping_column(path: Path) -> bool:
@@ -98,4 +99,4 @@ def read_pemetaan(path: Path, known: set[str] | None, national: set[str],
 
 
 def _frame(rows: list[dict]) -> DataFrame[PemetaanNasional]:
-    return PemetaanNasional.validate(pd.DataFrame(rows, columns=["kode", "kode_nasional", "sumber"]))
+    return validated(PemetaanNasional, pd.DataFrame(rows, columns=["kode", "kode_nasional", "sumber"]))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 from pandera.typing import DataFrame
 
+from contracts.checked import validated
 from contracts.pembanding import TINGKAT, PembandingIndikator
 from tasks.problems import Problem, Problems
 from tasks.reading.atribut import csv_rows
@@ -130,4 +131,4 @@ def _value(text: str, line: int, problems: Problems, unit: str | None) -> float 
 
 def _frame(rows: list[dict]) -> DataFrame[PembandingIndikator]:
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return PembandingIndikator.validate(frame.astype({"tahun": "float64", "nilai": "float64"}))
+    return validated(PembandingIndikator, frame.astype({"tahun": "float64", "nilai": "float64"}))

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 from pandera.typing import DataFrame
 
+from contracts.checked import validated
 from contracts.rak import Aktivitas, AktivitasBulan, Indikator, Kegiatan, RakRaw
 from tasks.frames import row_dicts
 from tasks.problems import InputError, Problem, Problems, Severity
@@ -229,10 +230,10 @@ def normalise(raw: pd.DataFrame, problems: Problems, units, pelaksana_col: str) 
     aktivitas, months = (_aktivitas_rows(records, indikator, problems, units, pelaksana_col) if len(indikator)
                          else ([], []))
     return {
-        "kegiatan": Kegiatan.validate(_frame(kegiatan, Kegiatan)),
-        "indikator": Indikator.validate(_frame(indikator, Indikator)),
-        "aktivitas": Aktivitas.validate(_frame(pd.DataFrame(aktivitas), Aktivitas)),
-        "bulan": AktivitasBulan.validate(_frame(pd.DataFrame(months), AktivitasBulan)),
+        "kegiatan": validated(Kegiatan, _frame(kegiatan, Kegiatan)),
+        "indikator": validated(Indikator, _frame(indikator, Indikator)),
+        "aktivitas": validated(Aktivitas, _frame(pd.DataFrame(aktivitas), Aktivitas)),
+        "bulan": validated(AktivitasBulan, _frame(pd.DataFrame(months), AktivitasBulan)),
     }
 
 
@@ -279,7 +280,7 @@ def _parse_with_layout(sheet: RakSheet, layout: Layout, units) -> Rak:
     tables = normalise(raw, problems, units, pelaksana_col)
     if raw.empty:
         problems.error("tabel RAK tidak berisi satu pun baris aktivitas", sheet=grid.sheet, row=layout.header_row)
-    return Rak(file=grid.file, raw=RakRaw.validate(raw[RAW_COLUMNS]), problems=problems.items,
+    return Rak(file=grid.file, raw=validated(RakRaw, raw[RAW_COLUMNS]), problems=problems.items,
                tahun=title_year(titles), **tables)
 
 
@@ -293,7 +294,7 @@ def title_year(titles: list[str]) -> int | None:
 
 
 def _empty_rak(file: str, problems: Problems) -> Rak:
-    raw = RakRaw.validate(pd.DataFrame(columns=RAW_COLUMNS).astype(
+    raw = validated(RakRaw, pd.DataFrame(columns=RAW_COLUMNS).astype(
         {"sumber_baris": "int64", **{f"bulan_{m}": "bool" for m in range(1, 13)}}))
     tables = normalise(raw.assign(target_sel=pd.Series(dtype="object"), blok=pd.Series(dtype="int64")), problems,
                        DEFAULT_SUB_UNITS, "")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 from pandera.typing import DataFrame
 
+from contracts.checked import validated
 from contracts.riwayat import RiwayatIndikator
 from tasks.problems import Problem, Problems
 from tasks.reading.atribut import csv_rows
@@ -46,7 +47,7 @@ def read_riwayat(path: Path) -> tuple[DataFrame[RiwayatIndikator], list[Problem]
 
 def _frame(rows: list[dict]) -> DataFrame[RiwayatIndikator]:
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return RiwayatIndikator.validate(frame.astype({c: "float64" for c in ("tahun", "target", "realisasi",
+    return validated(RiwayatIndikator, frame.astype({c: "float64" for c in ("tahun", "target", "realisasi",
                                                                             "target_renstra")}))
 
 
