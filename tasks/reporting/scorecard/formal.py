@@ -155,9 +155,15 @@ LEFTOVER_PATTERNS = (
     (r"(?<![\w-])[\w-]+\.(?i:xlsx|xlsm|xls|csv|docx|toml|ods|json)\b", "nama berkas"),
     (r"![A-Z]{1,3}\$?\d+\b|\b[A-Z]{1,3}\d+:[A-Z]{1,3}\d+\b", "rujukan sel"),
 )
-# The patterns are their own needles: none is anchored or matches a line break, and to their
-# lookarounds and \b a line break between two texts is what a text's start or end is.
-LEFTOVERS = OneOf(LEFTOVER_PATTERNS, needles="|".join(pattern for pattern, _ in LEFTOVER_PATTERNS))
+# What every match of a pattern above holds, in the patterns' order: the tag's braces; the empty
+# value's word; the Excel error; TODO or (in any case) the unfilled phrase; the instruction (in any
+# case); the file's extension after its dot; a cell reference's "!" or ":" before its column letter.
+LEFTOVERS = OneOf(
+    LEFTOVER_PATTERNS,
+    needles=r"\{\{|\}\}|\{%|%\}|\{#|(?<![\w-])(?:nan|NaN|None|NaT|null)(?![\w-])"
+            r"|#(?:N/A|REF!|DIV/0!|VALUE!|NAME\?|NUM!)|TODO|\.(?i:xlsx|xlsm|xls|csv|docx|toml|ods|json)|[!:][A-Z]",
+    words=("bagian ini belum diisi", "lorem ipsum", "klik", "click", "update field", "perbarui daftar isi",
+           "tekan f9", "ketik di sini"))
 
 
 def no_leftovers(lap: Laporan, facts: DocumentFacts) -> Verdict:

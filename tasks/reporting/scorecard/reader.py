@@ -15,6 +15,7 @@ workbooks), its main part found through the package relationships, and parsed wi
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
 import zipfile
@@ -81,13 +82,13 @@ def read_docx(path: Path) -> Naskah:
             raise ValueError("bukan dokumen Word: bagian dokumen utama tidak ada")
         rels = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
         body = _xml(archive, main).find(f"{W}body")
-        styles = _xml(archive, _target(archive, rels, "/styles"))
+        styles = _styles_of(archive, _target(archive, rels, "/styles"))
         settings = _xml(archive, _target(archive, rels, "/settings"))
     if body is None:
         raise ValueError("bukan dokumen Word: isi dokumen tidak ada")
     for fallback in list(body.iter(MC_FALLBACK)):  # the VML copy of a text box: its text is read once, from Choice
         fallback.getparent().remove(fallback)
-    reader = _Reader(_styles(styles))
+    reader = _Reader(styles)
     reader.blocks(body)
     flag = settings.find(f"{W}updateFields") if settings is not None else None
     update = flag is not None and flag.get(f"{W}val", "true").lower() in {"true", "1", "on"}
@@ -116,6 +117,23 @@ def _target(archive: zipfile.ZipFile, rels: str, kind: str) -> str | None:
             target = rel.get("Target") or ""
             return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
     return None
+
+
+def _styles_of(archive: zipfile.ZipFile, name: str | None) -> dict[str, tuple[str, int | None]]:
+    """The styles part read as _styles reads it, once per content: the LKIPs of one template share
+    their styles part byte for byte (a third of the package's XML)."""
+    data = archive.read(name) if name is not None and name in archive.namelist() else b""
+    key = hashlib.sha256(data).digest()
+    styles = _STYLES.get(key)
+    if styles is None:
+        styles = _styles(etree.fromstring(data, _PARSER) if data else None)
+        if len(_STYLES) >= 16:
+            _STYLES.clear()
+        _STYLES[key] = styles
+    return styles
+
+
+_STYLES: dict[bytes, dict[str, tuple[str, int | None]]] = {}
 
 
 def _styles(styles) -> dict[str, tuple[str, int | None]]:
@@ -203,9 +221,9 @@ class _Reader:
         self.table = None
 
     def paragraph(self, p) -> None:
-        style_id = p.find(_P_STYLE)
+        style_id, outline = _properties(p)
         name, level = self.styles.get(style_id.get(_VAL, "") if style_id is not None else "", self.default)
-        direct = _outline_level(p.find(_P_OUTLINE))
+        direct = _outline_level(outline)
         in_toc = bool(self.toc_control) or _is_toc_style(name) or (bool(self.fields) and self._in_toc())
         text = []
         for el in p.iter(*TEXT_TAGS):  # filtered by lxml itself: run properties are never visited
@@ -248,7 +266,26 @@ _T, _TAB, _TABS, _NO_BREAK_HYPHEN = f"{W}t", f"{W}tab", f"{W}tabs", f"{W}noBreak
 _BREAKS = (f"{W}br", f"{W}cr")
 _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = f"{W}fldChar", f"{W}fldCharType", f"{W}instrText"
 _FLD_SIMPLE, _INSTR, _VAL = f"{W}fldSimple", f"{W}instr", f"{W}val"
-_P_STYLE, _P_OUTLINE = f"{W}pPr/{W}pStyle", f"{W}pPr/{W}outlineLvl"
+_P_PR, _P_STYLE, _P_OUTLINE = f"{W}pPr", f"{W}pStyle", f"{W}outlineLvl"
+
+
+def _properties(p) -> tuple:
+    """The paragraph's w:pPr/w:pStyle and w:pPr/w:outlineLvl (each the first, or None), as
+    p.find() of those paths finds them, in one look at pPr's children (path lookups cost most of
+    reading a paragraph)."""
+    ppr = p[0] if len(p) else None
+    if ppr is None or ppr.tag != _P_PR:
+        ppr = next(p.iterchildren(_P_PR), None)  # properties after other children: not as Word writes them
+        if ppr is None:
+            return None, None
+    style = outline = None
+    for child in ppr:
+        tag = child.tag
+        if tag == _P_STYLE and style is None:
+            style = child
+        elif tag == _P_OUTLINE and outline is None:
+            outline = child
+    return style, outline
 
 
 @functools.lru_cache(maxsize=256)

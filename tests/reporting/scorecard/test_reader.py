@@ -43,6 +43,20 @@ def test_heading_levels_by_name_localised_name_and_outline_level(tmp_path):
                       "Tujuh": ("normal", None), "DAFTAR ISI": ("toc heading", None)}
 
 
+def test_paragraph_properties_written_after_the_runs_are_still_read(tmp_path):
+    """Word writes w:pPr first; another program may not: the style and outline level are read wherever
+    the properties sit, and a paragraph's first pStyle is the one that counts."""
+    doc = Document()
+    late = doc.add_paragraph("Bab")
+    ppr = parse_xml(f'<w:pPr {nsdecls("w")}><w:outlineLvl w:val="0"/><w:pStyle w:val="Heading2"/>'
+                    '<w:pStyle w:val="Heading3"/></w:pPr>')
+    late._p.append(ppr)  # after the run
+    doc.add_heading("Dua", level=2)
+    doc.save(tmp_path / "d.docx")
+    read = {x.text: (x.style, x.level) for x in read_docx(tmp_path / "d.docx").paragraf}
+    assert read == {"Bab": ("heading 2", 1), "Dua": ("heading 2", 2)}
+
+
 def test_toc_field_results_are_read_and_marked(tmp_path):
     path = build([h(1, "KATA PENGANTAR"), toc([("BAB I PENDAHULUAN", "1"), ("BAB II PERENCANAAN", "3")]),
                   h(1, "BAB I PENDAHULUAN")], tmp_path / "d.docx")

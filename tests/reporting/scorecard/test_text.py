@@ -87,7 +87,9 @@ def test_sentences_and_keywords():
 PIECES = ("nama", "NAMA", " ", "  ", "ketua", "pihak", "kedua", "xxxx", "XXXXX", "x", "19", "nip", "NIP", ".",
           "...", "…", ":", "[", "]", "<", ">", "\n", "\t", "-", "_", "{{", "}}", "{%", "%}", "{#", "nan", "NaN",
           "None", "null", "a", "A1:B2", "!A1", "$", "laporan.xlsx", ".docx", "klik", "TODO", "lorem ipsum",
-          "#N/A", "#REF!", "İ", "ı", "ſ", "K", "tempat", "tanggal")
+          "#N/A", "#REF!", "İ", "ı", "ſ", "K", "tempat", "tanggal", "KLIK", "Click", "\u212alik", "update FIELD",
+          "Perbarui Daftar Isi", "TEKAN F9", "ketik di sini", "Bagian Ini Belum Diisi", "LOREM IPSUM", "NaT",
+          "Nama", "nıp", "NİP", "Lap.CSV", "x.JSON", "ẞ")
 
 
 @settings(max_examples=400, deadline=None)
@@ -101,6 +103,17 @@ def test_searching_texts_together_finds_what_searching_each_finds(texts):
     for patterns in (LEFTOVERS, _PLACEHOLDERS):
         assert patterns.each(texts) == [patterns(text) for text in texts]
     assert placeholder_hits_each(texts) == [placeholder_hits(text) for text in texts]
+
+
+def test_words_are_found_in_any_case_and_with_the_letters_that_fold_to_ascii():
+    """The case-insensitive patterns' words are searched in the texts' lower case: 'KLIK', 'Klik' and
+    the Kelvin sign's 'Klik' are found; a text whose lower case is longer (the dotted capital I) is
+    looked at text by text, so a hit after it is still found in its own text."""
+    from tasks.reporting.scorecard.formal import LEFTOVERS
+
+    texts = ["Rencana aksi.", "KLIK di sini", "\u212alik", "Kinerja İndikator", "Perbarui DAFTAR ISI"]
+    assert [bool(hits) for hits in LEFTOVERS.each(texts)] == [False, True, True, False, True]
+    assert [bool(hits) for hits in LEFTOVERS.each(texts[:3] + texts[4:])] == [False, True, True, True]
 
 
 def test_a_placeholder_in_one_text_of_many_is_found_in_that_text():
