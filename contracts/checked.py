@@ -19,6 +19,7 @@ broken on purpose).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -160,9 +161,7 @@ def _matching(column: _Column, names: list[str]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _pattern(regex: str):
-    import re
-
+def _pattern(regex: str) -> re.Pattern:
     return re.compile(regex)  # pandera matches with str.match: anchored at the start, as re.match
 
 
@@ -185,8 +184,9 @@ def _column_holds(column: _Column, series: pd.Series) -> bool:
 
 
 def _nulls(series: pd.Series) -> pd.Series | None:
-    """Where the column is null, or None when nothing in it is (int and bool columns never are)."""
-    if series.dtype.kind in "iub":
+    """Where the column is null, or None when nothing in it is (numpy's int and bool columns never are;
+    pandas' nullable Int64 and boolean can be)."""
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "iub":
         return None
     nulls = series.isna()
     return nulls if nulls.any() else None

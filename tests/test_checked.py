@@ -166,6 +166,16 @@ def test_a_table_that_breaks_a_rule_raises_pandera_s_own_error(frame):
     assert str(ours.value) == str(theirs.value)
 
 
+@pytest.mark.parametrize("dtype", ["Int64", "boolean", "Float64", "string"])
+def test_a_missing_value_in_a_nullable_pandas_dtype_is_seen(dtype):
+    """pandas' own nullable dtypes hold pd.NA where numpy's int and bool cannot hold a null."""
+    schema = pa.DataFrameSchema({"a": pa.Column(dtype, nullable=False)})
+    frame = pd.DataFrame({"a": pd.array([None, None], dtype=dtype)})
+    assert checked._fast(checked._plan(schema), frame) is None
+    with pytest.raises(SchemaError):
+        validated(schema, frame)
+
+
 def test_a_schema_with_a_feature_the_fast_path_does_not_run_goes_to_pandera():
     positive = pa.Check(lambda groups: all((s > 0).all() for s in groups.values()), groupby="b")
     grouped = pa.DataFrameSchema({"a": pa.Column(int, positive), "b": pa.Column(str)})
