@@ -5,6 +5,7 @@ headings say, so an office's edited template gets a true table of contents too."
 
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 from dataclasses import dataclass
@@ -41,10 +42,20 @@ def style_names(doc) -> dict[str, str]:
     for rel in doc.part.rels.values():
         if rel.reltype.endswith("/styles") and not rel.is_external:
             part = rel.target_part
-            root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
-            return {st.get(f"{W}styleId"): (st.find(f"{W}name").get(f"{W}val") if st.find(f"{W}name") is not None
-                                             else "") for st in root.iter(f"{W}style")}
+            if hasattr(part, "element"):
+                return _names(part.element)
+            return dict(_names_of(part.blob))  # the template's bytes: read once per content
     return {}
+
+
+def _names(root) -> dict[str, str]:
+    return {st.get(f"{W}styleId"): (st.find(f"{W}name").get(f"{W}val") if st.find(f"{W}name") is not None
+                                     else "") for st in root.iter(f"{W}style")}
+
+
+@functools.lru_cache(maxsize=16)
+def _names_of(blob: bytes) -> tuple[tuple[str, str], ...]:
+    return tuple(_names(etree.fromstring(blob)).items())
 
 
 def _level(name: str) -> int | None:
