@@ -260,8 +260,8 @@ def compute_quarters(indikator: DataFrame[Indikator], realisasi: DataFrame[Reali
                          "capaian": hasil.capaian, "capaian_dicap": capped(hasil.capaian, settings.batas_capaian),
                          "status": hasil.status})
     frame = pd.DataFrame(rows, columns=list(CapaianTriwulan.to_schema().columns))
-    return validated(CapaianTriwulan, _float_columns(frame, ("realisasi_triwulan", "realisasi_sd", "target", "capaian",
-                                                           "capaian_dicap")))
+    floats = ("realisasi_triwulan", "realisasi_sd", "target", "capaian", "capaian_dicap")
+    return validated(CapaianTriwulan, _float_columns(frame, floats))
 
 
 def _text(value) -> str | None:

@@ -47,8 +47,8 @@ def read_riwayat(path: Path) -> tuple[DataFrame[RiwayatIndikator], list[Problem]
 
 def _frame(rows: list[dict]) -> DataFrame[RiwayatIndikator]:
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return validated(RiwayatIndikator, frame.astype({c: "float64" for c in ("tahun", "target", "realisasi",
-                                                                            "target_renstra")}))
+    floats = ("tahun", "target", "realisasi", "target_renstra")
+    return validated(RiwayatIndikator, frame.astype({c: "float64" for c in floats}))
 
 
 def _number(text, line: int, column: str, problems: Problems) -> float | None:
