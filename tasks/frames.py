@@ -12,7 +12,9 @@ import collections
 import functools
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
+from pandas.core.arrays.string_ import StringArray
 
 
 @functools.lru_cache(maxsize=256)
@@ -21,8 +23,30 @@ def _row_type(fields: tuple[str, ...]) -> type:
 
 
 def _rows(frame: pd.DataFrame) -> list[list]:
-    """The rows as lists of Python values (numbers become int, float or bool, as pandas iterates them)."""
-    return frame.to_numpy(dtype=object).tolist()
+    """The rows as lists of Python values (numbers become int, float or bool, as pandas iterates them):
+    frame.to_numpy(dtype=object).tolist(), from the blocks where they are all plain (see above)."""
+    blocks = _plain_blocks(frame)
+    if blocks is None:
+        return frame.to_numpy(dtype=object).tolist()
+    values = np.empty(frame.shape, dtype=object)
+    for where, block in blocks:
+        values[:, where] = block
+    return values.tolist()
+
+
+def _plain_blocks(frame: pd.DataFrame) -> list[tuple] | None:
+    """(column positions, rows × columns object array) per block of `frame`; None when a block is of a
+    kind whose Python values only pandas knows how to make."""
+    found = []
+    for block in frame._mgr.blocks:
+        values, where = block.values, block.mgr_locs.indexer
+        if isinstance(values, np.ndarray) and values.ndim == 2 and values.dtype.kind in "biufO":
+            found.append((where, values.T if values.dtype.kind == "O" else values.astype(object).T))
+        elif type(values) is StringArray:  # one column; its object array holds str and the dtype's NA
+            found.append((where, values._ndarray[:, None]))
+        else:
+            return None
+    return found
 
 
 def row_tuples(frame: pd.DataFrame) -> Iterator[tuple]:

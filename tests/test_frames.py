@@ -60,3 +60,46 @@ def test_columns_zip_plain_values():
     rows = list(columns(frame, "n", "kode"))
     assert [n for n, _ in rows] == [1, 2, 3] and all(type(n) is int for n, _ in rows)
     assert rows[0][1] == "1.1" and rows[2][1] == "1.3" and pd.isna(rows[1][1])
+
+
+def _unconsolidated() -> pd.DataFrame:
+    frame = pd.DataFrame({"a": [1.0, 2.0]})
+    for name, values in (("b", ["x", None]), ("c", [3.0, np.nan]), ("d", [1, 2]), ("e", [True, False])):
+        frame[name] = values  # a block per column added, not merged
+    return frame
+
+
+PLAIN = {
+    "text with missing (str)": pd.DataFrame({"t": pd.Series(["a", None, "c"], dtype="str"), "n": [1, 2, 3]}),
+    "text with missing (string)": pd.DataFrame({"t": pd.array(["a", None, "c"], dtype="string"), "x": [.5, 1., 2.]}),
+    "narrow numbers": pd.DataFrame({"f": np.array([1.5, np.nan], dtype="float32"), "u": np.array([1, 255], "uint8"),
+                                    "i": np.array([-1, 7], "int16")}),
+    "unconsolidated": _unconsolidated(),
+    "columns picked out of order": pd.DataFrame({"a": [1, 2], "b": ["x", "y"], "c": [.1, .2], "d": [3, 4]})[
+        ["d", "b", "a", "c"]],
+    "rows sliced": pd.DataFrame({"a": range(6), "b": list("abcdef"), "c": np.arange(6) / 2}).iloc[1:5:2],
+    "objects": pd.DataFrame({"o": pd.Series([[1], {"k": 2}, None], dtype=object), "n": [np.nan, 1.0, 2.0]}),
+}
+
+
+@pytest.mark.parametrize("name", [*FRAMES, *PLAIN])
+def test_rows_are_to_numpy_object(name):
+    """The block-wise rows are to_numpy(dtype=object)'s, value for value and type for type."""
+    from tasks.frames import _rows
+
+    frame = {**FRAMES, **PLAIN}[name]
+    ours, theirs = _rows(frame), frame.to_numpy(dtype=object).tolist()
+    assert len(ours) == len(theirs)
+    for a, b in zip(ours, theirs, strict=True):
+        assert len(a) == len(b) and all(
+            (x is y) or (type(x) is type(y) and (x == y or (x != x and y != y))) for x, y in zip(a, b, strict=True))
+
+
+@pytest.mark.parametrize("name", PLAIN)
+def test_plain_tables_take_the_block_path(name):
+    """The tables our steps convert (numbers, bools, objects, text) are assembled from their blocks, not
+    left to to_numpy; a date or nullable column is."""
+    from tasks.frames import _plain_blocks
+
+    assert _plain_blocks(PLAIN[name]) is not None
+    assert _plain_blocks(FRAMES["mixed"]) is None
