@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import os
 import secrets
 import shutil
@@ -323,7 +324,7 @@ def archive_outdated_versions(item: Published) -> list[Path]:
     if item.versi != 1 or item.kept:
         return []
     moved = []
-    for versi, candidate in list(_candidates(item.path))[1:]:
+    for versi, candidate in itertools.islice(_candidates(item.path), 1, None):  # named lazily: usually none exists
         if not candidate.exists():
             break
         if is_final(candidate) or is_locked(candidate):
