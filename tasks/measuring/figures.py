@@ -48,7 +48,7 @@ from tasks.measuring.jadwal import (
     OUTCOME_DTYPES,
     cells_by_month,
     late_activities,
-    outcome_records,
+    outcomes_by_month,
     schedule_by_month,
     schedule_by_pelaksana,
     status_table,
@@ -191,8 +191,8 @@ def compute_figures(inputs: OfficeInputs, periods: list[Period]) -> OfficeFigure
     planned, status = planned_months(rak.aktivitas, rak.bulan), status_table(progres)
     progress = validate_records(ProgresIndikator, {key: progress_records(
         capaian[key], planned, rak.aktivitas, key[0], cells.get(3 * key[0], [])) for key in keys}, PROGRESS_DTYPES)
-    outcomes = validate_records(HasilAktivitas, {m: outcome_records(rak.aktivitas, rak.bulan, progres, m, status)
-                                                 for m in dict.fromkeys(p.upto_month for p in periods)}, OUTCOME_DTYPES)
+    outcomes = validate_records(HasilAktivitas, outcomes_by_month(rak.aktivitas, rak.bulan, progres, dict.fromkeys(
+        p.upto_month for p in periods), status), OUTCOME_DTYPES)
     initial = budget_by_kegiatan(anggaran, rak.kegiatan, _first_pagu_month(anggaran)) if has_budget else pd.DataFrame()
     return OfficeFigures({period: Measures(
         period=period, atribut=atribut, capaian=capaian[period.capaian_key], triwulan=triwulan,

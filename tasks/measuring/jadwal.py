@@ -204,21 +204,41 @@ def outcome_records(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
                     progres: DataFrame[ProgresAktivitas], month: int = 12, status: dict | None = None) -> list[dict]:
     """activity_outcomes' rows, unchecked (`status`: status_table(progres), when the caller has it), so
     that the months of a year are checked against the contract in one call (contracts.common)."""
+    return outcomes_by_month(aktivitas, bulan, progres, [month], status)[month]
+
+
+def outcomes_by_month(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasBulan],
+                      progres: DataFrame[ProgresAktivitas], months, status: dict | None = None
+                      ) -> dict[int, list[dict]]:
+    """outcome_records of each of `months`, the tables read once for all of them."""
     status = status_table(progres) if status is None else status
-    notes: dict[str, tuple[int, str]] = {}
+    notes: dict[str, list[tuple[int, str]]] = {}  # per activity, its notes in the order of the rows
     if not progres.empty:
         for kode, m, text in columns(progres, ProgresAktivitas.aktivitas_kode, ProgresAktivitas.bulan,
                                      ProgresAktivitas.keterangan):
-            if isinstance(text, str) and text.strip() and int(m) <= month and int(m) >= notes.get(kode, (0, ""))[0]:
-                notes[kode] = (int(m), text.strip())
-    planned: dict[str, list[int]] = {}
+            if isinstance(text, str) and text.strip():
+                notes.setdefault(kode, []).append((int(m), text.strip()))
+    planned_all: dict[str, list[int]] = {}
     for kode, p in _planned(bulan):
-        if p <= month:
-            planned.setdefault(kode, []).append(p)
+        planned_all.setdefault(kode, []).append(p)
+    rows = list(columns(aktivitas, Aktivitas.kode, Aktivitas.indikator_kode, Aktivitas.nama, Aktivitas.pelaksana))
+    return {month: _outcomes(rows, planned_all, notes, status, month) for month in months}
+
+
+def _note(notes: list[tuple[int, str]], month: int) -> str:
+    """The activity's note of the latest month up to `month` (of one month, the last row's)."""
+    best = (0, "")
+    for m, text in notes:
+        if m <= month and m >= best[0]:
+            best = (m, text)
+    return best[1]
+
+
+def _outcomes(rows: list[tuple], planned_all: dict[str, list[int]], notes: dict[str, list[tuple[int, str]]],
+              status: dict, month: int) -> list[dict]:
     records = []
-    for kode, indikator, nama, pelaksana in columns(aktivitas, Aktivitas.kode, Aktivitas.indikator_kode,
-                                                    Aktivitas.nama, Aktivitas.pelaksana):
-        months = sorted(planned.get(kode, []))
+    for kode, indikator, nama, pelaksana in rows:
+        months = sorted(p for p in planned_all.get(kode, []) if p <= month)
         if not months:
             continue
         reported = [(m, status[(kode, m)][0]) for m in range(1, month + 1) if status.get((kode, m), (None,))[0]]
@@ -231,5 +251,5 @@ def outcome_records(aktivitas: DataFrame[Aktivitas], bulan: DataFrame[AktivitasB
                         "tepat_waktu": sum(d == p for d, p in zip(done, months)),
                         "terlambat_selesai": sum(d is not None and d > p for d, p in zip(done, months)),
                         "belum_selesai": sum(d is None for d in done) - excused, "dikecualikan": excused,
-                        "status_akhir": latest, "keterangan": notes.get(kode, (0, ""))[1]})
+                        "status_akhir": latest, "keterangan": _note(notes.get(kode, []), month)})
     return records
