@@ -4,6 +4,7 @@ each column mapped to a field by alias (BAD_INPUTS 2-3), merged cells read throu
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -57,9 +58,16 @@ def match_field(text) -> str | None:
 
 def month_label(value, allow_digits: bool) -> int | None:
     """Month of a header label; bare digits count only under a 'Rencana Pelaksanaan' group."""
+    if isinstance(value, str):  # every cell of every row is asked (a month row repeats after page breaks)
+        return _text_month(value, allow_digits)
     if not allow_digits and (isinstance(value, (int, float)) or normalize_text(value).isdigit()):
         return None
     return parse_month(value)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _text_month(text: str, allow_digits: bool) -> int | None:
+    return None if not allow_digits and normalize_text(text).isdigit() else parse_month(text)
 
 
 class MergeIndex:
