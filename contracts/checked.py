@@ -188,8 +188,8 @@ def _nulls(series: pd.Series) -> pd.Series | None:
     pandas' nullable Int64 and boolean can be)."""
     if isinstance(series.dtype, np.dtype) and series.dtype.kind in "iub":
         return None
-    nulls = series.isna()
-    return nulls if nulls.any() else None
+    nulls = np.asarray(series.array.isna())  # series.isna()'s mask, without a Series built around it (~60 µs)
+    return pd.Series(nulls, index=series.index) if nulls.any() else None
 
 
 @functools.lru_cache(maxsize=256)
