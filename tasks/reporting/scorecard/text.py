@@ -57,6 +57,7 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _SENTENCE_END.split(text) if s and s.strip())
 
 
+@functools.lru_cache(maxsize=1 << 14)  # an analysis sentence is asked by several criteria
 def labelled(sentence: str) -> tuple[str, str]:
     """('5) penyebab keberhasilan/kegagalan tw iv', 'Jumlah personel …'): the short 'label:' prefixes
     of a sentence (up to nine words before a colon, as many as there are) apart from its content."""
@@ -96,6 +97,7 @@ def _keywords(words_: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words_) + r")(?!\w)")
 
 
+@functools.lru_cache(maxsize=1 << 15)  # the same sentences are asked for the same words by several criteria
 def mentions(text: str, keywords: tuple[str, ...]) -> bool:
     """Whether a normalised text holds one of the keywords (whole words or phrases)."""
     return _keywords(keywords).search(norm(text)) is not None
