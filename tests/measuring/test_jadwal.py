@@ -14,6 +14,8 @@ from tasks.measuring.jadwal import (
     _cells_by_month,
     activity_outcomes,
     late_activities,
+    outcome_records,
+    outcomes_by_month,
     schedule_by_month,
     schedule_by_pelaksana,
 )
@@ -60,6 +62,20 @@ def test_activity_outcomes_say_on_time_late_not_done_and_excused():
     early = activity_outcomes(aktivitas, BULAN, prog, 2).set_index("aktivitas_kode")
     assert early.loc["K01.I01.A01", "belum_selesai"] == 1 and early.loc["K01.I01.A01", "bulan_selesai"] == [1, None]
     assert list(activity_outcomes(aktivitas, BULAN, prog, 0)["aktivitas_kode"]) == []  # nothing planned yet
+
+
+def test_outcomes_of_several_months_are_each_months_own():
+    """One reading of the tables for every month gives what each month alone gives: a month's note is
+    the latest up to it, a later month's plan is not counted early."""
+    aktivitas = AKTIVITAS.assign(indikator_kode="K01.I01")
+    prog = progres({("K01.I01.A01", 1): "Selesai", ("K01.I01.A01", 2): "Dalam Proses",
+                    ("K01.I01.A02", 2): "Ditunda", ("K01.I01.A02", 3): "Dalam Proses"})
+    prog.loc[(prog["aktivitas_kode"] == "K01.I01.A02") & (prog["bulan"] == 3), "keterangan"] = "banjir"
+    together = outcomes_by_month(aktivitas, BULAN, prog, [0, 1, 2, 3, 4])
+    assert together == {m: outcome_records(aktivitas, BULAN, prog, m) for m in range(5)}
+    notes = {m: {r["aktivitas_kode"]: r["keterangan"] for r in together[m]} for m in (1, 2, 3)}
+    assert notes[1] == {"K01.I01.A01": ""} and notes[2]["K01.I01.A02"] == "hujan"
+    assert notes[3]["K01.I01.A02"] == "banjir"
 
 
 def test_unreported_status_is_its_own_state_never_late():
