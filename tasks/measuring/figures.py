@@ -31,6 +31,7 @@ from contracts.capaian import (
     ProgresIndikator,
 )
 from contracts.common import validate_records
+from tasks.frames import row_dicts
 from tasks.measuring.anggaran import (
     EFISIENSI_DTYPES,
     budget_by_kegiatan,
@@ -125,8 +126,8 @@ class Measures:
         which a monthly report quotes in several places."""
         if self.anggaran_bulanan.empty:
             return None
-        known = self.anggaran_bulanan.dropna(subset=["realisasi"])
-        return None if known.empty else known.iloc[-1].to_dict()
+        reported = [row for row in row_dicts(self.anggaran_bulanan) if not pd.isna(row["realisasi"])]
+        return reported[-1] if reported else None
 
 
 @dataclass(frozen=True)
