@@ -18,7 +18,7 @@ from contracts.context import (
     Reviu,
 )
 from contracts.rak import AktivitasBulan
-from tasks.frames import row_tuples
+from tasks.frames import columns, row_tuples
 from tasks.measuring.capaian import TERCAPAI
 from tasks.measuring.figures import Measures
 from tasks.reading.narasi import fill
@@ -49,14 +49,19 @@ def rak_groups(rak: Rak, targets: dict[str, str] | None = None) -> list[Kegiatan
     `targets` (kode -> text) states each target as the rest of the LKIP does ("2 laporan", "95,00%");
     an indicator not in it keeps the RAK's own wording."""
     targets = targets or {}
-    months = rak.bulan.groupby(AktivitasBulan.aktivitas_kode)[AktivitasBulan.bulan].apply(set).to_dict()
+    months: dict[str, set] = {}
+    for kode, month in columns(rak.bulan, AktivitasBulan.aktivitas_kode, AktivitasBulan.bulan):
+        months.setdefault(kode, set()).add(month)
     activities: dict[str, list] = {}
     for a in row_tuples(rak.aktivitas):
         activities.setdefault(a.indikator_kode, []).append(a)
+    by_kegiatan: dict[str, list] = {}  # each kegiatan's indicators in RAK order
+    for i in row_tuples(rak.indikator):
+        by_kegiatan.setdefault(i.kegiatan_kode, []).append(i)
     groups = []
     for k in row_tuples(rak.kegiatan):
         indicators = []
-        for i in row_tuples(rak.indikator[rak.indikator["kegiatan_kode"] == k.kode]):
+        for i in by_kegiatan.get(k.kode, []):
             target = targets.get(i.kode, i.target_teks)
             rows = [{"indikator": i.nama, "target": target, "aktivitas": a.nama, "pelaksana": a.pelaksana,
                      "bulan": ["✓" if m in months.get(a.kode, set()) else "" for m in range(1, 13)]}

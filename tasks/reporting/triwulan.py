@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from contracts.context import Gambar
 from contracts.context_triwulan import TriwulanContext
+from tasks.frames import columns
 from tasks.measuring.figures import Measures
 from tasks.reading.office import OfficeInputs
 from tasks.reading.parse import MONTHS_ID
@@ -28,8 +29,8 @@ TITLE = "LAPORAN PENGUKURAN KINERJA"
 def _quarter_values(m: Measures) -> dict[str, float | None]:
     """Per indicator: the value of the quarter alone (None when not reported)."""
     q = m.period.triwulan
-    rows = m.triwulan[m.triwulan["triwulan"] == q]
-    return {k: (None if v != v else float(v)) for k, v in zip(rows["kode"], rows["realisasi_triwulan"], strict=True)}
+    return {k: (None if v != v else float(v))
+            for k, tw, v in columns(m.triwulan, "kode", "triwulan", "realisasi_triwulan") if tw == q}
 
 
 def triwulan_context(inputs: OfficeInputs, m: Measures, view: OfficeView, images: dict[str, Gambar],
