@@ -71,7 +71,9 @@ def _check_blocks(model: type[pa.DataFrameModel], frame: pd.DataFrame, tables: d
     checked = validated(_per_table_schema(model), frame).drop(columns=_BLOCK)
     result, start = {}, 0
     for key, table in tables.items():
-        result[key] = checked.iloc[start:start + len(table)].reset_index(drop=True)
+        part = checked.iloc[start:start + len(table)]
+        part.index = pd.RangeIndex(len(part))  # reset_index(drop=True), without its copy of every column
+        result[key] = part
         start += len(table)
     return result
 
