@@ -69,4 +69,13 @@ def row_dicts(frame: pd.DataFrame) -> list[dict]:
 
 def columns(frame: pd.DataFrame, *names: str) -> Iterator[tuple]:
     """zip(frame[a], frame[b], ...) over plain values: the columns' tolist(), not element by element."""
-    return zip(*(frame[name].tolist() for name in names), strict=True)
+    return zip(*(_column_values(frame, name) for name in names), strict=True)
+
+
+def _column_values(frame: pd.DataFrame, name: str) -> list:
+    """frame[name].tolist() (which is the column's array's tolist()) without a Series built around the
+    array (~10 µs a column); a name the frame has twice as pandas gives it."""
+    loc = frame.columns.get_loc(name)
+    if isinstance(loc, int):
+        return frame._get_column_array(loc).tolist()
+    return frame[name].tolist()

@@ -62,6 +62,23 @@ def test_columns_zip_plain_values():
     assert rows[0][1] == "1.1" and rows[2][1] == "1.3" and pd.isna(rows[1][1])
 
 
+@pytest.mark.parametrize("name", [n for n in FRAMES if n not in ("duplicate names", "no columns")])
+def test_columns_are_each_columns_tolist(name):
+    frame = pd.concat([FRAMES[name], FRAMES[name]], ignore_index=True)  # concatenated: blocks unconsolidated
+    ours = list(columns(frame, *frame.columns))
+    theirs = list(zip(*(frame[n].tolist() for n in frame.columns), strict=True))
+    assert len(ours) == len(theirs)
+    for a, b in zip(ours, theirs, strict=True):
+        assert all(same(x, y) for x, y in zip(a, b, strict=True))
+
+
+def test_columns_of_a_name_given_twice_or_missing_are_as_pandas_gives_them():
+    with pytest.raises(AttributeError):  # frame["x"] is a DataFrame there: no tolist, as before
+        list(columns(FRAMES["duplicate names"], "x"))
+    with pytest.raises(KeyError):
+        list(columns(FRAMES["mixed"], "tidak ada"))
+
+
 def _unconsolidated() -> pd.DataFrame:
     frame = pd.DataFrame({"a": [1.0, 2.0]})
     for name, values in (("b", ["x", None]), ("c", [3.0, np.nan]), ("d", [1, 2]), ("e", [True, False])):
