@@ -25,8 +25,10 @@ def norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_DASHES).lower().split())
 
 
+@functools.lru_cache(maxsize=1 << 10)  # one office's texts (some are whole analyses: a few kB each)
 def norm_figure(text: str) -> str:
-    """A printed figure as compared: normalised, no space before '%', 'Rp 1.000' as 'rp1.000'."""
+    """A printed figure as compared: normalised, no space before '%', 'Rp 1.000' as 'rp1.000' (kept per
+    text: an indicator's analysis is searched for each of its figures)."""
     return re.sub(r"rp\.?\s+", "rp", re.sub(r"\s+%", "%", norm(text)))
 
 
