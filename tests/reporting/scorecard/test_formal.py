@@ -158,6 +158,12 @@ def test_a_quarter_column_with_quarters_in_its_rows_counts(tmp_path):
     assert only(spec, tmp_path) == {}
 
 
+def test_quarters_in_the_rows_of_a_table_whose_header_does_not_speak_of_them_do_not_count(tmp_path):
+    rows = [["Indikator", "Periode", "Capaian"], ["A", "Tahunan", "75%"], ["A", "TW I", "50%"], ["A", "TW II", "100%"]]
+    spec = without(passing_spec(), "TW I") + [table(rows)]  # the header: its first two rows
+    assert only(spec, tmp_path) == {"3.a.2": "peringatan"}
+
+
 # --- D.2 leftovers ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, kind", [
