@@ -19,10 +19,22 @@ _LABEL = re.compile(r"^\s*((?:[^\s:.]+\s+){0,8}[^\s:.]+)\s*:\s+(?=\S)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/'][^\W\d_]+)*")
 
 
-@functools.lru_cache(maxsize=1 << 14)
+KEPT_UP_TO = 4096  # characters: a sentence, a paragraph, an indicator's analysis
+
+
 def norm(text: str) -> str:
-    """For matching: NFKC, lower case, one kind of dash and quote, single spaces."""
+    """For matching: NFKC, lower case, one kind of dash and quote, single spaces. A text of up to
+    KEPT_UP_TO characters is kept (the same sentences are asked by several criteria); a longer one (a
+    whole chapter or the document's prose, joined by one criterion) is normalised each time and not
+    kept: kept, each office's chapters stayed in a worker for the rest of a roll-up (~0.5 MB an office)."""
+    return _kept_norm(text) if len(text) <= KEPT_UP_TO else _norm(text)
+
+
+def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_DASHES).lower().split())
+
+
+_kept_norm = functools.lru_cache(maxsize=1 << 14)(_norm)
 
 
 @functools.lru_cache(maxsize=1 << 10)  # one office's texts (some are whole analyses: a few kB each)

@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tasks.reporting.scorecard import text
 from tasks.reporting.scorecard.text import (
     has_figure,
     labelled,
     masked,
     mentions,
+    norm,
     percent_value,
     percents,
     place_date,
@@ -21,6 +23,18 @@ from tasks.reporting.scorecard.text import (
     sentences,
     signature_names,
 )
+
+
+def test_norm_keeps_a_sentence_but_not_a_whole_chapter():
+    sentence = "Capaian\u00a0Indikator  “Laporan” – 100 %"
+    chapter = ("Realisasi anggaran TW\u00a0IV mencapai 91,07 %. " * 200).strip()
+    assert len(chapter) > text.KEPT_UP_TO
+    text._kept_norm.cache_clear()
+    assert norm(sentence) == 'capaian indikator "laporan" - 100 %'
+    assert text._kept_norm.cache_info().currsize == 1
+    assert norm(chapter) == ("realisasi anggaran tw iv mencapai 91,07 %. " * 200).strip()
+    assert text._kept_norm.cache_info().currsize == 1  # the chapter was normalised, not kept
+    assert norm(chapter) == norm(chapter.replace("\u00a0", " "))
 
 
 def test_place_and_date():
