@@ -22,7 +22,10 @@ back to back --repeat times, the order rotating (a b c, b c a, c a b, ...). Each
 of its runs, and each ratio the median of the rounds' ratios, printed with its lowest and highest
 round: a shared VM's speed drifts by tens of percent within a minute, and parts timed back to back see
 the same machine. CPU seconds of the
-process are printed beside wall time for (a) and (b). Wall time excludes imports and set-up.
+process are printed beside wall time for (a) and (b). Wall time excludes imports and set-up. For each
+roll-up, the CPU seconds over its timed run of the workers (pool or Dask processes; for `cluster` the
+scheduler too), of the flow's own process and of the Prefect server, in all and per office: on 2
+cores they share, what the flow and the server use is time the workers do not get.
 Peak memory: each of (a)-(c) alone in a fresh process (warm-up and one run), and each roll-up, as the
 largest sum of resident memory over the process and all its children (pool and Dask workers),
 sampled from /proc every 0.2 s (Linux); the Prefect server, started once for all parts, is not
@@ -57,49 +60,78 @@ INVALID_EVERY = 50
 
 # --- measuring a part (runs in the child process) --------------------------------------------------
 
-def _tree_rss(root_pid: int) -> int:
-    """Resident bytes of root_pid and all its descendants, from /proc."""
+def _tree(root_pid: int) -> dict[int, tuple[int, float]]:
+    """Resident bytes and CPU seconds (user + system) of root_pid and each of its descendants, from /proc."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    usage: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
                 fields = dict(line.split(":", 1) for line in status if ":" in line)
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                times = stat.read().rsplit(")", 1)[1].split()[11:13]  # utime, stime (fields 14 and 15)
         except OSError:
             continue
         parents[int(entry)] = int(fields.get("PPid", "0").strip() or 0)
-        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
+        usage[int(entry)] = (int(fields.get("VmRSS", "0 kB").split()[0]) * 1024, sum(map(int, times)) / tick)
     tree, frontier = {root_pid}, [root_pid]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(rss.get(pid, 0) for pid in tree)
+    return {pid: usage[pid] for pid in tree if pid in usage}
+
+
+def tree_cpu(root_pid: int) -> float:
+    """CPU seconds used so far by root_pid and its living descendants."""
+    return sum(cpu for _, cpu in _tree(root_pid).values())
 
 
 class PeakMemory:
-    """Samples the process tree's resident memory in a thread; .peak is the largest sum seen."""
+    """Samples the process tree in a thread: .peak is the largest sum of resident memory seen, .cpu the
+    CPU seconds of this process and of its descendants (pool and Dask workers; each as last seen, so a
+    child that ended between two samples misses at most its last interval's CPU)."""
 
     def __init__(self, interval: float = 0.2):
         self.interval, self.peak, self._stop = interval, 0, threading.Event()
+        self._cpu: dict[int, float] = {}
         self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        tree = _tree(os.getpid())
+        self.peak = max(self.peak, sum(rss for rss, _ in tree.values()))
+        for pid, (_, cpu) in tree.items():
+            self._cpu[pid] = max(cpu, self._cpu.get(pid, 0.0))
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self._sample()
             self._stop.wait(self.interval)
 
     def __enter__(self):
+        self.mark()
         self._thread.start()
         return self
+
+    def mark(self) -> None:
+        """CPU is counted from now (what the tree had used before is not the part's)."""
+        self._sample()
+        self._start = dict(self._cpu)
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, _tree_rss(os.getpid()))
+        self._sample()
+
+    @property
+    def cpu(self) -> dict[str, float]:
+        own = self._cpu.get(os.getpid(), 0.0) - self._start.get(os.getpid(), 0.0)
+        return {"self": own, "children": sum(c - self._start.get(p, 0.0) for p, c in self._cpu.items()
+                                             if p != os.getpid())}
 
 
 def setup_floor():
@@ -270,6 +302,7 @@ def part_rollup(root: str, runner: str, workers: int) -> dict:
             chosen = task_runner(runner, workers)
         flow = rekap_nasional.with_options(task_runner=chosen)
         try:
+            memory.mark()
             start = time.perf_counter()
             outputs = flow(root, YEAR, str(share))
             wall = time.perf_counter() - start
@@ -282,7 +315,7 @@ def part_rollup(root: str, runner: str, workers: int) -> dict:
     book = load_workbook(outputs[0], read_only=True)
     invalid = book["Satker Bermasalah"].max_row - 1
     shutil.rmtree(share, ignore_errors=True)
-    return {"wall": wall, "peak": memory.peak, "invalid": invalid}
+    return {"wall": wall, "peak": memory.peak, "invalid": invalid, "cpu": memory.cpu}
 
 
 # --- orchestration (parent process) ----------------------------------------------------------------
@@ -402,10 +435,16 @@ def main() -> None:
         for n in sizes:
             root = offices(args.work, n)
             for runner in runners:
+                server_cpu = tree_cpu(server.pid)
                 d = child(["rollup", str(root), runner, str(args.workers)], server_env)
+                server_cpu = tree_cpu(server.pid) - server_cpu
                 rows.append((n, runner, d))
                 print(f"(d) roll-up N={n:<4} {runner:<8} {d['wall']:8.1f} s  {d['wall'] / n:6.2f} s/office  "
                       f"peak {mb(d['peak'])}  ({n - d['invalid']} valid, {d['invalid']} invalid)", flush=True)
+                cpu = d["cpu"]
+                print(f"    cpu: workers {cpu['children']:.0f} s ({cpu['children'] / n:.2f} s/office), flow "
+                      f"{cpu['self']:.0f} s ({cpu['self'] / n:.3f} s/office), Prefect server {server_cpu:.0f} s "
+                      f"({server_cpu / n:.3f} s/office)", flush=True)
     finally:
         os.killpg(server.pid, signal.SIGTERM)  # the server and what it started (its own session)
         server.wait(timeout=30)
