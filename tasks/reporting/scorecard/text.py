@@ -20,14 +20,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-/'][^\W\d_]+)*")
 
 
 KEPT_UP_TO = 4096  # characters: a sentence, a paragraph, an indicator's analysis
+LONG_KEPT = 16  # longer texts kept: one office's chapters and whole prose (7 for the sample LKIP)
 
 
 def norm(text: str) -> str:
-    """For matching: NFKC, lower case, one kind of dash and quote, single spaces. A text of up to
-    KEPT_UP_TO characters is kept (the same sentences are asked by several criteria); a longer one (a
-    whole chapter or the document's prose, joined by one criterion) is normalised each time and not
-    kept: kept, each office's chapters stayed in a worker for the rest of a roll-up (~0.5 MB an office)."""
-    return _kept_norm(text) if len(text) <= KEPT_UP_TO else _norm(text)
+    """For matching: NFKC, lower case, one kind of dash and quote, single spaces. Texts of up to
+    KEPT_UP_TO characters are kept by the thousand (the same sentences are asked by several criteria);
+    of longer ones (a chapter or the document's prose, joined by a criterion) only the last LONG_KEPT:
+    kept among the short ones, every office's chapters stayed in a roll-up worker until its end (~0.5
+    MB an office)."""
+    return _kept_norm(text) if len(text) <= KEPT_UP_TO else _long_norm(text)
 
 
 def _norm(text: str) -> str:
@@ -35,6 +37,7 @@ def _norm(text: str) -> str:
 
 
 _kept_norm = functools.lru_cache(maxsize=1 << 14)(_norm)
+_long_norm = functools.lru_cache(maxsize=LONG_KEPT)(_norm)
 
 
 @functools.lru_cache(maxsize=1 << 10)  # one office's texts (some are whole analyses: a few kB each)

@@ -25,15 +25,18 @@ from tasks.reporting.scorecard.text import (
 )
 
 
-def test_norm_keeps_a_sentence_but_not_a_whole_chapter():
+def test_norm_keeps_sentences_by_the_thousand_but_only_the_last_few_chapters():
     sentence = "Capaian\u00a0Indikator  “Laporan” – 100 %"
     chapter = ("Realisasi anggaran TW\u00a0IV mencapai 91,07 %. " * 200).strip()
     assert len(chapter) > text.KEPT_UP_TO
     text._kept_norm.cache_clear()
+    text._long_norm.cache_clear()
     assert norm(sentence) == 'capaian indikator "laporan" - 100 %'
-    assert text._kept_norm.cache_info().currsize == 1
     assert norm(chapter) == ("realisasi anggaran tw iv mencapai 91,07 %. " * 200).strip()
-    assert text._kept_norm.cache_info().currsize == 1  # the chapter was normalised, not kept
+    assert text._kept_norm.cache_info().currsize == 1  # the chapter is not among the sentences
+    for n in range(text.LONG_KEPT + 5):  # more chapters than are kept: the oldest go
+        norm(f"{n} {chapter}")
+    assert text._long_norm.cache_info().currsize == text.LONG_KEPT
     assert norm(chapter) == norm(chapter.replace("\u00a0", " "))
 
 
