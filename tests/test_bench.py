@@ -18,7 +18,7 @@ BUSY = "import time\nt = time.process_time()\nwhile time.process_time() - t < {c
 def test_a_child_s_cpu_and_memory_are_counted_and_what_came_before_mark_is_not():
     child = subprocess.Popen([sys.executable, "-c", BUSY.format(cpu=0.6, rest=3)])
     try:
-        with pipeline_bench.PeakMemory(interval=0.05) as memory:  # counted from here: 0.6 s already used
+        with pipeline_bench.PeakMemory(interval=0.05) as memory:  # the first child's 0.6 s: before the mark
             while pipeline_bench.tree_cpu(child.pid) < 0.6:
                 memory.mark()
             memory.mark()

@@ -26,9 +26,9 @@ LONG_KEPT = 16  # longer texts kept: one office's chapters and whole prose (7 fo
 def norm(text: str) -> str:
     """For matching: NFKC, lower case, one kind of dash and quote, single spaces. Texts of up to
     KEPT_UP_TO characters are kept by the thousand (the same sentences are asked by several criteria);
-    of longer ones (a chapter or the document's prose, joined by a criterion) only the last LONG_KEPT:
-    kept among the short ones, every office's chapters stayed in a roll-up worker until its end (~0.5
-    MB an office)."""
+    of longer ones (a chapter or the document's prose, joined by a criterion) only the last LONG_KEPT.
+    When they were kept with the short ones, every office's chapters stayed in a roll-up worker until
+    the roll-up ended (~0.5 MB an office)."""
     return _kept_norm(text) if len(text) <= KEPT_UP_TO else _long_norm(text)
 
 
