@@ -20,9 +20,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-/'][^\W\d_]+)*")
 
 
 KEPT_UP_TO = 4096  # characters: a sentence, a paragraph, an indicator's analysis
-# The caches of short texts hold a few offices' texts each (the sample LKIP asks for 1,235 texts' normal
-# forms, 2,561 keyword questions, 528 paragraphs' sentences, 315 labels): the criteria share one office's
-# texts, and another office's are other texts, so larger caches only held them in a roll-up worker.
 LONG_KEPT = 16  # longer texts kept: one office's chapters and whole prose (7 for the sample LKIP)
 
 
@@ -39,7 +36,7 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_DASHES).lower().split())
 
 
-_kept_norm = functools.lru_cache(maxsize=1 << 12)(_norm)
+_kept_norm = functools.lru_cache(maxsize=1 << 14)(_norm)
 _long_norm = functools.lru_cache(maxsize=LONG_KEPT)(_norm)
 
 
@@ -72,12 +69,12 @@ def percent_value(text: str) -> float | None:
     return float(match.group(0).rstrip("% ").replace(".", "").replace(",", "."))
 
 
-@functools.lru_cache(maxsize=1 << 11)
+@functools.lru_cache(maxsize=1 << 14)
 def sentences(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _SENTENCE_END.split(text) if s and s.strip())
 
 
-@functools.lru_cache(maxsize=1 << 11)  # an analysis sentence is asked by several criteria
+@functools.lru_cache(maxsize=1 << 14)  # an analysis sentence is asked by several criteria
 def labelled(sentence: str) -> tuple[str, str]:
     """('5) penyebab keberhasilan/kegagalan tw iv', 'Jumlah personel …'): the short 'label:' prefixes
     of a sentence (up to nine words before a colon, as many as there are) apart from its content."""
@@ -117,7 +114,7 @@ def _keywords(words_: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words_) + r")(?!\w)")
 
 
-@functools.lru_cache(maxsize=1 << 13)  # the same sentences are asked for the same words by several criteria
+@functools.lru_cache(maxsize=1 << 15)  # the same sentences are asked for the same words by several criteria
 def mentions(text: str, keywords: tuple[str, ...]) -> bool:
     """Whether a normalised text holds one of the keywords (whole words or phrases)."""
     return _keywords(keywords).search(norm(text)) is not None
