@@ -11,12 +11,16 @@ instead of colours alone, values written on the bars.
 from __future__ import annotations
 
 import math
+import sys
 import zlib
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 from PIL import Image
@@ -52,7 +56,8 @@ MONTHS = [name[:3] for name in MONTHS_ID]
 _MARGINS = {"left": 0.085, "right": 0.985, "top": 0.95, "bottom": 0.1}
 # One capaian figure per number of indicators, the least recently used dropped. Offices of a roll-up
 # have from a few to some forty indicators: a figure built and its background drawn cost ~0.14 s, a
-# kept one ~0.015 s; each kept costs ~6.6 MB (its canvas and a background or two).
+# kept one ~0.015 s; each kept costs ~0.6 MB (a background or two at one byte per pixel: it draws on
+# a renderer lent from _RENDERERS, ~4.6 MB each when every figure had its own pixels).
 _CAPAIAN_FIGURES = 24
 # the budget and schedule figures, and a capaian figure per number of indicators (tasks.reporting.shelf)
 _FIGURES = Shelf(keys=2 + _CAPAIAN_FIGURES)
@@ -90,6 +95,19 @@ def _nice_top(value: float) -> float:
     return next(step * scale for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if value <= step * scale)
 
 
+class _LentCanvas(FigureCanvasAgg):
+    """A canvas with no pixels of its own: it draws on the renderer lent to it (`lent`) while it draws."""
+
+    lent: RendererAgg | None = None
+
+    def get_renderer(self):
+        return self.lent
+
+
+# Renderers for compact figures, by (width, height, dpi) in pixels: one per thread drawing at once.
+_RENDERERS = Shelf(keys=4)
+
+
 class _Blitted:
     """A reused figure whose axes, ticks and labels are drawn once per y-range and kept as a
     background; each chart restores it and draws only its data (`dynamic`) on top."""
@@ -98,9 +116,16 @@ class _Blitted:
     # top takes ~10 values per decade and an office's months span two decades; offices of a roll-up
     # differ, and with a smaller cache most budget charts missed and drew their axes again.
     _KEEP = 32
+    # A compact figure keeps its backgrounds at one byte per pixel and has no pixels of its own: it
+    # draws on a renderer lent while it draws (~0.6 MB kept instead of ~4.6 MB). Restoring costs ~1 ms
+    # more: worth it for a chart drawn once per office (the LKIP's capaian), of which many figures are
+    # kept, not for those drawn thirteen times (budget, schedule).
+    _COMPACT = False
 
     def __init__(self, width: float, height: float):
         self.fig, self.ax = _figure(width, height)
+        if self._COMPACT:
+            _LentCanvas(self.fig)
         self.fig.subplots_adjust(**_MARGINS)
         self.dynamic: list = []
         self._backgrounds: OrderedDict[float, object] = OrderedDict()
@@ -110,26 +135,66 @@ class _Blitted:
 
     def _save(self, top: float, path: Path, key=None) -> Path:
         """Draw the dynamic artists over the background of `key` (the y-range `top` unless given)."""
+        with self._canvas() as canvas:
+            self.ax.set_ylim(0, top)
+            key = top if key is None else key
+            background = self._backgrounds.get(key)
+            if background is None:
+                self._background_changed(key)
+                for artist in self.dynamic:
+                    artist.set_visible(False)
+                canvas.draw()
+                for artist in self.dynamic:
+                    artist.set_visible(True)
+                if len(self._backgrounds) >= self._KEEP:
+                    self._backgrounds.popitem(last=False)
+                background = self._backgrounds[key] = self._kept(canvas)
+            else:
+                self._backgrounds.move_to_end(key)
+            _restore(canvas, background)
+            for artist in self.dynamic + [self.ax.spines["bottom"]]:  # data under the x-axis line
+                self.ax.draw_artist(artist)
+            return _write_png(canvas, path)
+
+    @contextmanager
+    def _canvas(self) -> Iterator[FigureCanvasAgg]:
+        """The figure's canvas, ready to draw: a compact figure's with a renderer lent for the chart."""
         canvas = self.fig.canvas
-        self.ax.set_ylim(0, top)
-        key = top if key is None else key
-        background = self._backgrounds.get(key)
-        if background is None:
-            self._background_changed(key)
-            for artist in self.dynamic:
-                artist.set_visible(False)
-            canvas.draw()
-            for artist in self.dynamic:
-                artist.set_visible(True)
-            if len(self._backgrounds) >= self._KEEP:
-                self._backgrounds.popitem(last=False)
-            background = self._backgrounds[key] = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            self._backgrounds.move_to_end(key)
+        if not self._COMPACT:
+            yield canvas
+            return
+        width, height = canvas.get_width_height(physical=True)
+        dpi = self.fig.dpi
+        with _RENDERERS.lend((width, height, dpi), lambda: RendererAgg(width, height, dpi)) as renderer:
+            canvas.lent = canvas.renderer = renderer
+            try:
+                yield canvas
+            finally:
+                canvas.lent = canvas.renderer = None
+
+    def _kept(self, canvas: FigureCanvasAgg):
+        """The background just drawn, as kept: its pixels (copy_from_bbox), or, for a compact figure
+        whose background is opaque grey (as every chart's is), one byte per pixel instead of four."""
+        if self._COMPACT:
+            pixels = np.asarray(canvas.buffer_rgba())
+            grey = pixels[..., 0]
+            if (pixels[..., 3] == 255).all() and (pixels[..., 1] == grey).all() and (pixels[..., 2] == grey).all():
+                return grey.copy()
+        return canvas.copy_from_bbox(self.fig.bbox)
+
+
+# grey level v -> the RGBA pixel (v, v, v, 255), as one 32-bit word in the machine's byte order
+_OPAQUE_GREY = (np.arange(256, dtype=np.uint32) * 0x010101) | np.uint32(0xFF000000)
+if sys.byteorder == "big":
+    _OPAQUE_GREY = _OPAQUE_GREY.byteswap()
+
+
+def _restore(canvas: FigureCanvasAgg, background) -> None:
+    """Put a kept background back on the canvas, the same pixels however it was kept."""
+    if isinstance(background, np.ndarray):
+        np.take(_OPAQUE_GREY, background, out=np.asarray(canvas.buffer_rgba()).view(np.uint32)[..., 0])
+    else:
         canvas.restore_region(background)
-        for artist in self.dynamic + [self.ax.spines["bottom"]]:  # data under the x-axis line
-            self.ax.draw_artist(artist)
-        return _write_png(canvas, path)
 
 
 class _AnggaranFigure(_Blitted):
@@ -185,6 +250,7 @@ class _CapaianFigure(_Blitted):
     drawn over it."""
 
     _KEEP = 4  # offices of a roll-up mostly share the y-range (the cap + 10) and the bands
+    _COMPACT = True  # up to _CAPAIAN_FIGURES of them are kept, each drawn once per office
 
     def __init__(self, n: int):
         super().__init__(7.5, 3.6)

@@ -3,11 +3,11 @@ Jinja environment with its compiled templates), kept once per process and lent t
 time.
 
 Kept per thread, every thread that renders built its own set: with 24 capaian figures kept (~6.6 MB
-each) that is memory per thread, and a thread that lives for one office only (measured: ten varied
-offices, each in a new thread, 1.96-2.04 s each with per-thread figures, 1.38-1.42 s lent from here)
-found none. Prefect's process pool runs its tasks in each worker's main thread, so the roll-up's
-default runner kept its figures either way; the thread and Dask runners share one set per process.
-No two threads ever hold the same object.
+each when this was measured, ~0.6 MB now) that is memory per thread, and a thread that lives for one
+office only (measured: ten varied offices, each in a new thread, 1.96-2.04 s each with per-thread
+figures, 1.38-1.42 s lent from here) found none. Prefect's process pool runs its tasks in each
+worker's main thread, so the roll-up's default runner kept its figures either way; the thread and Dask
+runners share one set per process. No two threads ever hold the same object.
 """
 
 from __future__ import annotations

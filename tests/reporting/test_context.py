@@ -240,3 +240,76 @@ def test_the_capaian_chart_of_an_office_is_the_same_whatever_was_drawn_before(in
     thread.start()
     thread.join()
     assert elsewhere == [first]
+
+
+def _chart_bytes(figure, capaian, settings, path) -> bytes:
+    return figure.draw(capaian, settings, path).read_bytes()
+
+
+def test_a_kept_capaian_figure_holds_no_pixels_of_its_own_and_draws_the_same_bytes(inputs, tmp_path):
+    """Up to 24 capaian figures stay in each worker of a roll-up: each keeps its background at one byte
+    per pixel and draws on a renderer lent while it draws, and its charts are byte for byte those of a
+    figure with pixels of its own, its background kept as copied (the way every chart was drawn before)."""
+    import numpy as np
+
+    from tasks.reporting.charts import _CapaianFigure
+
+    class OwnPixels(_CapaianFigure):
+        _COMPACT = False
+
+    capaian = measure(inputs, Period(2024)).capaian
+    higher = capaian.assign(**{"capaian_dicap": capaian["capaian_dicap"] * 1.5})  # another y-range
+    compact, own = _CapaianFigure(len(capaian)), OwnPixels(len(capaian))
+    for i, frame in enumerate([capaian, higher, capaian]):  # a background drawn, another, the first kept
+        assert (_chart_bytes(compact, frame, inputs.settings, tmp_path / f"c{i}.png")
+                == _chart_bytes(own, frame, inputs.settings, tmp_path / f"o{i}.png"))
+    assert compact.fig.canvas.renderer is None  # between charts, no canvas pixels
+    (width, height) = compact.fig.canvas.get_width_height(physical=True)
+    kept = list(compact._backgrounds.values())
+    assert len(kept) == 2 and all(isinstance(b, np.ndarray) and b.dtype == np.uint8 and b.shape == (height, width)
+                                  for b in kept)
+
+
+def test_a_compact_figure_keeps_a_background_that_is_not_plain_grey_as_it_was_drawn(inputs, tmp_path):
+    """One byte per pixel holds a background only when it is opaque grey (as the charts are designed);
+    a template of colour, say a band someone made red, is kept whole and drawn as before."""
+    from matplotlib.backends._backend_agg import BufferRegion
+
+    from tasks.reporting.charts import _CapaianFigure
+
+    class Red(_CapaianFigure):
+        def _background_changed(self, key) -> None:
+            super()._background_changed(key)
+            self._bands[0].set_facecolor("#ff0000")
+
+    class RedOwnPixels(Red):
+        _COMPACT = False
+
+    capaian = measure(inputs, Period(2024)).capaian
+    compact = Red(len(capaian))
+    first = _chart_bytes(compact, capaian, inputs.settings, tmp_path / "c.png")
+    assert first == _chart_bytes(RedOwnPixels(len(capaian)), capaian, inputs.settings, tmp_path / "o.png")
+    assert [type(b) for b in compact._backgrounds.values()] == [BufferRegion]
+    assert _chart_bytes(compact, capaian, inputs.settings, tmp_path / "again.png") == first
+
+
+def test_capaian_charts_drawn_in_two_threads_at_once_are_those_drawn_one_by_one(inputs, tmp_path):
+    """Compact figures of two sizes drawn by two threads at the same time: the renderers lent never
+    serve both, so every chart is the one drawn alone."""
+    import threading
+
+    capaian = measure(inputs, Period(2024)).capaian
+    frames = {n: capaian.head(n) for n in (len(capaian), len(capaian) - 3)}
+    alone = {n: chart_capaian(f, inputs.settings, tmp_path / f"alone-{n}.png").read_bytes() for n, f in frames.items()}
+    results: dict[str, bytes] = {}
+
+    def draw(n: int) -> None:
+        for i in range(8):
+            results[f"{n}-{i}"] = chart_capaian(frames[n], inputs.settings, tmp_path / f"{n}-{i}.png").read_bytes()
+
+    threads = [threading.Thread(target=draw, args=(n,)) for n in frames]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 16 and all(data == alone[int(key.split("-")[0])] for key, data in results.items())
