@@ -1,6 +1,6 @@
-"""Objects too costly to build for every document (a matplotlib figure with its kept backgrounds, a
-Jinja environment with its compiled templates), kept once per process and lent to one thread at a
-time.
+"""Objects too costly to build for every document (a matplotlib figure with its kept backgrounds, the
+renderer a compact figure draws on, a Jinja environment with its compiled templates), kept once per
+process and lent to one thread at a time.
 
 Kept per thread, every thread that renders built its own set: with 24 capaian figures kept (~6.6 MB
 each when this was measured, ~0.6 MB now) that is memory per thread, and a thread that lives for one
