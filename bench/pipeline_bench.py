@@ -19,9 +19,9 @@ One run on one machine measures
                 given their address as `lkip rekap --dask-address` is), for each N.
 Timing of (a), (b) and (c): one process sets all three up, runs each once to warm up, then runs them
 back to back --repeat times, the order rotating (a b c, b c a, c a b, ...). Each figure is the median
-of its runs, and each ratio the median of the rounds' ratios, printed with its lowest and highest
-round: a shared VM's speed drifts by tens of percent within a minute, and parts timed back to back see
-the same machine. CPU seconds of the
+of its runs, each ratio (and each difference, b-a and c-b) the median of the rounds' ratios (or
+differences), b/a printed with its lowest and highest round: a shared VM's speed drifts by tens of
+percent within a minute, and parts timed back to back see the same machine. CPU seconds of the
 process are printed beside wall time for (a) and (b). Wall time excludes imports and set-up. For each
 roll-up, the CPU seconds over its timed run of the workers (pool or Dask processes; for `cluster` the
 scheduler too), of the flow's own process and of the Prefect server, in all and per office: on 2
@@ -427,6 +427,7 @@ def main() -> None:
         print(f"(c) prefect   {_median(c):7.2f} s                peak {mb(peaks['prefect']['peak'])}  "
               f"(against a running server)", flush=True)
         print(f"    b/a = {_paired(b, a, operator.truediv):.2f} (cpu {_paired(b, a, operator.truediv, 'cpu'):.2f})   "
+              f"b-a = {_paired(b, a, operator.sub):.2f} s   "
               f"c/a = {_paired(c, a, operator.truediv):.2f}   c-b = {_paired(c, b, operator.sub):.2f} s  "
               f"(medians over the {args.repeat} rounds)", flush=True)
         rounds = [t / f for t, f in zip(b["runs"], a["runs"], strict=True)]
