@@ -23,7 +23,6 @@ import threading
 import time
 from pathlib import Path
 
-from tasks.files import atomic_write
 from tasks.problems import UserError
 
 LOCK_PREFIX = ".lkip-lock-"
@@ -162,14 +161,30 @@ class RunLock:
                 return
 
     def renew(self) -> bool:
-        """Rewrite the lock with a new `diperbarui`, while it is still ours; False once it is not."""
-        holder = self._read(self.path)
-        if holder.get("token") != self.token:
-            return False
-        holder["diperbarui"] = time.time()
-        data = json.dumps(holder).encode("utf-8")
+        """Rewrite the lock with a new `diperbarui`, while it is still ours; False once it is not.
+
+        The lock is read and rewritten through one open file, in place. A run that takes a stale lock
+        over renames it away and creates its own file, so a renewal that read our lock just before
+        that can only write to the file renamed away, never over the other run's lock (rewriting by
+        path, with a temporary file renamed over it, could)."""
         try:
-            atomic_write(self.path, lambda dst: dst.write(data), durable=False)
+            fd = os.open(self.path, os.O_RDWR)
+        except FileNotFoundError:
+            return False  # removed or taken over: not ours any more
+        except OSError:
+            return True  # the share dropped for a moment: the next renewal tries again
+        try:
+            with os.fdopen(fd, "r+", encoding="utf-8") as handle:
+                try:
+                    holder = json.loads(handle.read())
+                except ValueError:
+                    return False  # not a lock this run wrote
+                if not isinstance(holder, dict) or holder.get("token") != self.token:
+                    return False
+                holder["diperbarui"] = time.time()
+                handle.seek(0)
+                handle.write(json.dumps(holder))
+                handle.truncate()
         except OSError:
             return True  # the share dropped for a moment: the next renewal tries again
         return True

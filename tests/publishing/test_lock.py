@@ -99,9 +99,38 @@ def test_the_holder_renews_its_lease_and_stops_once_the_lock_is_not_its_own(tmp_
         while json.loads(path.read_text())["diperbarui"] == first:
             assert time.monotonic() < deadline, "the lease was never renewed"
             time.sleep(0.05)
-        write_lock(tmp_path, **here(token="orang-lain"))
+        take_over(path)
         assert lock.renew() is False
     assert json.loads(path.read_text())["token"] == "orang-lain"  # another run's lock is never removed
+
+
+def take_over(path):
+    """What another run does to a stale lock: rename it away, then create its own."""
+    os.rename(path, path.with_name(path.name + ".usang"))
+    write_lock(path.parent, **here(token="orang-lain"))
+
+
+def test_a_renewal_racing_a_takeover_never_writes_over_the_new_lock(tmp_path, monkeypatch):
+    """The renewal read our lock, and another run took it over before the renewal wrote: what it
+    writes goes to the file renamed away, and the other run's lock stays as that run wrote it."""
+    path = lock_path(tmp_path, "1312", 2024)
+    real_time = time.time
+    taken: list[bool] = []
+
+    def taken_over_then_time():  # renew() asks for the time between reading the lock and writing it
+        if not taken:
+            taken.append(True)
+            take_over(path)
+        return real_time()
+
+    with RunLock(path, "x", renew_seconds=3600) as lock:
+        monkeypatch.setattr(lock_module.time, "time", taken_over_then_time)
+        assert lock.renew() is True and taken  # it wrote, to the lock renamed away
+        monkeypatch.undo()
+        assert json.loads(path.read_text())["token"] == "orang-lain"
+        assert lock.renew() is False
+    assert json.loads(path.read_text())["token"] == "orang-lain"
+    assert json.loads(path.with_name(path.name + ".usang").read_text())["token"] == lock.token
 
 
 def test_an_empty_lock_is_stale_only_once_old(tmp_path):
