@@ -272,7 +272,7 @@ def test_a_kept_capaian_figure_holds_no_pixels_of_its_own_and_draws_the_same_byt
 
 def test_a_compact_figure_keeps_a_background_that_is_not_plain_grey_as_it_was_drawn(inputs, tmp_path):
     """One byte per pixel holds a background only when it is opaque grey (as the charts are designed);
-    a template of colour, say a band someone made red, is kept whole and drawn as before."""
+    a chart someone gave colour, say a red band, is kept whole and drawn as before."""
     from matplotlib.backends._backend_agg import BufferRegion
 
     from tasks.reporting.charts import _CapaianFigure
@@ -294,8 +294,9 @@ def test_a_compact_figure_keeps_a_background_that_is_not_plain_grey_as_it_was_dr
 
 
 def test_capaian_charts_drawn_in_two_threads_at_once_are_those_drawn_one_by_one(inputs, tmp_path):
-    """Compact figures of two sizes drawn by two threads at the same time: the renderers lent never
-    serve both, so every chart is the one drawn alone."""
+    """Compact figures for two numbers of indicators drawn by two threads at the same time: they are
+    the same size in pixels, so both ask for a renderer of one key, and the renderer lent to one is
+    never lent to the other; every chart is the one drawn alone."""
     import threading
 
     capaian = measure(inputs, Period(2024)).capaian
