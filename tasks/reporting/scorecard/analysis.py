@@ -57,13 +57,13 @@ def has_value(sentence: str) -> bool:
 
 def disclosure(lap: Laporan, facts: DocumentFacts) -> Verdict:
     """3.b.2: every PK indicator in Bab III with its target, realisation and capaian as computed, and narrative."""
-    rows = [row for t in lap.tables_in(lap.span("bab3")) for row in t.rows]
+    rows = [(row, [norm(c) for c in row]) for t in lap.tables_in(lap.span("bab3")) for row in t.rows]
     no_figures, no_text = [], []
     for i, fakta in enumerate(facts.indikator):
         figures = [f for f in (fakta.target, fakta.realisasi, fakta.capaian) if f.strip() not in {"", "-"}]
         name = norm(fakta.nama)
-        in_table = any(any(name in norm(c) for c in row) and all(any(has_figure(c, f) for c in row) for f in figures)
-                       for row in rows)
+        in_table = any(any(name in c for c in normed) and all(any(has_figure(c, f) for c in row) for f in figures)
+                       for row, normed in rows)
         text = lap.analysis_text(i)
         if not in_table and not all(has_figure(text, f) for f in figures):
             no_figures.append(i)

@@ -156,13 +156,13 @@ class Laporan:
     @cached_property
     def starts(self) -> list[int | None]:
         """Per indicator (facts order), the position of the paragraph that opens its analysis."""
-        prose = self.text_of(self.bab3a, tables=False)
+        prose = [(p, norm(p.text)) for p in self.text_of(self.bab3a, tables=False)]  # each normalised once
         starts: list[int | None] = []
         taken: set[int] = set()
         prev = -1
         for fakta in self.facts.indikator:
             name = norm(fakta.nama)
-            ranked = sorted((_rank(p.text, name), p.pos) for p in prose if name and name in norm(p.text)
+            ranked = sorted((_rank(p.text, name), p.pos) for p, text in prose if name and name in text
                             and p.pos not in taken)
             pick = next((pos for _, pos in ranked if pos > prev), None)
             if pick is None and ranked:
