@@ -2,8 +2,8 @@
 against docxtpl in tests/reporting/test_docx_template.py).
 
 - patch_xml: docxtpl's XML clean-up of a template part, done once per process and part content;
-- resolve_listing: the rewrite of tabs and newlines in text, applied only to the paragraphs that
-  have any;
+- resolve_listing: the rewrite of tabs and newlines in text, skipped when no text has any (those of
+  an image's XML are outside every text) and else applied only to the paragraphs that have any;
 - fix_tables: the table fix-up, run only when a table's grid does not fit its rows;
 - init_docx: the template opened by tasks.reporting.docx_package (parts a render never changes
   kept as bytes).
@@ -52,6 +52,17 @@ def _grid_fits(tree) -> bool:
 
 
 
+def _in_text(xml: str, at: int) -> bool:
+    """Whether xml[at] may be inside a text docxtpl's listing rewrite changes: a match of
+    `<w:t(?: [^>]*)?>.*?</w:t>` inside a run (`<w:r …>.*?</w:r>`). Such a match has no </w:t> and no
+    </w:r> between its start and xml[at]; it starts at or before the last <w:t> or <w:t …> before
+    xml[at] (a self-closing <w:t …/> included). So xml[at] is outside every such text when there is no
+    start, or a </w:t> or </w:r> comes between the last one and xml[at]; anything else counts as text."""
+    since = xml.rfind("</w:r>", 0, at) + 1  # a start before the last </w:r> is not one (and looked for no further)
+    opening = max(xml.rfind("<w:t>", since, at), xml.rfind("<w:t ", since, at))
+    return opening >= 0 and xml.find("</w:t>", opening, at) < 0
+
+
 class FastTemplate(DocxTemplate):
     """docxtpl, with its XML clean-up of each template part done once per process and part content,
     its rewrite of tabs/newlines in text applied only to the paragraphs that have any, and its table
@@ -59,11 +70,12 @@ class FastTemplate(DocxTemplate):
 
     def resolve_listing(self, xml):
         # docxtpl turns \t, \a, \n and \f inside <w:t> into tabs, paragraphs, breaks and page breaks by
-        # running three nested regular expressions over every paragraph and run. A paragraph without any
-        # of those characters comes out unchanged, so only the others (a few per document: an image's
-        # XML is indented with newlines) go through docxtpl's rewrite, each one exactly as it would there.
+        # running three nested regular expressions over every paragraph and run. Such a character outside
+        # every <w:t> is never rewritten (an image's XML is indented with newlines): a document with none
+        # inside a text comes out unchanged. Otherwise only the paragraphs having one go through
+        # docxtpl's rewrite, each one exactly as it would there.
         declaration = _DECLARATION.match(xml)
-        if _LISTING.search(xml, declaration.end() if declaration else 0) is None:
+        if not any(_in_text(xml, m.start()) for m in _LISTING.finditer(xml, declaration.end() if declaration else 0)):
             return xml
 
         def resolve(paragraph: str) -> str:
