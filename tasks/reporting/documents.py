@@ -22,7 +22,7 @@ from tasks.reporting.context import OfficeView, gambar, office_view
 from tasks.reporting.docx_package import DOCX_WRITER
 from tasks.reporting.lineage import write_lineage
 from tasks.reporting.lkip import document_facts, lkip_context
-from tasks.reporting.pagination import can_paginate, paginate, render_outline, toc_entries
+from tasks.reporting.pagination import can_paginate, paginate, render_with_daftar_isi, toc_entries
 from tasks.reporting.pdf import to_pdfs
 from tasks.reporting.render import render_docx
 from tasks.reporting.scorecard import score_document, write_scorecard
@@ -110,18 +110,17 @@ def render_lkip(inputs: OfficeInputs, m: Measures, view: OfficeView, staging: Pa
     images = draw_charts(m, inputs.settings, staging / "grafik", f"lkip-{tahun}") if choices.charts else _no_images()
     context = lkip_context(inputs, m, view, images, lkip_signing_date(tahun), choices.charts)
     out = staging / f"LKIP-{tahun}.docx"
-    headings, numbering = render_outline(choices.templates.lkip, context)  # the headings the template gives
     notes: tuple[str, ...] = ()
-    if choices.paginate and can_paginate():
-        context["daftar_isi"] = toc_entries(headings)  # placeholder pages: laid out as the final entries
-        render_docx(choices.templates.lkip, context, out, choices.writer)
+    numbered = choices.paginate and can_paginate()
+    # the Daftar Isi lists the headings the template gives; numbered: placeholder pages, laid out as the final entries
+    headings, numbering = render_with_daftar_isi(choices.templates.lkip, context, out, numbered, choices.writer)
+    if numbered:
         context["daftar_isi"] = toc_entries(headings, paginate(out, (headings, numbering)))
+        render_docx(choices.templates.lkip, context, out, choices.writer)
     else:
-        context["daftar_isi"] = toc_entries(headings, [""] * len(headings))
         why = "LibreOffice tidak terpasang" if choices.paginate else "penomoran halaman dimatikan"
         notes = (f"Daftar Isi LKIP tanpa nomor halaman ({why}); di Word: klik kanan pada Daftar Isi lalu "
                  "Update Field.",)
-    render_docx(choices.templates.lkip, context, out, choices.writer)
     criteria = tuple(score_document(out, document_facts(inputs, m, context)))
     failed = [k for k in criteria if k.hasil == "gagal"]
     if failed:

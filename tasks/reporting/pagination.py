@@ -17,7 +17,7 @@ from lxml import etree
 from contracts.context import EntriDaftarIsi
 from tasks.reading.convert import soffice
 from tasks.reporting.pdf import to_pdf
-from tasks.reporting.render import render_body
+from tasks.reporting.render import render_body, render_docx_listing
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TOC_LEVELS = 2  # the TOC field's \o "1-2"
@@ -79,6 +79,24 @@ def render_outline(template: Path, context: dict) -> tuple[list[Heading], list[N
     what the Daftar Isi lists, from the rendered body alone (tasks.reporting.render.render_body)."""
     body, tpl = render_body(template, context)
     return body_outline(body, style_names(tpl.docx))
+
+
+def render_with_daftar_isi(template: Path, context: dict, out: Path, numbered: bool, writer: str
+                           ) -> tuple[list[Heading], list[Numbering]]:
+    """Render the LKIP into `out` with a Daftar Isi of the headings the render prints, and give its
+    outline (render_outline's). The entries' pages are empty, or with `numbered` placeholders as
+    wide as real numbers (for `paginate` to lay the report out as it will be). context["daftar_isi"]
+    is set to the entries rendered. The template is rendered once when its Daftar Isi loop allows
+    (tasks.reporting.render.render_docx_listing)."""
+    found: list[tuple[list[Heading], list[Numbering]]] = []
+
+    def entries(body, tpl) -> list[EntriDaftarIsi]:
+        found.append(body_outline(body, style_names(tpl.docx)))
+        headings = found[-1][0]
+        return toc_entries(headings) if numbered else toc_entries(headings, [""] * len(headings))
+
+    context["daftar_isi"] = render_docx_listing(template, context, out, "daftar_isi", entries, writer)
+    return found[-1]
 
 
 def body_outline(body, names: dict[str, str]) -> tuple[list[Heading], list[Numbering]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from tasks.problems import UserError
 from tasks.reporting.docx_package import DOCX_WRITER, save_document
 from tasks.reporting.docx_template import FastTemplate
 from tasks.reporting.layout import keep_rows_together
+from tasks.reporting.loop_split import split_loop
 from tasks.reporting.sandbox import CACHED_TEMPLATES, MAX_ITERATIONS, CountedList, LoopBudget, render_env
 
 
@@ -180,6 +182,94 @@ def render_docx(template: Path, context: dict, out: Path, writer: str = DOCX_WRI
     return atomic_save(Path(out), lambda tmp: save_document(tpl, tmp, writer), durable=False)
 
 
+def render_docx_listing(template: Path, context: dict, out: Path, name: str,
+                        listing: Callable[[object, FastTemplate], list], writer: str = DOCX_WRITER) -> list:
+    """render_docx of `template` where the context list `name` (the Daftar Isi) is made from the rest
+    of the render: `listing(body, tpl)` gets the body rendered with `context` as given, parsed as
+    render_body gives it, and returns the list rendered in its place; returns that list.
+
+    When the template's loop over `name` renders alone as in place (tasks.reporting.loop_split), the
+    template is rendered once: the rest with a marker where the loop was, then the loop alone. The
+    document is the one render_docx makes with the list in the context. Otherwise it is rendered
+    twice, render_body then render_docx. Errors as render_docx."""
+    made: list = []
+
+    def render(tpl: FastTemplate, env: jinja2.Environment) -> None:
+        source = tpl.patch_xml(tpl.get_xml())
+        cut = _cut(source, env, name)
+        if cut is None:
+            return  # rendered twice, below
+        outer, loop, whole = cut
+        budget = LoopBudget(MAX_ITERATIONS)
+
+        class Spliced:  # the body's template as docxtpl's render_xml_part renders it
+            def render(self, ctx: dict) -> str:
+                rest = env.from_string(outer).render(ctx)
+                if rest.count(_MARKER) > 1:
+                    raise RuntimeError("the Daftar Isi's loop was rendered more than once")
+                as_given = rest.replace(_MARKER, env.from_string(loop).render(ctx))
+                made.append(listing(_parsed(_docxtpl_post(tpl, as_given)), tpl))
+                listed = env.from_string(loop).render({**ctx, name: _prepared(tpl, made[-1], budget)})
+                return rest.replace(_MARKER, listed)
+
+        class Splicing:  # the environment docxtpl is given for the body: it compiles `whole` to Spliced
+            def from_string(self, text: str) -> Spliced:
+                if text != whole:
+                    raise RuntimeError("docxtpl prepared the template's body otherwise than tasks.reporting.render")
+                return Spliced()
+
+        tpl.build_xml = lambda ctx, jinja_env=None: tpl.render_xml_part(source, tpl.docx._part, ctx, Splicing())
+        tpl.render(_prepared(tpl, context, budget), jinja_env=env, autoescape=True)
+
+    tpl = _rendered(Path(template), context, render)
+    if not made:
+        body, plain = render_body(template, context)
+        made.append(listing(body, plain))
+        render_docx(template, {**context, name: made[0]}, out, writer)
+        return made[0]
+    keep_rows_together(tpl.docx.element.body)
+    atomic_save(Path(out), lambda tmp: save_document(tpl, tmp, writer), durable=False)
+    return made[0]
+
+
+_MARKER = f"lkip{secrets.token_hex(12)}"  # letters and digits only: Jinja and docxtpl leave it as it is
+_cuts: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+
+
+def _cut(source: str, env: jinja2.Environment, name: str) -> tuple[str, str, str] | None:
+    """(the body with a marker where its loop over `name` was, that loop, the whole body), each as
+    docxtpl's render_xml_part hands its source to Jinja; None when the loop does not render alone as in
+    place. Made once per template content."""
+    key = (source, name)
+    if key not in _cuts:
+        split = split_loop(source, env, name)
+        if len(_cuts) >= CACHED_TEMPLATES:
+            _cuts.clear()
+        _cuts[key] = None if split is None else (
+            _docxtpl_pre(split.before) + _MARKER + _docxtpl_pre(split.after), _docxtpl_pre(split.loop),
+            _docxtpl_pre(source))
+    return _cuts[key]
+
+
+# docxtpl's render_xml_part (0.20) before and after Jinja renders a part; tests/reporting/test_render.py
+# holds them to docxtpl's own.
+def _docxtpl_pre(source: str) -> str:
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+
+
+def _docxtpl_post(tpl: FastTemplate, rendered: str) -> str:
+    xml = rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # re.sub(r"\n<w:p([ >])", r"<w:p\1")
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    return tpl.resolve_listing(xml)
+
+
+def _parsed(xml: str):
+    """A rendered body parsed as docxtpl parses one (FastTemplate.fix_tables), entities never resolved;
+    a parser of its own per call (cheap): nothing shared between the threads that render."""
+    return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True, resolve_entities=False,
+                                                                 no_network=True))
+
+
 def render_body(template: Path, context: dict) -> tuple[object, FastTemplate]:
     """The rendered body of `template` with `context`, parsed (the w:body element), and the template:
     the body alone, no image placed, no header, footer or package built (what reading the
@@ -189,11 +279,7 @@ def render_body(template: Path, context: dict) -> tuple[object, FastTemplate]:
     def body(tpl: FastTemplate, env: jinja2.Environment) -> None:
         tpl.render_init()
         env.autoescape = True  # as DocxTemplate.render(autoescape=True) sets it
-        xml = tpl.build_xml(_prepared(tpl, context, LoopBudget(MAX_ITERATIONS), images=False), env)
-        # parsed as docxtpl parses a rendered body (FastTemplate.fix_tables), entities never resolved;
-        # a parser of its own per call (cheap): nothing shared between the threads that render
-        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-        found.append(etree.fromstring(xml.encode("utf-8"), parser))
+        found.append(_parsed(tpl.build_xml(_prepared(tpl, context, LoopBudget(MAX_ITERATIONS), images=False), env)))
 
     tpl = _rendered(Path(template), context, body)
     return found[0], tpl
