@@ -213,10 +213,9 @@ def render_docx_listing(template: Path, context: dict, out: Path, name: str,
                 return rest.replace(_MARKER, listed)
 
         class Splicing:  # the environment docxtpl is given for the body: it compiles `whole` to Spliced
-            def from_string(self, text: str) -> Spliced:
-                if text != whole:
-                    raise RuntimeError("docxtpl prepared the template's body otherwise than tasks.reporting.render")
-                return Spliced()
+            def from_string(self, text: str):
+                # a docxtpl preparing the body otherwise: rendered as it is, then (nothing made) twice below
+                return Spliced() if text == whole else env.from_string(text)
 
         tpl.build_xml = lambda ctx, jinja_env=None: tpl.render_xml_part(source, tpl.docx._part, ctx, Splicing())
         tpl.render(_prepared(tpl, context, budget), jinja_env=env, autoescape=True)
@@ -234,6 +233,7 @@ def render_docx_listing(template: Path, context: dict, out: Path, name: str,
 
 _MARKER = f"lkip{secrets.token_hex(12)}"  # letters and digits only: Jinja and docxtpl leave it as it is
 _cuts: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+_UNCUT = object()
 
 
 def _cut(source: str, env: jinja2.Environment, name: str) -> tuple[str, str, str] | None:
@@ -241,17 +241,18 @@ def _cut(source: str, env: jinja2.Environment, name: str) -> tuple[str, str, str
     docxtpl's render_xml_part hands its source to Jinja; None when the loop does not render alone as in
     place. Made once per template content."""
     key = (source, name)
-    if key not in _cuts:
+    cut = _cuts.get(key, _UNCUT)
+    if cut is _UNCUT:  # shared by threads: a lookup and one store, never a check-then-read
         split = split_loop(source, env, name)
+        cut = None if split is None else (_docxtpl_pre(split.before) + _MARKER + _docxtpl_pre(split.after),
+                                          _docxtpl_pre(split.loop), _docxtpl_pre(source))
         if len(_cuts) >= CACHED_TEMPLATES:
             _cuts.clear()
-        _cuts[key] = None if split is None else (
-            _docxtpl_pre(split.before) + _MARKER + _docxtpl_pre(split.after), _docxtpl_pre(split.loop),
-            _docxtpl_pre(source))
-    return _cuts[key]
+        _cuts[key] = cut
+    return cut
 
 
-# docxtpl's render_xml_part (0.20) before and after Jinja renders a part; tests/reporting/test_render.py
+# docxtpl's render_xml_part (0.20) before and after Jinja renders a part; tests/reporting/test_listing.py
 # holds them to docxtpl's own.
 def _docxtpl_pre(source: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)

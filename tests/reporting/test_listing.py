@@ -169,3 +169,18 @@ def _source(template: Path) -> str:
     tpl = FastTemplate(str(template))
     tpl.init_docx()
     return tpl.patch_xml(tpl.get_xml())
+
+
+def test_a_body_docxtpl_prepares_otherwise_is_rendered_twice(tmp_path, monkeypatch):
+    """Should docxtpl hand Jinja the body otherwise than render.py expects, the listing is not cut
+    out: the document is made by the two renders, with its Daftar Isi."""
+    template = _template(tmp_path, TOC + BODY)
+    monkeypatch.setattr(render, "_docxtpl_pre", lambda source: source.replace("<w:p>", "<w:p >"))
+    render._cuts.clear()
+    calls = _rendered_twice(monkeypatch)
+    try:
+        listed = render_docx_listing(template, dict(CONTEXT), tmp_path / "out.docx", "daftar_isi", _headings)
+    finally:
+        render._cuts.clear()
+    assert calls == [1] and len(listed) == 5
+    assert ENTRY in "\n".join(p.text for p in Document(str(tmp_path / "out.docx")).paragraphs)
