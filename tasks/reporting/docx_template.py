@@ -65,8 +65,8 @@ def _in_text(xml: str, at: int) -> bool:
 
 class FastTemplate(DocxTemplate):
     """docxtpl, with its XML clean-up of each template part done once per process and part content,
-    its rewrite of tabs/newlines in text applied only to the paragraphs that have any, and its table
-    fix-up run only when a table's grid does not fit its rows."""
+    its rewrite of tabs/newlines in text applied only when a text has any, then only to the paragraphs
+    that have any, and its table fix-up run only when a table's grid does not fit its rows."""
 
     def resolve_listing(self, xml):
         # docxtpl turns \t, \a, \n and \f inside <w:t> into tabs, paragraphs, breaks and page breaks by

@@ -66,7 +66,7 @@ def split_loop(source: str, env: jinja2.Environment, name: str) -> LoopSplit | N
         tag = words[0]
         if tag in _ASSIGNING:
             return None
-        if tag == "for" and start is None and len(words) > 2 and name in words[words.index("in") + 1:][:1]:
+        if tag == "for" and start is None and "in" in words and words[words.index("in") + 1:][:1] == [name]:
             if any(block != "if" for block in open_blocks) or not _plain(tokens, index):
                 return None
             start, depth = index, len(open_blocks)
