@@ -94,14 +94,27 @@ def test_another_hosts_lock_is_respected_while_renewed(tmp_path):
 def test_the_holder_renews_its_lease_and_stops_once_the_lock_is_not_its_own(tmp_path):
     path = lock_path(tmp_path, "1312", 2024)
     with RunLock(path, "x", renew_seconds=0.05) as lock:
-        first = json.loads(path.read_text())["diperbarui"]
+        first = renewed_at(path)
         deadline = time.monotonic() + 5
-        while json.loads(path.read_text())["diperbarui"] == first:
+        while renewed_at(path) == first:
             assert time.monotonic() < deadline, "the lease was never renewed"
             time.sleep(0.05)
         take_over(path)
         assert lock.renew() is False
     assert json.loads(path.read_text())["token"] == "orang-lain"  # another run's lock is never removed
+
+
+def renewed_at(path) -> float:
+    """The lock's `diperbarui`, read as another run reads it. The renewal rewrites the file in place,
+    so a read that meets it mid-write sees a torn text (other runs take that as "being written"):
+    read again until the text is whole."""
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            return json.loads(path.read_text())["diperbarui"]
+        except ValueError:
+            assert time.monotonic() < deadline, "the lock never read whole"
+            time.sleep(0.001)
 
 
 def take_over(path):
@@ -133,9 +146,13 @@ def test_a_renewal_racing_a_takeover_never_writes_over_the_new_lock(tmp_path, mo
     assert json.loads(path.with_name(path.name + ".usang").read_text())["token"] == lock.token
 
 
-def test_an_empty_lock_is_stale_only_once_old(tmp_path):
+@pytest.mark.parametrize("text", [
+    "",  # being written right now, or left empty by a crash
+    '{"pid": 1, "host": "vm", "diperbarui": 1796450231.068886, "token": "896a7f3ed25eee74"}}',  # read mid-renewal
+], ids=["empty", "torn"])
+def test_an_unreadable_lock_is_stale_only_once_old(tmp_path, text):
     path = lock_path(tmp_path, "1312", 2024)
-    path.write_text("", encoding="utf-8")  # being written right now, or left empty by a crash
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(RunLockError):
         RunLock(path, "x").__enter__()
     os.utime(path, (time.time() - LEASE_SECONDS - 1,) * 2)
