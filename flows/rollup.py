@@ -16,6 +16,7 @@ from prefect.runtime import flow_run
 from tasks.pipeline.office import OfficeRun, run_office
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.steps import program_version
+from tasks.publishing.lock import LEASE_SECONDS, RENEW_SECONDS
 from tasks.reading.nasional import load_national
 from tasks.reading.settings import Settings
 from tasks.reporting.fmt import format_number
@@ -23,21 +24,32 @@ from tasks.rollup import attempts
 from tasks.rollup.consolidate import FRAMEWORK_SHEETS, consolidate, distribution, invalid, write_docx, write_xlsx
 from tasks.rollup.national import per_national, per_province, with_framework
 from tasks.rollup.national import unmapped as unmapped_indicators
+from tasks.rollup.offices import office_folders, shared_code_reason, shared_codes
 
 FLOW_ROLLUP = "rekap-nasional"
 
 
 @task(name="daftar satker", cache_policy=NO_CACHE)
-def list_offices(root: str) -> list[str]:
-    """The office-year folders under root (each like the sample)."""
-    return sorted(str(p) for p in Path(root).iterdir() if p.is_dir() and not p.name.startswith("."))
+def list_offices(root: str) -> tuple[list[str], list[OfficeRun]]:
+    """The office-year folders under root (each like the sample) to run, and the offices not run because
+    another folder gives the same office code (each listed, none run)."""
+    folders = office_folders(Path(root))
+    shared = shared_codes(folders)
+    refused = {name: OfficeRun(folder=name, kode=kode, nama=profile.nama, provinsi=profile.provinsi,
+                               gagal=shared_code_reason(kode, name, list(profiles)))
+               for kode, profiles in shared.items() for name, profile in profiles.items()}
+    if refused:
+        get_run_logger().warning(f"{len(refused)} folder satker tidak direkap karena kode satkernya ganda: "
+                                 + "; ".join(f"{kode} ({', '.join(profiles)})" for kode, profiles in shared.items()))
+    return [str(f) for f in folders if f.name not in refused], list(refused.values())
 
 
 @task(name="proses satker", cache_policy=NO_CACHE)
 def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman: bool = False,
                    rollup_id: str = "") -> OfficeRun:
-    """One office-year from inputs to published reports; an invalid office is reported, never raised.
-    An office whose earlier attempt in this roll-up died with its worker is run again, and says so."""
+    """One office-year from inputs to published reports; an office that is invalid, or stopped (the
+    lock, its template, the share, or a fault of lkip's own) is reported, never raised. An office whose
+    earlier attempt in this roll-up died with its worker is run again, and says so."""
     logger = get_run_logger()
     started = time.perf_counter()
     attempt = attempts.Attempt()
@@ -50,9 +62,16 @@ def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman:
             rollup_id = ""
     if attempt.retried:
         logger.warning(f"{Path(folder).name}: dijalankan ulang (percobaan ke-{attempt.number}); percobaan "
-                       f"sebelumnya ({attempt.previous}) tidak selesai karena pekerjanya berhenti")
+                       f"sebelumnya ({attempt.previous}) tidak selesai karena pekerjanya berhenti. Kunci yang mungkin "
+                       f"ditinggalkannya ditunggu sampai tidak berlaku lagi (dari mesin lain paling lama "
+                       f"{(LEASE_SECONDS + 2 * RENEW_SECONDS) // 60} menit)")
+    request = RunRequest(folder, out_dir, tahun, charts=grafik, pages=halaman, lock_of_dead_attempt=attempt.holder)
     try:
-        run = run_office(RunRequest(folder, out_dir, tahun, charts=grafik, pages=halaman), program_version())
+        run = run_office(request, program_version())
+    except Exception as exc:  # a fault of lkip's own in one office: that office is listed, the others go on
+        logger.exception(f"{Path(folder).name}: kesalahan program lkip; satker ini tidak direkap")
+        run = OfficeRun(folder=Path(folder).name, gagal=f"kesalahan program lkip ({type(exc).__name__}); rinciannya "
+                                                         "ada di log rekap, laporkan ke pengelola lkip")
     finally:
         if rollup_id:
             attempts.finish(Path(out_dir), tahun, folder)
@@ -61,6 +80,7 @@ def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman:
         logger.warning(f"{Path(folder).name}: {run.status_error}")
     seconds = format_number(round(time.perf_counter() - started, 1))
     logger.info(f"{Path(folder).name}: " + (f"{len(run.published)} dokumen diterbitkan" if run.ok
+                                            else f"tidak diproses: {run.gagal}" if run.gagal
                                             else f"tidak valid ({len(run.errors)} galat)")
                 + f" dalam {seconds} detik")
     return run
@@ -83,16 +103,22 @@ def write_rollup(runs: list[OfficeRun], tahun: int, out_dir: str) -> list[str]:
 @flow(name=FLOW_ROLLUP, log_prints=True)
 def rekap_nasional(root: str, tahun: int, out_dir: str, grafik: bool = True, halaman: bool = False) -> list[str]:
     """Laporan setiap satker di folder root, lalu satu rekap nasional."""
-    folders = list_offices(root)
+    folders, refused = list_offices(root)
     runs = process_office.map(folders, unmapped(tahun), unmapped(out_dir), unmapped(grafik),
                               unmapped(halaman), unmapped(str(flow_run.get_id()))).result()
+    runs = sorted([*runs, *refused], key=lambda r: r.folder)
     retried = [r for r in runs if r.percobaan > 1]
     if retried:  # said by the flow itself, so it reaches the console that started the roll-up
         get_run_logger().warning(f"{len(retried)} satker dijalankan ulang karena pekerjanya berhenti di tengah "
                                  "jalan, masing-masing dihitung sekali: " + "; ".join(
                                      f"{r.folder} (percobaan ke-{r.percobaan}; yang terhenti: {r.percobaan_gagal})"
                                      for r in retried))
-    return write_rollup(runs, tahun, out_dir)
+    written = write_rollup(runs, tahun, out_dir)
+    stopped = [r for r in runs if not r.ok]
+    get_run_logger().info(f"{len(runs) - len(stopped)} satker direkap" + (
+        f"; {len(stopped)} belum dapat direkap (alasannya di lembar Satker Bermasalah): "
+        + ", ".join(r.folder for r in stopped) if stopped else ""))
+    return written
 
 
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}

@@ -17,7 +17,7 @@ from prefect.states import Completed, Failed, State
 
 from tasks.measuring.figures import OfficeFigures, Period
 from tasks.pipeline import prefect_logs, steps
-from tasks.pipeline.outcome import GAGAL, PERINGATAN, Outcome, display_path, tell_staff
+from tasks.pipeline.outcome import GAGAL, PERINGATAN, Outcome, display_path, not_told, tell_staff
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.years import deployment_names
 from tasks.problems import Problem, Severity, unique
@@ -197,10 +197,10 @@ def tell_outcome(request: RunRequest, inputs: OfficeInputs | None, outcome: Outc
     """The status file, the problems workbook and the annotated copies of the office's workbooks."""
     logger = get_run_logger()
     kode, office = steps.office_identity(request, inputs)
-    if isinstance(outcome.error, RunLockError):  # the run holding the lock tells its own outcome
-        return []
-    if isinstance(outcome.error, PublishError) and "folder bersama tidak dapat diakses" in outcome.error.message:
-        logger.warning("Status tidak ditulis: folder bersama tidak dapat diakses")
+    untold = not_told(outcome)
+    if untold:  # the run holding the lock tells its own outcome; an unreachable share is said here
+        if not isinstance(outcome.error, RunLockError):
+            logger.warning(f"Status tidak ditulis: {untold}")
         return []
     try:
         written = tell_staff(request, kode, office, outcome, started, next_scheduled_run(kode))

@@ -24,8 +24,9 @@ from tasks.publishing.feedback import (
     write_problems_workbook,
     write_status,
 )
-from tasks.publishing.names import office_folder, problems_path
-from tasks.publishing.share import Published
+from tasks.publishing.lock import RunLockError
+from tasks.publishing.names import PublishError, office_folder, problems_path
+from tasks.publishing.share import SHARE_UNREACHABLE, Published
 from tasks.reading.parse import MONTHS_ID
 
 SELESAI, PERINGATAN, GAGAL, MENUNGGU = "selesai", "peringatan", "gagal", "menunggu"
@@ -100,6 +101,16 @@ def failed(error: Exception, problems: list[Problem] | None = None) -> Outcome:
     message = error.message if isinstance(error, UserError) else str(error)
     hint = getattr(error, "hint", "")
     return Outcome(GAGAL, message + (f" Saran: {hint}" if hint else ""), problems or [], error=error)
+
+
+def not_told(outcome: Outcome) -> str:
+    """Why an outcome is not written to the office's folder ('' when it is): a run refused by the lock
+    leaves the status to the run holding it, and a share that cannot be reached cannot be written."""
+    if isinstance(outcome.error, RunLockError):
+        return "laporan sedang dibuat oleh proses lain, yang menulis statusnya sendiri"
+    if isinstance(outcome.error, PublishError) and SHARE_UNREACHABLE in outcome.error.message:
+        return SHARE_UNREACHABLE
+    return ""
 
 
 def waiting(reason: str) -> Outcome:

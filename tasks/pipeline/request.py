@@ -21,6 +21,9 @@ class RunRequest:
     charts: bool = True
     pages: bool = True  # number the LKIP's Daftar Isi (LibreOffice lays the report out once: a few seconds)
     display_root: str = ""  # the shared folder as staff see it (e.g. \\\\server\\bersama), for paths told to them
+    # (host, pid) of a run whose lock this one waits for until its lease ends: the roll-up's earlier
+    # attempt at this office, whose worker died (on another machine its lock looks alive till then)
+    lock_of_dead_attempt: tuple[str, int] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "input_dir", Path(self.input_dir))

@@ -86,7 +86,8 @@ def choose_templates(request: RunRequest) -> TemplateSet:
 def take_lock(request: RunRequest, inputs: OfficeInputs) -> RunLock:
     """At most one run per office and year: a second one is refused with a clear message."""
     kode = inputs.profile.kode
-    return RunLock(lock_path(request.out_dir, kode, request.year), f"{kode} {request.year}").__enter__()
+    return RunLock(lock_path(request.out_dir, kode, request.year), f"{kode} {request.year}",
+                   waits_for=request.lock_of_dead_attempt).__enter__()
 
 
 def release_lock(lock: RunLock) -> str:

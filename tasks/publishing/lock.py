@@ -28,11 +28,17 @@ from tasks.problems import UserError
 LOCK_PREFIX = ".lkip-lock-"
 LEASE_SECONDS = 15 * 60  # a lock not renewed for this long is stale
 RENEW_SECONDS = 60
+WAIT_SECONDS = 15  # between two looks at a lock the run waits for (`waits_for`)
 _BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
 
 
 class RunLockError(UserError):
-    """Another run holds the lock: .message says who and since when, .hint how to clear it."""
+    """Another run holds the lock: .message says who and since when, .hint how to clear it; .holder
+    what the lock says of that run ({} when it cannot be read)."""
+
+    def __init__(self, message: str, hint: str = "", holder: dict | None = None):
+        super().__init__(message, hint)
+        self.holder = holder or {}
 
 
 def boot_id() -> str:
@@ -79,9 +85,11 @@ def lock_path(root: Path, satker: str, tahun: int) -> Path:
 class RunLock:
     """Context manager: `with RunLock(lock_path(out, "1312", 2024), "1312 2024"):` holds the lock."""
 
-    def __init__(self, path: Path, label: str, renew_seconds: float = RENEW_SECONDS):
+    def __init__(self, path: Path, label: str, renew_seconds: float = RENEW_SECONDS,
+                 waits_for: tuple[str, int] | None = None):
         self.path = Path(path)
         self.label = label
+        self.waits_for = tuple(waits_for) if waits_for else None  # (host, pid) whose lock is waited out
         self.token = secrets.token_hex(8)
         self.taken_over: dict | None = None
         self.release_error: str = ""  # why the lock could not be removed (the share went away)
@@ -90,11 +98,26 @@ class RunLock:
         self._renewer: threading.Thread | None = None
 
     def __enter__(self) -> RunLock:
-        for _ in range(3):  # a retry follows the removal of a stale lock
+        """Take the lock; a live lock of another run is refused at once, unless it is held by
+        `waits_for` (a run known to be dead whose lease has not ended yet): that one is waited out,
+        up to a lease and two renewals, then refused as any other."""
+        tries, deadline = 0, None
+        while tries < 3:  # a retry follows the removal of a stale lock
             if self._create():
                 self._start_renewing()
                 return self
-            self._handle_existing()
+            try:
+                self._handle_existing()
+            except RunLockError as refusal:
+                holder = (refusal.holder.get("host"), refusal.holder.get("pid"))
+                if self.waits_for is None or holder != self.waits_for:
+                    raise
+                deadline = deadline or time.monotonic() + LEASE_SECONDS + 2 * RENEW_SECONDS
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(min(WAIT_SECONDS, max(deadline - time.monotonic(), 0)))
+                continue
+            tries += 1
         raise RunLockError(f"kunci proses {self.path} tidak dapat diambil; coba lagi")
 
     def _holder(self) -> dict:
@@ -144,7 +167,7 @@ class RunLock:
         since = time.strftime("%d-%m-%Y %H:%M", time.localtime(float(holder.get("mulai", modified))))
         who = f"pid {holder.get('pid')} di {holder.get('host')}, sejak {since}" if holder else f"sejak {since}"
         return RunLockError(
-            f"laporan {self.label} sedang dibuat oleh proses lain ({who}); kunci: {self.path}",
+            f"laporan {self.label} sedang dibuat oleh proses lain ({who}); kunci: {self.path}", holder=holder,
             hint=f"jalankan lagi setelah proses itu selesai. Bila yakin tidak ada proses yang berjalan (mis. "
                  f"komputernya mati), hapus berkas {self.path.name}; kunci yang tidak diperbarui selama "
                  f"{LEASE_SECONDS // 60} menit dianggap usang dan diambil alih dengan sendirinya")

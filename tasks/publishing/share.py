@@ -25,6 +25,7 @@ from tasks.publishing.finals import is_final, mark_final
 from tasks.publishing.names import PublishError, require_inside
 
 MAX_VERSION = 99
+SHARE_UNREACHABLE = "folder bersama tidak dapat diakses"  # how check_shared_folder's refusal begins
 ARCHIVE_DIR = "arsip"  # where an outdated -vN goes once the report's own name is published again
 # Windows (and Samba in front of it) reports a file held open by another program this way.
 _LOCK_ERRNOS = {errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY}
@@ -75,10 +76,10 @@ def check_share(root: Path, probe: Callable[[Path], None] | None = None) -> None
             raise _Unusable("bukan folder")
         (probe or _probe_write)(root)
     except _Unusable as exc:
-        raise PublishError(f"folder bersama tidak dapat diakses: {root} ({exc})") from None
+        raise PublishError(f"{SHARE_UNREACHABLE}: {root} ({exc})") from None
     except OSError as exc:
         cause, permanent = os_reason(exc)
-        raise PublishError(f"folder bersama tidak dapat diakses: {root} (tidak dapat ditulis: {cause})",
+        raise PublishError(f"{SHARE_UNREACHABLE}: {root} (tidak dapat ditulis: {cause})",
                            permanent=permanent) from exc
 
 

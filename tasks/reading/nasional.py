@@ -10,6 +10,7 @@ indicator left unmapped is not an error of the office: the roll-up lists it (nev
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from pathlib import Path
@@ -40,6 +41,14 @@ def load_national(path: Path = NATIONAL_LIST) -> DataFrame[IkuNasional]:
 def _national(path: str, mtime_ns: int, size: int) -> DataFrame[IkuNasional]:
     rows = [{normalize_key(k): normalize_text(v) for k, v in rec.items() if k} for rec in csv_rows(read_text(path))]
     return validated(IkuNasional, pd.DataFrame(rows, columns=["kode", "sasaran", "iku"]))
+
+
+def _code_hint(written: str, national: set[str]) -> str:
+    """What to write instead of an unknown national code: the closest codes of the list (staff have the
+    list as KPU RI sent it, not lkip's copy of it)."""
+    close = difflib.get_close_matches(written.upper(), sorted(national), n=3, cutoff=0.5) or sorted(national)[:3]
+    return (f"tulis salah satu kode sasaran/IKU KPU RI ({len(national)} kode, mis. {', '.join(close)}), atau "
+            "kosongkan bila indikator belum dipetakan")
 
 
 def has_mapping_column(path: Path) -> bool:
@@ -83,8 +92,7 @@ def read_pemetaan(path: Path, known: set[str] | None, national: set[str],
         if not _CODE.match(nasional) or nasional not in national:
             problems.error(f"kode nasional {nasional} tidak ada dalam daftar sasaran/IKU KPU RI",
                            header="kode_nasional", value=nasional,
-                           hint="pilih salah satu kode dalam data/nasional/sasaran-iku-kpu.csv (mis. SS1.IKU01), "
-                                "atau kosongkan bila indikator belum dipetakan", **where)
+                           hint=_code_hint(nasional, national), **where)
             continue
         if kode in seen:
             first = seen[kode]

@@ -25,7 +25,7 @@ from tasks.reading.identify import FIXED_NAMES, Identified, identify, name_sugge
 from tasks.reading.narasi import load_narasi, read_narasi
 from tasks.reading.nasional import has_mapping_column, load_national, read_pemetaan
 from tasks.reading.pembanding import read_pembanding
-from tasks.reading.profile import Profile, load_profile, signer_problems
+from tasks.reading.profile import Profile, load_profile, province_problems, signer_problems
 from tasks.reading.rak import Rak, read_rak
 from tasks.reading.realisasi import Realisasi, read_realisasi, validate_tables
 from tasks.reading.riwayat import read_riwayat
@@ -127,7 +127,7 @@ def _read_profile(files: list[Path], inputs: OfficeInputs) -> None:
         except InputError as exc:
             inputs.problems += exc.problems
             continue
-        inputs.problems += signer_problems(inputs.profile, f.name)
+        inputs.problems += signer_problems(inputs.profile, f.name) + province_problems(inputs.profile, f.name)
 
 
 def _read_rak(files: list[Identified], inputs: OfficeInputs, said: bool = False) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from tasks.reading.parse import ParseError, normalize_key, normalize_text, parse
 from tasks.reading.text_files import load_toml
 
 PROFILE_NAME = "profil.toml"
+PROVINCE_LIST = Path(__file__).resolve().parents[2] / "data" / "nasional" / "provinsi.csv"  # KPU's 38 provinces
 
 # Words that only say "this is a sub-unit"; dropping them lets "Subbag Keuangan, Umum dan Logistik"
 # and "Sub Bagian Keuangan Umum dan Logistik" meet on the same key ("dan" is often dropped too).
@@ -289,3 +291,31 @@ def _signer_problems(profile: Profile, role: str, file: str, key: str) -> list[P
                                 message=f"NIP penandatangan tidak seperti NIP (18 angka): '{signer.nip}'",
                                 hint="tulis NIP yang sebenarnya, atau kosongkan (nip = \"\") bila tidak ada"))
     return problems
+
+
+@functools.lru_cache(maxsize=1)
+def provinces() -> tuple[str, ...]:
+    """The 38 provinces by their official names, as shipped (one per line under a `provinsi` header)."""
+    lines = PROVINCE_LIST.read_text(encoding="utf-8").splitlines()
+    return tuple(name.strip() for name in lines[1:] if name.strip())
+
+
+def official_province(name: str) -> str:
+    """The official name of a province written with other case or spacing ('sumatera  barat'), else ''."""
+    key = normalize_key(name)
+    return next((p for p in provinces() if normalize_key(p) == key), "") if key else ""
+
+
+def province_problems(profile: Profile, file: str) -> list[Problem]:
+    """A province that is not one of the 38 (a misspelling, an abbreviation) is a warning: the reports
+    print it as written and the national roll-up cannot count the office under its province."""
+    if not profile.provinsi or official_province(profile.provinsi):
+        return []
+    close = difflib.get_close_matches(profile.provinsi.casefold(), [p.casefold() for p in provinces()], n=1,
+                                      cutoff=0.6)
+    named = next((p for p in provinces() if close and p.casefold() == close[0]), "")
+    return [Problem(file=file, sheet="[satker]", severity=Severity.WARNING, value=profile.provinsi,
+                    message=f"provinsi '{profile.provinsi}' bukan nama salah satu dari 38 provinsi",
+                    hint=(f"mungkin maksudnya provinsi = \"{named}\"; tulis nama resminya" if named else
+                          "tulis nama resmi salah satu dari 38 provinsi (mis. \"Sumatera Barat\")")
+                    + f", bukan singkatan, di {PROFILE_NAME}")]

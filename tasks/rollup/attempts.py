@@ -28,6 +28,7 @@ class Attempt:
 
     number: int = 1
     previous: str = ""  # "host pid <n> sejak <HH:MM:SS>" of the attempt that did not finish
+    holder: tuple[str, int] | None = None  # (host, pid) of that attempt: the holder of any lock it left
 
     @property
     def retried(self) -> bool:
@@ -47,8 +48,10 @@ def begin(out_dir: Path, tahun: int, folder: str, rollup_id: str) -> Attempt:
     except (OSError, ValueError):
         earlier = None
     if isinstance(earlier, dict) and earlier.get("rekap") == rollup_id:
-        attempt = Attempt(int(earlier.get("percobaan", 1)) + 1,
-                          f"{earlier.get('host', '?')} pid {earlier.get('pid', '?')} sejak {earlier.get('mulai', '?')}")
+        host, pid = earlier.get("host"), earlier.get("pid")
+        attempt = Attempt(int(earlier.get("percobaan", 1)) + 1, f"{host or '?'} pid {pid or '?'} sejak "
+                          f"{earlier.get('mulai', '?')}", (host, pid) if isinstance(host, str) and
+                          isinstance(pid, int) else None)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps({"rekap": rollup_id, "percobaan": attempt.number, "host": socket.gethostname(),
                        "pid": os.getpid(), "mulai": datetime.datetime.now().strftime("%H:%M:%S")}).encode("utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 from docx import Document
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
@@ -19,6 +19,7 @@ from tasks.files import atomic_save, put_text_safe
 from tasks.pipeline.office import OfficeRun
 from tasks.reading.settings import Settings
 from tasks.reporting.fmt import format_percent
+from tasks.rollup.national import NO_PROVINCE, UNKNOWN_PROVINCE
 
 HEADER_FONT, HEADER_FILL = Font(bold=True), PatternFill("solid", fgColor="D9D9D9")
 COLUMNS = ["kode_satker", "nama_satker", "kode", "indikator", "target", "realisasi", "capaian", "kategori", "status"]
@@ -45,15 +46,46 @@ def distribution(rows: pd.DataFrame, settings: Settings) -> pd.DataFrame:
 
 
 def invalid(runs: list[OfficeRun]) -> list[dict]:
-    """Offices that produced no report, with their first problems."""
+    """Offices that produced no report: why, in full with where each problem is (`masalah`, for the
+    workbook), and in a sentence without files or cells (`ringkasan`, for the document)."""
     return [{"folder": r.folder, "kode_satker": r.kode, "nama_satker": r.nama,
-             "masalah": "; ".join(p.describe() for p in r.errors[:3]) or "tidak ada data"} for r in runs if not r.ok]
+             "masalah": r.gagal or "\n".join(p.describe() for p in r.errors) or "tidak ada data",
+             "ringkasan": _summary(r)} for r in runs if not r.ok]
+
+
+def _summary(run: OfficeRun) -> str:
+    """One sentence of why: the reason without its advice and without the lock file's path; for
+    invalid inputs the first error's message (its file and cell stay in the workbook)."""
+    if run.gagal:
+        return _sentence(run.gagal.split(" Saran: ")[0].split("; kunci: ")[0])
+    if not run.errors:
+        return "Tidak ada data."
+    first = run.errors[0].message
+    return _sentence(first) if len(run.errors) == 1 else _sentence(
+        f"{len(run.errors)} galat pada data masukan, antara lain: {first.rstrip('.')}")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
+
+
+HEADERS = {  # a column's header as a reader of the workbook sees it (the rating bands' labels stay as they are)
+    "folder": "Folder", "kode_satker": "Kode satker", "nama_satker": "Nama satker", "provinsi": "Provinsi",
+    "kode": "Kode indikator", "indikator": "Indikator", "target": "Target", "realisasi": "Realisasi",
+    "capaian": "Capaian (%)", "kategori": "Kategori", "status": "Status", "kode_nasional": "Kode IKU nasional",
+    "masalah": "Masalah", "sasaran": "Sasaran strategis", "iku": "IKU", "jumlah_satker": "Jumlah satker",
+    "jumlah_indikator": "Jumlah indikator", "rata_rata": "Rata-rata capaian (%)", "median": "Median capaian (%)",
+    "terendah": "Capaian terendah (%)", "tertinggi": "Capaian tertinggi (%)",
+    "satker_belum_tercapai": "Satker belum tercapai", "daftar_belum_tercapai": "Daftar satker belum tercapai",
+    "satker_dilaporkan": "Satker dilaporkan", "satker_bermasalah": "Satker bermasalah",
+    "indikator_belum_tercapai": "Indikator belum tercapai", "daftar_satker": "Daftar satker"}
 
 
 def _sheet(book, title: str, frame: pd.DataFrame) -> None:
     ws = book.create_sheet(title)
     for col, name in enumerate(frame.columns, start=1):
-        cell = put_text_safe(ws, 1, col, str(name))
+        cell = put_text_safe(ws, 1, col, HEADERS.get(str(name), str(name)))
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for row, values in enumerate(frame.itertuples(index=False), start=2):
         for col, value in enumerate(values, start=1):
@@ -91,10 +123,10 @@ def write_docx(rows: pd.DataFrame, dist: pd.DataFrame, bad: list[dict], tahun: i
     headers = {"kode_satker": "Kode", "nama_satker": "Satker", "Belum dapat dinilai": "Belum dinilai"}
     _table(doc, dist.rename(columns=headers),
            widths=(1.5, 3.9) + (11.1 / max(len(dist.columns) - 2, 1),) * (len(dist.columns) - 2))
-    doc.add_heading("Satker dengan data tidak valid atau belum lengkap", level=1)
+    doc.add_heading("Satker yang belum dapat direkap", level=1)
     if bad:
-        _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "masalah"]].rename(
-            columns={"kode_satker": "Kode", "nama_satker": "Satker", "masalah": "Masalah"}), widths=(1.5, 4.5, 10.5))
+        _table(doc, pd.DataFrame(bad)[["kode_satker", "nama_satker", "ringkasan"]].rename(
+            columns={"kode_satker": "Kode", "nama_satker": "Satker", "ringkasan": "Masalah"}), widths=(1.5, 4.5, 10.5))
     else:
         doc.add_paragraph("Semua satker dapat direkap.")
     return atomic_save(Path(path), doc.save)
@@ -122,6 +154,15 @@ def _framework_sections(doc, framework: dict[str, pd.DataFrame]) -> None:
         "Provinsi": provinces["provinsi"], "Satker dilaporkan": provinces["satker_dilaporkan"],
         "Satker bermasalah": provinces["satker_bermasalah"], "Rata-rata capaian": provinces["rata_rata"].map(_percent),
         "Indikator belum tercapai": provinces["indikator_belum_tercapai"]}), widths=(4.0, 2.9, 2.9, 3.0, 3.4))
+    for row in provinces.itertuples():  # offices no province can hold: named, to be corrected at the source
+        if row.provinsi == NO_PROVINCE:
+            note = doc.add_paragraph(f"Provinsi belum diisi pada profil {row.daftar_satker}.")
+        elif row.provinsi.endswith(UNKNOWN_PROVINCE):
+            note = doc.add_paragraph(f"Provinsi «{row.provinsi.removesuffix(UNKNOWN_PROVINCE)}» pada profil "
+                                     f"{row.daftar_satker} bukan nama salah satu dari 38 provinsi.")
+        else:
+            continue
+        note.paragraph_format.space_before = Pt(6)  # apart from the table above it
     doc.add_heading("Indikator yang belum dipetakan ke IKU nasional", level=1)
     if missing.empty:
         doc.add_paragraph("Setiap indikator satker telah dipetakan ke IKU nasional.")

@@ -37,17 +37,11 @@ from tasks.reading import form_layout as form
 from tasks.reading.atribut import ATRIBUT_NAME as ATRIBUT
 from tasks.reading.nasional import PEMETAAN_NAME
 from tasks.reading.pembanding import PEMBANDING_NAME
-from tasks.reading.profile import PROFILE_NAME, load_profile
+from tasks.reading.profile import PROFILE_NAME, load_profile, provinces
 from tasks.reading.rak import read_rak
 from tasks.reading.riwayat import RIWAYAT_NAME
 
-PROVINCES = (  # KPU's 38 provinces
-    "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Jambi", "Sumatera Selatan", "Bengkulu", "Lampung",
-    "Kepulauan Bangka Belitung", "Kepulauan Riau", "DKI Jakarta", "Jawa Barat", "Jawa Tengah", "DI Yogyakarta",
-    "Jawa Timur", "Banten", "Bali", "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat",
-    "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara",
-    "Sulawesi Tengah", "Sulawesi Selatan", "Sulawesi Tenggara", "Gorontalo", "Sulawesi Barat", "Maluku",
-    "Maluku Utara", "Papua", "Papua Barat", "Papua Selatan", "Papua Tengah", "Papua Pegunungan", "Papua Barat Daya")
+PROVINCES = provinces()  # KPU's 38, as shipped in data/nasional/provinsi.csv
 
 
 def _rename_office(folder: Path, kode: str, nama: str, provinsi: str) -> None:

@@ -158,3 +158,33 @@ def test_a_permanent_failure_is_not_tried_again_and_says_so(request_, sample_inp
     with pytest.raises(PublishError) as info:
         steps.publish_documents([], request_, sample_inputs, sleep=lambda s: None)
     assert calls == [1] and "tidak dicoba lagi (percobaan ke-1)" in info.value.message
+
+
+def test_an_office_the_share_stops_is_reported_told_and_its_lock_released(request_, monkeypatch):
+    """A run on valid inputs that publishing stops is this office's failure, as in its own run: said in
+    its status and in `gagal`, never raised (the roll-up goes on with the other offices)."""
+    from tasks.publishing.lock import lock_path
+
+    def refused(*args, **kwargs):
+        raise PublishError("laporan tidak dapat diterbitkan: 1312/2024 (Permission denied)",
+                           hint="periksa hak tulis folder bersama")
+
+    monkeypatch.setattr(steps, "publish_documents", refused)
+    run = run_office(request_)
+    assert not run.ok and not run.published and not run.errors
+    assert run.gagal == ("laporan tidak dapat diterbitkan: 1312/2024 (Permission denied) Saran: periksa hak tulis "
+                         "folder bersama")
+    status = read_status(request_.out_dir)
+    assert "GAGAL" in status and "Permission denied" in status and "(bagian dari rekap nasional)" in status
+    assert not lock_path(request_.out_dir, "1312", 2024).exists()
+
+
+def test_an_office_whose_lock_is_held_leaves_the_status_to_the_run_holding_it(request_):
+    from tasks.publishing.lock import RunLock, lock_path
+
+    with RunLock(lock_path(request_.out_dir, "1312", 2024), "1312 2024"):
+        run = run_office(request_)
+    assert not run.ok and "laporan 1312 2024 sedang dibuat oleh proses lain" in run.gagal
+    assert not (request_.out_dir / "1312" / "2024" / "STATUS.txt").exists()  # the holder tells its own outcome
+    assert run.status_error == ("status untuk staf tidak ditulis: laporan sedang dibuat oleh proses lain, yang "
+                                "menulis statusnya sendiri")

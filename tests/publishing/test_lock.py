@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -89,6 +90,53 @@ def test_another_hosts_lock_is_respected_while_renewed(tmp_path):
     write_lock(tmp_path, pid=1, host="mesin-lain", mulai=time.time(), diperbarui=time.time() - LEASE_SECONDS - 1)
     with RunLock(lock_path(tmp_path, "1312", 2024), "x") as lock:
         assert lock.taken_over["host"] == "mesin-lain"
+
+
+@pytest.fixture
+def short_lease(monkeypatch):
+    """A lease of 0.6 s, renewals every 0.1 s, a waiting run looking every 0.05 s."""
+    monkeypatch.setattr(lock_module, "LEASE_SECONDS", 0.6)
+    monkeypatch.setattr(lock_module, "RENEW_SECONDS", 0.1)
+    monkeypatch.setattr(lock_module, "WAIT_SECONDS", 0.05)
+
+
+def test_the_lock_of_a_dead_attempt_on_another_machine_is_waited_out_then_taken_over(tmp_path, short_lease):
+    """The roll-up's retry of an office whose worker died elsewhere: that worker's lock looks alive
+    till its lease ends (the pid cannot be checked from here); it is waited for, not refused."""
+    write_lock(tmp_path, pid=4242, host="mesin-lain", mulai=time.time(), diperbarui=time.time())
+    started = time.monotonic()
+    with RunLock(lock_path(tmp_path, "1312", 2024), "x", waits_for=("mesin-lain", 4242)) as lock:
+        assert lock.taken_over["pid"] == 4242
+    assert 0.5 < time.monotonic() - started < 5
+
+
+def test_only_the_dead_attempts_lock_is_waited_for_and_never_past_its_lease(tmp_path, short_lease):
+    write_lock(tmp_path, pid=4243, host="mesin-lain", mulai=time.time(), diperbarui=time.time())
+    started = time.monotonic()
+    with pytest.raises(RunLockError, match="pid 4243 di mesin-lain") as refused:  # another run: refused at once
+        RunLock(lock_path(tmp_path, "1312", 2024), "x", waits_for=("mesin-lain", 4242)).__enter__()
+    assert time.monotonic() - started < 0.3 and refused.value.holder["pid"] == 4243
+    # a holder taken for dead that still renews its lease (a worker cut off from Dask, not from the share)
+    write_lock(tmp_path, pid=4242, host="mesin-lain", mulai=time.time(), diperbarui=time.time())
+    renewing = threading.Event()
+
+    def renew() -> None:  # whole texts only (os.replace): a torn read would be refused at once, as it may be
+        path = lock_path(tmp_path, "1312", 2024)
+        while not renewing.wait(0.05):
+            path.with_suffix(".baru").write_text(json.dumps({"pid": 4242, "host": "mesin-lain", "mulai": time.time(),
+                                                             "diperbarui": time.time()}), encoding="utf-8")
+            os.replace(path.with_suffix(".baru"), path)
+
+    renewer = threading.Thread(target=renew)
+    renewer.start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(RunLockError, match="pid 4242 di mesin-lain"):
+            RunLock(lock_path(tmp_path, "1312", 2024), "x", waits_for=("mesin-lain", 4242)).__enter__()
+        assert 0.7 < time.monotonic() - started < 5  # a lease and two renewals, then refused as any other
+    finally:
+        renewing.set()
+        renewer.join()
 
 
 def test_the_holder_renews_its_lease_and_stops_once_the_lock_is_not_its_own(tmp_path):

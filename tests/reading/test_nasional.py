@@ -36,7 +36,11 @@ def test_each_mistake_at_its_line(tmp_path, national):
     found = {(p.row, p.value): p for p in problems}
     assert set(found) == {(2, "K09.I09"), (3, "SS9.IKU99"), (4, "IKU-1"), (6, "SS2.IKU01")}
     assert "tidak ada di RAK" in found[(2, "K09.I09")].message
-    assert "tidak ada dalam daftar" in found[(3, "SS9.IKU99")].message and found[(3, "SS9.IKU99")].hint
+    assert "tidak ada dalam daftar" in found[(3, "SS9.IKU99")].message
+    # the hint names codes of the list, closest first, not a file of lkip's install staff cannot open
+    assert found[(3, "SS9.IKU99")].hint.startswith(f"tulis salah satu kode sasaran/IKU KPU RI ({len(national)} kode, "
+                                                   "mis. SS")
+    assert "data/" not in found[(4, "IKU-1")].hint
     assert "dua kode nasional" in found[(6, "SS2.IKU01")].message and "pemetaan-nasional.csv:5" in \
         found[(6, "SS2.IKU01")].message
     assert list(frame["kode"]) == ["K02.I01"]  # nothing wrong is kept, nothing right is dropped

@@ -1,11 +1,17 @@
-"""profil.toml's funding sources: the optional total ceiling (pagu_total) of each."""
+"""profil.toml's funding sources: the optional total ceiling (pagu_total) of each; the province,
+one of the 38 by its official name."""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
-from tasks.problems import InputError
-from tasks.reading.profile import load_profile
+from tasks.problems import InputError, Severity
+from tasks.reading.profile import PROFILE_NAME, load_profile, official_province, province_problems, provinces
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "pasaman-barat-2024"
 
 HEAD = ('[satker]\nkode = "1312"\nnama = "KPU Kabupaten Pasaman Barat"\n'
         '[[sumber_dana]]\nkode = "HIBAH"\nnama = "Hibah"\n')
@@ -26,3 +32,24 @@ def test_a_total_that_is_not_an_amount_is_a_located_error(tmp_path, value):
     (problem,) = caught.value.problems
     assert problem.file == "profil.toml" and problem.sheet == "[[sumber_dana]] ke-1"
     assert "pagu_total" in problem.message and "30050000000" in problem.hint
+
+
+@pytest.mark.parametrize("written, official", [
+    ("Sumatera Barat", "Sumatera Barat"), ("sumatera  barat", "Sumatera Barat"), ("DI Yogyakarta", "DI Yogyakarta"),
+    ("Sumbar", ""), ("", "")])
+def test_a_province_is_one_of_the_38_by_its_official_name(written, official):
+    assert official_province(written) == official
+
+
+def test_a_province_not_among_the_38_is_a_located_warning_with_the_likely_name():
+    profile = load_profile(SAMPLE / PROFILE_NAME)
+    assert len(provinces()) == 38 and province_problems(profile, PROFILE_NAME) == []
+    (problem,) = province_problems(dataclasses.replace(profile, provinsi="Sumatra Barat"), PROFILE_NAME)
+    assert (problem.severity, problem.file, problem.sheet, problem.value) == (
+        Severity.WARNING, PROFILE_NAME, "[satker]", "Sumatra Barat")
+    assert problem.message == "provinsi 'Sumatra Barat' bukan nama salah satu dari 38 provinsi"
+    assert problem.hint.startswith('mungkin maksudnya provinsi = "Sumatera Barat"')
+    (problem,) = province_problems(dataclasses.replace(profile, provinsi="Pasbar"), PROFILE_NAME)
+    assert problem.hint == ('tulis nama resmi salah satu dari 38 provinsi (mis. "Sumatera Barat"), bukan singkatan, '
+                            'di profil.toml')
+    assert province_problems(dataclasses.replace(profile, provinsi=""), PROFILE_NAME) == []  # the roll-up lists it

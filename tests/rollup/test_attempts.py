@@ -1,5 +1,8 @@
 """An office run again after its worker died is told as such; an earlier roll-up's leftover is not."""
 
+import os
+import socket
+
 from tasks.rollup import attempts
 
 
@@ -9,6 +12,7 @@ def test_a_first_attempt_then_a_retry_after_a_death(tmp_path):
     # the worker dies here: no finish(); Dask runs the office again elsewhere
     again = attempts.begin(tmp_path, 2024, "/data/satker-9001-2024", "rekap-a")
     assert again.retried and again.number == 2 and " pid " in again.previous
+    assert again.holder == (socket.gethostname(), os.getpid())  # whose lock, if any, the retry waits out
     attempts.finish(tmp_path, 2024, "satker-9001-2024")
     assert not attempts.marker_path(tmp_path, 2024, "satker-9001-2024").exists()
     attempts.clear(tmp_path, 2024)
@@ -55,3 +59,25 @@ def test_a_share_refusing_the_marker_still_runs_the_office(monkeypatch, tmp_path
                                    rollup_id="rekap-a")
     assert run.ok and run.percobaan == 1
     assert "penanda percobaan tidak dapat ditulis" in said[0] and "Permission denied" in said[0]
+
+
+def test_a_retry_waits_for_the_lock_of_the_attempt_that_died_and_says_so(monkeypatch, tmp_path):
+    import flows.rollup as rollup
+    from tasks.pipeline.office import OfficeRun
+
+    said, asked = [], []
+
+    class Logger:
+        def warning(self, text):
+            said.append(text)
+
+        info = warning
+
+    monkeypatch.setattr(rollup, "get_run_logger", Logger)
+    monkeypatch.setattr(rollup, "run_office", lambda request, version: asked.append(request) or OfficeRun(
+        folder="satker-9001-2024", ok=True))
+    attempts.begin(tmp_path, 2024, "satker-9001-2024", "rekap-a")  # its worker died: no finish()
+    run = rollup.process_office.fn(str(tmp_path / "satker-9001-2024"), 2024, str(tmp_path), False,
+                                   rollup_id="rekap-a")
+    assert run.percobaan == 2 and asked[0].lock_of_dead_attempt == (socket.gethostname(), os.getpid())
+    assert "dijalankan ulang (percobaan ke-2)" in said[0] and "paling lama 17 menit" in said[0]

@@ -40,8 +40,16 @@ def test_per_national_code_an_office_counts_once_by_its_mean():
 
 def test_per_province_with_the_invalid_offices_and_a_missing_province():
     table = per_province(with_framework(rows(), RUNS), RUNS).set_index("provinsi")
-    assert table.loc["Aceh"].tolist() == [1, 1, 3, 250 / 3, 1]
-    assert table.loc[NO_PROVINCE].satker_dilaporkan == 1
+    assert table.loc["Aceh"].tolist() == [1, 1, 3, 250 / 3, 1, "KPU A; KPU C"]
+    assert table.loc[NO_PROVINCE].satker_dilaporkan == 1 and table.loc[NO_PROVINCE].daftar_satker == "KPU B"
+
+
+def test_a_province_is_counted_by_its_official_name_and_an_unknown_one_kept_apart():
+    runs = [OfficeRun("a", "1", "KPU A", provinsi="aceh", ok=True), OfficeRun("b", "2", "KPU B", provinsi="Acheh",
+                                                                             ok=True), RUNS[2]]
+    table = per_province(with_framework(rows(), runs), runs).set_index("provinsi")
+    assert table.index.tolist() == ["Aceh", "Acheh (bukan nama provinsi yang dikenal)"]
+    assert table.loc["Aceh"].tolist()[:2] == [1, 1]  # KPU A reported, KPU C (invalid) in Aceh too
 
 
 def test_unmapped_indicators_are_listed_not_guessed():
@@ -59,3 +67,11 @@ def test_the_workbook_and_document_carry_the_framework(tmp_path):
                       tmp_path / "r.docx", framework)
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "1 indikator dari 1 satker belum dipetakan" in text and "2 dari 2 IKU nasional" in text
+    assert "Provinsi belum diisi pada profil KPU B." in text
+    runs = [RUNS[0], OfficeRun("b", "2", "KPU B", provinsi="Acheh", ok=True), RUNS[2]]
+    framed = with_framework(rows(), runs)
+    framework[FRAMEWORK_SHEETS[1]] = per_province(framed, runs)
+    dist = pd.DataFrame({"kode_satker": ["1"], "nama_satker": ["KPU A"]})
+    text = "\n".join(p.text for p in Document(str(write_docx(framed, dist, [], 2024, tmp_path / "s.docx",
+                                                              framework))).paragraphs)
+    assert "Provinsi «Acheh» pada profil KPU B bukan nama salah satu dari 38 provinsi." in text

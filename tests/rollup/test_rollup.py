@@ -90,3 +90,26 @@ def test_dask_workers_report_to_one_server(monkeypatch, tmp_path):
         assert main(["rekap", "--root", str(tmp_path), "--year", "2024", "--out", str(tmp_path / "out"),
                      "--runner", runner]) == 0
         assert calls == expected
+
+
+def test_rekap_refuses_an_empty_root_and_a_dask_address_without_dask(monkeypatch, tmp_path, capsys):
+    """Told before Prefect starts; --dask-address alone means the Dask runner."""
+    import flows.rollup
+    import flows.serve
+    from flows.cli import main
+
+    calls = []
+    monkeypatch.setattr(flows.serve, "ensure_server", lambda: "http://127.0.0.1:4200/api")
+    monkeypatch.setattr(flows.rollup, "task_runner", lambda *args: calls.append(args) or None)
+    monkeypatch.setattr(flows.rollup, "rekap_nasional", type("Flow", (), {
+        "with_options": lambda self, task_runner: lambda *args: []})())
+    root, out = tmp_path / "satker", tmp_path / "bersama"
+    root.mkdir(), out.mkdir()
+    base = ["rekap", "--root", str(root), "--year", "2024", "--out", str(out)]
+    assert main(base) == 1 and not calls
+    assert f"tidak ada folder satker di {root}" in capsys.readouterr().err
+    (root / "satker-1312-2024").mkdir()
+    assert main([*base, "--dask-address", "tcp://10.0.0.5:8786", "--runner", "process"]) == 2 and not calls
+    assert "--dask-address hanya untuk --runner dask" in capsys.readouterr().err
+    assert main([*base, "--dask-address", "tcp://10.0.0.5:8786"]) == 0
+    assert calls == [("dask", None, "tcp://10.0.0.5:8786")]
