@@ -49,9 +49,15 @@ def _as_postgres(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
+PREFECT_ROLE, PREFECT_PASSWORD = "prefect", "uji-sandi-prefect"
+
+
 @contextmanager
 def postgres_cluster():
-    """A throwaway cluster, superuser `postgres`, trust auth on 127.0.0.1; yields (port, psql command).
+    """A throwaway cluster set up as the README sets up Debian's: a role `prefect` with a password
+    (createuser, then its password), owning the database `prefect` (createdb --owner); connections
+    over TCP checked by password (scram-sha-256), the superuser `postgres` trusted on the cluster's own
+    Unix socket only. Yields (port, psql command as the superuser).
 
     Its folder is a fresh one under the system's temporary folder (pytest's own is private to the
     user running the tests, which the `postgres` user cannot enter), removed afterwards."""
@@ -62,8 +68,9 @@ def postgres_cluster():
     if os.geteuid() == 0:
         for d in (folder, sockets):
             shutil.chown(d, "postgres")
-    init = subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                                        "-E", "UTF8", "--no-sync"]), capture_output=True, text=True)
+    init = subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
+                                        "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
+                                        "--no-sync"]), capture_output=True, text=True)
     assert init.returncode == 0, init.stdout + init.stderr
     port = free_port()
     log = folder / "postgres.log"
@@ -72,11 +79,16 @@ def postgres_cluster():
                                             "-c", f"unix_socket_directories={sockets}",
                                             "-c", "fsync=off", "-c", "max_connections=200"]),
                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    psql = [str(bin_dir / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1"]
+    where = ["-h", str(sockets), "-p", str(port), "-U", "postgres"]
+    psql = [str(bin_dir / "psql"), *where, "-v", "ON_ERROR_STOP=1"]
     try:
         wait_for(lambda: subprocess.run([*psql, "-c", "select 1"], capture_output=True).returncode == 0, 60,
                  "PostgreSQL", server, log)
-        subprocess.run([*psql, "-c", "CREATE DATABASE prefect"], check=True, capture_output=True)
+        for step in ([str(bin_dir / "createuser"), *where, PREFECT_ROLE],  # the README's createuser --pwprompt
+                     [*psql, "-c", f"ALTER ROLE {PREFECT_ROLE} PASSWORD '{PREFECT_PASSWORD}'"],
+                     [str(bin_dir / "createdb"), *where, "--owner", PREFECT_ROLE, "prefect"]):
+            done = subprocess.run(step, capture_output=True, text=True)
+            assert done.returncode == 0, (step, done.stderr)
         yield port, psql
     finally:
         server.terminate()

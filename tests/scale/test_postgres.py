@@ -1,5 +1,6 @@
 """Prefect on PostgreSQL, as the README sets it up for several offices on one server: Debian's
-PostgreSQL, a Prefect server on it, and the national roll-up of twenty offices reporting to it."""
+PostgreSQL with a password role owning the database, a Prefect server on it, and the national
+roll-up of twenty offices reporting to it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ import subprocess
 
 import pytest
 
-from tests.scale.infra import lkip, postgres_bin, postgres_cluster, prefect_server, rollup_offices
+from tests.scale.infra import (
+    PREFECT_PASSWORD,
+    PREFECT_ROLE,
+    lkip,
+    postgres_bin,
+    postgres_cluster,
+    prefect_server,
+    rollup_offices,
+)
 
 pytestmark = pytest.mark.skipif(
     postgres_bin() is None or (os.geteuid() == 0 and shutil.which("runuser") is None),
@@ -26,7 +35,11 @@ def sql(psql: list[str], query: str) -> list[list[str]]:
 
 def test_the_rollup_reports_to_prefect_on_postgresql(tmp_path):
     with postgres_cluster() as (port, psql):
-        database = f"postgresql+asyncpg://postgres@127.0.0.1:{port}/prefect"
+        database = f"postgresql+asyncpg://{PREFECT_ROLE}:{PREFECT_PASSWORD}@127.0.0.1:{port}/prefect"
+        # the password is checked: the same URL with another one is refused
+        refused = subprocess.run([*psql[:1], f"postgresql://{PREFECT_ROLE}:salah@127.0.0.1:{port}/prefect", "-c",
+                                  "select 1"], capture_output=True, text=True)
+        assert refused.returncode != 0 and "password authentication failed" in refused.stderr
         with prefect_server(tmp_path / "prefect", {"PREFECT_API_DATABASE_CONNECTION_URL": database}) as (url, env):
             made = lkip(["sintetis", "--n", str(OFFICES), "--out", str(tmp_path / "satker")], env)
             assert made.returncode == 0, made.stderr
