@@ -17,6 +17,8 @@ from tasks.pipeline.office import OfficeRun, run_office
 from tasks.pipeline.request import RunRequest
 from tasks.pipeline.steps import program_version
 from tasks.publishing.lock import LEASE_SECONDS, RENEW_SECONDS
+from tasks.publishing.names import PublishError
+from tasks.publishing.share import os_reason
 from tasks.reading.nasional import load_national
 from tasks.reading.settings import Settings
 from tasks.reporting.fmt import format_number
@@ -96,8 +98,14 @@ def write_rollup(runs: list[OfficeRun], tahun: int, out_dir: str) -> list[str]:
     framework = dict(zip(FRAMEWORK_SHEETS, (per_national(rows, load_national()), per_province(rows, runs),
                                             unmapped_indicators(rows))))
     folder = Path(out_dir) / "rekap" / str(int(tahun))
-    return [str(write_xlsx(rows, dist, bad, folder / f"rekap-{int(tahun)}.xlsx", framework)),
-            str(write_docx(rows, dist, bad, tahun, folder / f"rekap-{int(tahun)}.docx", framework))]
+    try:
+        return [str(write_xlsx(rows, dist, bad, folder / f"rekap-{int(tahun)}.xlsx", framework)),
+                str(write_docx(rows, dist, bad, tahun, folder / f"rekap-{int(tahun)}.docx", framework))]
+    except OSError as exc:  # each file is written whole or not at all: the previous roll-up stays as it was
+        cause, permanent = os_reason(exc)
+        raise PublishError(f"rekap nasional tidak dapat ditulis ke {folder}: {cause}",
+                           hint="periksa ruang, hak tulis dan sambungan folder bersama, lalu jalankan rekap lagi; "
+                                "berkas rekap sebelumnya tidak diubah", permanent=permanent) from exc
 
 
 @flow(name=FLOW_ROLLUP, log_prints=True)

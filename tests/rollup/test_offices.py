@@ -93,3 +93,26 @@ def test_a_rollup_goes_on_past_an_office_that_fails_and_two_that_share_a_code(pr
     assert not (out / "9004").exists()  # neither office of the shared code published into its one folder
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "2 satker melaporkan" in text and "3 satker belum dapat direkap" in text
+
+
+def test_a_share_that_refuses_the_rollup_says_so_and_keeps_the_previous_one(tmp_path, monkeypatch):
+    import errno
+
+    import flows.rollup
+    from tasks.publishing.names import PublishError
+
+    out = tmp_path / "bersama"
+    previous = out / "rekap" / "2024" / "rekap-2024.xlsx"
+    previous.parent.mkdir(parents=True)
+    previous.write_bytes(b"rekap sebelumnya")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(flows.rollup, "write_xlsx", full)
+    with pytest.raises(PublishError) as refused:
+        flows.rollup.write_rollup.fn([OfficeRun("a", "1", "KPU A", ok=True)], 2024, str(out))
+    assert refused.value.message == (f"rekap nasional tidak dapat ditulis ke {previous.parent}: ruang penyimpanan "
+                                     "folder bersama penuh (No space left on device)")
+    assert refused.value.permanent and "berkas rekap sebelumnya tidak diubah" in refused.value.hint
+    assert previous.read_bytes() == b"rekap sebelumnya"
