@@ -29,6 +29,10 @@ from tasks.rollup.national import unmapped as unmapped_indicators
 from tasks.rollup.offices import office_folders, shared_code_reason, shared_codes
 
 FLOW_ROLLUP = "rekap-nasional"
+# An office's own run (its monthly schedule, a manual trigger) holding the lock when the roll-up reaches
+# the office is waited for this long: such a run takes well under a minute, and the roll-up then
+# reports the office instead of listing it as busy.
+LOCK_PATIENCE = 5 * 60
 
 
 @task(name="daftar satker", cache_policy=NO_CACHE)
@@ -67,7 +71,8 @@ def process_office(folder: str, tahun: int, out_dir: str, grafik: bool, halaman:
                        f"sebelumnya ({attempt.previous}) tidak selesai karena pekerjanya berhenti. Kunci yang mungkin "
                        f"ditinggalkannya ditunggu sampai tidak berlaku lagi (dari mesin lain paling lama "
                        f"{(LEASE_SECONDS + 2 * RENEW_SECONDS) // 60} menit)")
-    request = RunRequest(folder, out_dir, tahun, charts=grafik, pages=halaman, lock_of_dead_attempt=attempt.holder)
+    request = RunRequest(folder, out_dir, tahun, charts=grafik, pages=halaman, lock_of_dead_attempt=attempt.holder,
+                         lock_patience=LOCK_PATIENCE)
     try:
         run = run_office(request, program_version())
     except Exception as exc:  # a fault of lkip's own in one office: that office is listed, the others go on

@@ -24,6 +24,7 @@ class RunRequest:
     # (host, pid) of a run whose lock this one waits for until its lease ends: the roll-up's earlier
     # attempt at this office, whose worker died (on another machine its lock looks alive till then)
     lock_of_dead_attempt: tuple[str, int] | None = None
+    lock_patience: float = 0.0  # seconds to wait for another run's lock (0: refused at once, as staff expect)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "input_dir", Path(self.input_dir))

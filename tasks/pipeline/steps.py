@@ -87,7 +87,7 @@ def take_lock(request: RunRequest, inputs: OfficeInputs) -> RunLock:
     """At most one run per office and year: a second one is refused with a clear message."""
     kode = inputs.profile.kode
     return RunLock(lock_path(request.out_dir, kode, request.year), f"{kode} {request.year}",
-                   waits_for=request.lock_of_dead_attempt).__enter__()
+                   waits_for=request.lock_of_dead_attempt, patience=request.lock_patience).__enter__()
 
 
 def release_lock(lock: RunLock) -> str:

@@ -86,10 +86,11 @@ class RunLock:
     """Context manager: `with RunLock(lock_path(out, "1312", 2024), "1312 2024"):` holds the lock."""
 
     def __init__(self, path: Path, label: str, renew_seconds: float = RENEW_SECONDS,
-                 waits_for: tuple[str, int] | None = None):
+                 waits_for: tuple[str, int] | None = None, patience: float = 0.0):
         self.path = Path(path)
         self.label = label
         self.waits_for = tuple(waits_for) if waits_for else None  # (host, pid) whose lock is waited out
+        self.patience = patience  # seconds a live lock of any other run is waited for before it is refused
         self.token = secrets.token_hex(8)
         self.taken_over: dict | None = None
         self.release_error: str = ""  # why the lock could not be removed (the share went away)
@@ -98,10 +99,10 @@ class RunLock:
         self._renewer: threading.Thread | None = None
 
     def __enter__(self) -> RunLock:
-        """Take the lock; a live lock of another run is refused at once, unless it is held by
-        `waits_for` (a run known to be dead whose lease has not ended yet): that one is waited out,
-        up to a lease and two renewals, then refused as any other."""
-        tries, deadline = 0, None
+        """Take the lock. A live lock of another run is waited for `patience` seconds (0: refused at
+        once); one held by `waits_for` (a run known to be dead whose lease has not ended yet) up to a
+        lease and two renewals. Then it is refused, naming its holder."""
+        tries, since = 0, None
         while tries < 3:  # a retry follows the removal of a stale lock
             if self._create():
                 self._start_renewing()
@@ -110,12 +111,12 @@ class RunLock:
                 self._handle_existing()
             except RunLockError as refusal:
                 holder = (refusal.holder.get("host"), refusal.holder.get("pid"))
-                if self.waits_for is None or holder != self.waits_for:
+                allowed = LEASE_SECONDS + 2 * RENEW_SECONDS if holder == self.waits_for else self.patience
+                since = since if since is not None else time.monotonic()
+                left = since + allowed - time.monotonic()
+                if left <= 0:
                     raise
-                deadline = deadline or time.monotonic() + LEASE_SECONDS + 2 * RENEW_SECONDS
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(min(WAIT_SECONDS, max(deadline - time.monotonic(), 0)))
+                time.sleep(min(WAIT_SECONDS, left))
                 continue
             tries += 1
         raise RunLockError(f"kunci proses {self.path} tidak dapat diambil; coba lagi")

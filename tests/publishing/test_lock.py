@@ -139,6 +139,22 @@ def test_only_the_dead_attempts_lock_is_waited_for_and_never_past_its_lease(tmp_
         renewer.join()
 
 
+def test_with_patience_a_live_lock_is_waited_for_until_released_or_patience_ends(tmp_path, short_lease):
+    """The roll-up meeting an office's own run: it waits for it to end instead of listing the office."""
+    path = lock_path(tmp_path, "1312", 2024)
+    holder = RunLock(path, "1312 2024").__enter__()
+    threading.Timer(0.3, holder.__exit__, (None, None, None)).start()
+    started = time.monotonic()
+    with RunLock(path, "1312 2024", patience=5) as lock:
+        assert lock.taken_over is None  # released by its holder, then taken: not taken over
+    assert 0.25 < time.monotonic() - started < 3
+    with RunLock(path, "1312 2024"):
+        started = time.monotonic()
+        with pytest.raises(RunLockError, match="sedang dibuat oleh proses lain"):
+            RunLock(path, "1312 2024", patience=0.3).__enter__()
+        assert 0.25 < time.monotonic() - started < 3
+
+
 def test_the_holder_renews_its_lease_and_stops_once_the_lock_is_not_its_own(tmp_path):
     path = lock_path(tmp_path, "1312", 2024)
     with RunLock(path, "x", renew_seconds=0.05) as lock:

@@ -80,4 +80,5 @@ def test_a_retry_waits_for_the_lock_of_the_attempt_that_died_and_says_so(monkeyp
     run = rollup.process_office.fn(str(tmp_path / "satker-9001-2024"), 2024, str(tmp_path), False,
                                    rollup_id="rekap-a")
     assert run.percobaan == 2 and asked[0].lock_of_dead_attempt == (socket.gethostname(), os.getpid())
+    assert asked[0].lock_patience == rollup.LOCK_PATIENCE  # an office's own run holding the lock is waited for
     assert "dijalankan ulang (percobaan ke-2)" in said[0] and "paling lama 17 menit" in said[0]
